@@ -1,0 +1,262 @@
+package dev.meshgate.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.manifest.Resource;
+import dev.meshgate.manifest.ResourceKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every resource of one analysis, indexed once so that rules look things up by kind, name, host or labels instead of
+ * scanning: the cost of an analysis grows linearly with its input.
+ */
+public final class Index {
+
+    private static final List<Resource> NONE = List.of();
+
+    private final AnalysisSettings settings;
+    private final List<Resource> all;
+    private final Map<ResourceKind, List<Resource>> byKind = new HashMap<>();
+    private final Map<String, List<Resource>> byName = new HashMap<>();
+    private final List<Workload> workloads = new ArrayList<>();
+    private final Map<String, List<Workload>> workloadsByLabel = new HashMap<>();
+    private final Map<String, List<Workload>> workloadsByNamespace = new HashMap<>();
+    private final Map<String, Resource> servicesByHost = new HashMap<>();
+    private final Map<String, List<Resource>> serviceEntriesByHost = new HashMap<>();
+    private final List<Resource> wildcardServiceEntries = new ArrayList<>();
+    private final Map<String, List<Resource>> destinationRulesByHost = new HashMap<>();
+    private final List<Resource> wildcardDestinationRules = new ArrayList<>();
+    private final Set<String> secrets = new HashSet<>();
+    private final Set<String> namespaces = new HashSet<>();
+
+    private Index(List<Resource> resources, AnalysisSettings settings) {
+        this.settings = settings;
+        this.all = List.copyOf(resources);
+        for (Resource resource : resources) {
+            add(resource);
+        }
+    }
+
+    /** Indexes the resources of one analysis. */
+    public static Index build(List<Resource> resources, AnalysisSettings settings) {
+        return new Index(resources, settings);
+    }
+
+    private void add(Resource resource) {
+        byKind.computeIfAbsent(resource.kind(), k -> new ArrayList<>()).add(resource);
+        byName.computeIfAbsent(key(resource.kind(), resource.namespace(), resource.name()), k -> new ArrayList<>())
+                .add(resource);
+        if (!resource.namespace().isEmpty()) {
+            namespaces.add(resource.namespace());
+        }
+        for (Workload workload : Workloads.of(resource)) {
+            addWorkload(workload);
+        }
+        ResourceKind kind = resource.kind();
+        if (kind.equals(Kinds.NAMESPACE)) {
+            namespaces.add(resource.name());
+        } else if (kind.equals(Kinds.SERVICE)) {
+            servicesByHost.put(resource.name() + "." + resource.namespace() + ".svc." + settings.clusterDomain(),
+                    resource);
+        } else if (kind.equals(Kinds.SERVICE_ENTRY)) {
+            addByHosts(resource, resource.at("/spec/hosts"), serviceEntriesByHost, wildcardServiceEntries);
+        } else if (kind.equals(Kinds.DESTINATION_RULE)) {
+            addByHosts(resource, resource.at("/spec/host"), destinationRulesByHost, wildcardDestinationRules);
+        } else {
+            addSecretProducer(resource);
+        }
+    }
+
+    private void addWorkload(Workload workload) {
+        workloads.add(workload);
+        namespaces.add(workload.namespace());
+        workloadsByNamespace.computeIfAbsent(workload.namespace(), k -> new ArrayList<>()).add(workload);
+        for (Map.Entry<String, String> label : workload.labels().entrySet()) {
+            workloadsByLabel.computeIfAbsent(labelKey(workload.namespace(), label.getKey(), label.getValue()),
+                    k -> new ArrayList<>()).add(workload);
+            workloadsByLabel.computeIfAbsent(labelKey(null, label.getKey(), label.getValue()),
+                    k -> new ArrayList<>()).add(workload);
+        }
+    }
+
+    private void addByHosts(Resource resource, JsonNode hosts, Map<String, List<Resource>> exact,
+            List<Resource> wildcards) {
+        for (JsonNode host : hosts.isArray() ? hosts : List.of(hosts)) {
+            String fqdn = HostNames.fqdn(host.asText(""), resource.namespace(), settings.clusterDomain());
+            if (fqdn.isEmpty()) {
+                continue;
+            }
+            if (HostNames.isWildcard(fqdn)) {
+                if (!wildcards.contains(resource)) {
+                    wildcards.add(resource);
+                }
+            } else {
+                exact.computeIfAbsent(fqdn, k -> new ArrayList<>()).add(resource);
+            }
+        }
+    }
+
+    /** Secrets exist when written, and when a controller in the input produces them. */
+    private void addSecretProducer(Resource resource) {
+        ResourceKind kind = resource.kind();
+        String name = null;
+        if (kind.equals(Kinds.SECRET)) {
+            name = resource.name();
+        } else if (kind.equals(Kinds.CERTIFICATE)) {
+            name = resource.at("/spec/secretName").asText(null);
+        } else if (kind.equals(Kinds.EXTERNAL_SECRET)) {
+            name = resource.at("/spec/target/name").asText(resource.name());
+        } else if (kind.equals(Kinds.SEALED_SECRET)) {
+            name = resource.at("/spec/template/metadata/name").asText(resource.name());
+        }
+        if (name != null && !name.isEmpty()) {
+            secrets.add(resource.namespace() + "/" + name);
+        }
+    }
+
+    public AnalysisSettings settings() {
+        return settings;
+    }
+
+    public List<Resource> all() {
+        return all;
+    }
+
+    public List<Resource> ofKind(ResourceKind kind) {
+        return byKind.getOrDefault(kind, NONE);
+    }
+
+    public Optional<Resource> find(ResourceKind kind, String namespace, String name) {
+        List<Resource> found = byName.get(key(kind, namespace, name));
+        return found == null ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Every resource with this kind, namespace and name (more than one is a duplicate definition). */
+    public List<Resource> named(ResourceKind kind, String namespace, String name) {
+        return byName.getOrDefault(key(kind, namespace, name), NONE);
+    }
+
+    /** All workloads of the input. */
+    public List<Workload> workloads() {
+        return Collections.unmodifiableList(workloads);
+    }
+
+    /**
+     * The workloads whose labels include every label of the selector; namespace null means all namespaces. The
+     * candidates come from the rarest label of the selector, so a look-up costs what it returns, not the input size.
+     */
+    public List<Workload> workloads(String namespace, Map<String, String> selector) {
+        if (selector.isEmpty()) {
+            return namespace == null ? workloads() : workloadsByNamespace.getOrDefault(namespace, List.of());
+        }
+        List<Workload> candidates = null;
+        for (Map.Entry<String, String> label : selector.entrySet()) {
+            List<Workload> withLabel = workloadsByLabel.get(labelKey(namespace, label.getKey(), label.getValue()));
+            if (withLabel == null) {
+                return List.of();
+            }
+            if (candidates == null || withLabel.size() < candidates.size()) {
+                candidates = withLabel;
+            }
+        }
+        List<Workload> matching = new ArrayList<>();
+        for (Workload workload : candidates) {
+            if (workload.matches(selector)) {
+                matching.add(workload);
+            }
+        }
+        return matching;
+    }
+
+    /** The Service behind a fully qualified "name.namespace.svc.domain" host. */
+    public Optional<Resource> service(String fqdn) {
+        return Optional.ofNullable(servicesByHost.get(fqdn));
+    }
+
+    /** Whether a Service's exportTo annotation lets a namespace see it. */
+    public boolean serviceVisible(Resource service, String fromNamespace) {
+        return ExportTo.visible(service.annotations().get("networking.istio.io/exportTo"), service.namespace(),
+                fromNamespace);
+    }
+
+    /** ServiceEntries whose hosts cover the host and that are exported to the namespace. */
+    public List<Resource> serviceEntries(String fqdn, String fromNamespace) {
+        return visible(matchingByHost(fqdn, serviceEntriesByHost, wildcardServiceEntries, "/spec/hosts"),
+                fromNamespace);
+    }
+
+    /** DestinationRules for the host (exact, or a wildcard host that covers it) exported to the namespace. */
+    public List<Resource> destinationRules(String fqdn, String fromNamespace) {
+        return visible(matchingByHost(fqdn, destinationRulesByHost, wildcardDestinationRules, "/spec/host"),
+                fromNamespace);
+    }
+
+    /** Whether the host is served by a visible Service or ServiceEntry of the input, or declared as known. */
+    public boolean hostExists(String fqdn, String fromNamespace) {
+        Resource service = servicesByHost.get(fqdn);
+        if (service != null && serviceVisible(service, fromNamespace)) {
+            return true;
+        }
+        if (!serviceEntries(fqdn, fromNamespace).isEmpty()) {
+            return true;
+        }
+        for (String known : settings.knownHosts()) {
+            if (HostNames.matches(known, fqdn)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a Secret of that name exists in the namespace, written or produced by a controller in the input. */
+    public boolean secretExists(String namespace, String name) {
+        return secrets.contains(namespace + "/" + name);
+    }
+
+    /** Namespaces that appear in the input (declared, or used by a resource). */
+    public Set<String> namespaces() {
+        return Collections.unmodifiableSet(namespaces);
+    }
+
+    private List<Resource> matchingByHost(String fqdn, Map<String, List<Resource>> exact, List<Resource> wildcards,
+            String hostsPointer) {
+        List<Resource> found = new ArrayList<>(exact.getOrDefault(fqdn, NONE));
+        for (Resource resource : wildcards) {
+            JsonNode hosts = resource.at(hostsPointer);
+            for (JsonNode host : hosts.isArray() ? hosts : List.of(hosts)) {
+                String pattern = HostNames.fqdn(host.asText(""), resource.namespace(), settings.clusterDomain());
+                if (HostNames.isWildcard(pattern) && HostNames.matches(pattern, fqdn) && !found.contains(resource)) {
+                    found.add(resource);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Resource> visible(List<Resource> resources, String fromNamespace) {
+        if (fromNamespace == null) {
+            return resources;
+        }
+        List<Resource> visible = new ArrayList<>(resources.size());
+        for (Resource resource : resources) {
+            if (ExportTo.visible(resource.at("/spec/exportTo"), resource.namespace(), fromNamespace)) {
+                visible.add(resource);
+            }
+        }
+        return visible;
+    }
+
+    private static String key(ResourceKind kind, String namespace, String name) {
+        return kind.group() + "/" + kind.kind() + "/" + namespace + "/" + name;
+    }
+
+    private static String labelKey(String namespace, String key, String value) {
+        return (namespace == null ? "*" : namespace) + "\u0000" + key + "\u0000" + value;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.meshgate.analysis;
+
+import dev.meshgate.manifest.ResourceKind;
+
+/** The kinds meshgate reads, named once so that rules and the index never spell a group twice. */
+public final class Kinds {
+
+    public static final String NETWORKING = "networking.istio.io";
+    public static final String SECURITY = "security.istio.io";
+    public static final String TELEMETRY = "telemetry.istio.io";
+    public static final String EXTENSIONS = "extensions.istio.io";
+
+    public static final ResourceKind VIRTUAL_SERVICE = new ResourceKind(NETWORKING, "VirtualService");
+    public static final ResourceKind DESTINATION_RULE = new ResourceKind(NETWORKING, "DestinationRule");
+    public static final ResourceKind GATEWAY = new ResourceKind(NETWORKING, "Gateway");
+    public static final ResourceKind SERVICE_ENTRY = new ResourceKind(NETWORKING, "ServiceEntry");
+    public static final ResourceKind SIDECAR = new ResourceKind(NETWORKING, "Sidecar");
+    public static final ResourceKind ENVOY_FILTER = new ResourceKind(NETWORKING, "EnvoyFilter");
+    public static final ResourceKind WORKLOAD_ENTRY = new ResourceKind(NETWORKING, "WorkloadEntry");
+    public static final ResourceKind WORKLOAD_GROUP = new ResourceKind(NETWORKING, "WorkloadGroup");
+    public static final ResourceKind PROXY_CONFIG = new ResourceKind(NETWORKING, "ProxyConfig");
+    public static final ResourceKind PEER_AUTHENTICATION = new ResourceKind(SECURITY, "PeerAuthentication");
+    public static final ResourceKind AUTHORIZATION_POLICY = new ResourceKind(SECURITY, "AuthorizationPolicy");
+    public static final ResourceKind REQUEST_AUTHENTICATION = new ResourceKind(SECURITY, "RequestAuthentication");
+    public static final ResourceKind TELEMETRY_KIND = new ResourceKind(TELEMETRY, "Telemetry");
+    public static final ResourceKind WASM_PLUGIN = new ResourceKind(EXTENSIONS, "WasmPlugin");
+    public static final ResourceKind ISTIO_OPERATOR = new ResourceKind("install.istio.io", "IstioOperator");
+
+    public static final ResourceKind SERVICE = new ResourceKind("", "Service");
+    public static final ResourceKind SECRET = new ResourceKind("", "Secret");
+    public static final ResourceKind POD = new ResourceKind("", "Pod");
+    public static final ResourceKind NAMESPACE = new ResourceKind("", "Namespace");
+    public static final ResourceKind CONFIG_MAP = new ResourceKind("", "ConfigMap");
+    public static final ResourceKind DEPLOYMENT = new ResourceKind("apps", "Deployment");
+    public static final ResourceKind STATEFUL_SET = new ResourceKind("apps", "StatefulSet");
+    public static final ResourceKind DAEMON_SET = new ResourceKind("apps", "DaemonSet");
+    public static final ResourceKind REPLICA_SET = new ResourceKind("apps", "ReplicaSet");
+    public static final ResourceKind JOB = new ResourceKind("batch", "Job");
+    public static final ResourceKind CRON_JOB = new ResourceKind("batch", "CronJob");
+    public static final ResourceKind ROLLOUT = new ResourceKind("argoproj.io", "Rollout");
+    public static final ResourceKind HPA = new ResourceKind("autoscaling", "HorizontalPodAutoscaler");
+    public static final ResourceKind CERTIFICATE = new ResourceKind("cert-manager.io", "Certificate");
+    public static final ResourceKind EXTERNAL_SECRET = new ResourceKind("external-secrets.io", "ExternalSecret");
+    public static final ResourceKind SEALED_SECRET = new ResourceKind("bitnami.com", "SealedSecret");
+
+    private Kinds() {
+    }
+
+    /** Whether the kind belongs to one of Istio's API groups that the typed model covers. */
+    public static boolean isIstio(ResourceKind kind) {
+        return switch (kind.group()) {
+            case NETWORKING, SECURITY, TELEMETRY, EXTENSIONS -> true;
+            default -> false;
+        };
+    }
+}

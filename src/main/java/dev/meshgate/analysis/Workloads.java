@@ -1,0 +1,69 @@
+package dev.meshgate.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.manifest.Resource;
+import dev.meshgate.manifest.ResourceKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Finds the workloads a resource declares, from the kinds that carry pod templates. */
+final class Workloads {
+
+    private static final Map<ResourceKind, String> POD_SPEC = Map.of(
+            Kinds.DEPLOYMENT, "/spec/template/spec",
+            Kinds.STATEFUL_SET, "/spec/template/spec",
+            Kinds.DAEMON_SET, "/spec/template/spec",
+            Kinds.REPLICA_SET, "/spec/template/spec",
+            Kinds.JOB, "/spec/template/spec",
+            Kinds.ROLLOUT, "/spec/template/spec",
+            Kinds.CRON_JOB, "/spec/jobTemplate/spec/template/spec",
+            Kinds.POD, "/spec");
+
+    private Workloads() {
+    }
+
+    static List<Workload> of(Resource resource) {
+        String podSpec = POD_SPEC.get(resource.kind());
+        if (podSpec != null) {
+            String labels = podSpec.substring(0, podSpec.lastIndexOf('/')) + "/metadata/labels";
+            return List.of(new Workload(resource, resource.namespace(), Resource.stringMap(resource.at(labels)),
+                    podSpec));
+        }
+        if (resource.kind().equals(Kinds.WORKLOAD_ENTRY)) {
+            return List.of(new Workload(resource, resource.namespace(),
+                    Resource.stringMap(resource.at("/spec/labels")), null));
+        }
+        if (resource.kind().equals(Kinds.ISTIO_OPERATOR)) {
+            return operatorGateways(resource);
+        }
+        return List.of();
+    }
+
+    /** Gateways that an IstioOperator installs, with the labels Istio gives them unless overridden. */
+    private static List<Workload> operatorGateways(Resource operator) {
+        List<Workload> gateways = new ArrayList<>();
+        addGateways(operator, "ingressGateways", "istio-ingressgateway", "ingressgateway", gateways);
+        addGateways(operator, "egressGateways", "istio-egressgateway", "egressgateway", gateways);
+        return gateways;
+    }
+
+    private static void addGateways(Resource operator, String field, String defaultName, String istioLabel,
+            List<Workload> into) {
+        JsonNode list = operator.at("/spec/components/" + field);
+        for (JsonNode gateway : list) {
+            if (!gateway.path("enabled").asBoolean(false)) {
+                continue;
+            }
+            String name = gateway.path("name").asText(defaultName);
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put("app", name);
+            labels.put("istio", istioLabel);
+            labels.putAll(Resource.stringMap(gateway.path("label")));
+            String namespace = gateway.path("namespace").asText(
+                    operator.namespaceWritten() ? operator.namespace() : "istio-system");
+            into.add(new Workload(operator, namespace, labels, null));
+        }
+    }
+}

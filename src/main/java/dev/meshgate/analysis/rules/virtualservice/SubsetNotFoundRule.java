@@ -1,0 +1,57 @@
+package dev.meshgate.analysis.rules.virtualservice;
+
+import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.HostNames;
+import dev.meshgate.analysis.IstioModel;
+import dev.meshgate.analysis.Kinds;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Rule;
+import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.manifest.Resource;
+import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
+import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
+import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
+import java.util.Set;
+
+/** A route or mirror names a subset that no DestinationRule for its host defines: the traffic gets 503s. */
+public final class SubsetNotFoundRule implements Rule {
+
+    @Override
+    public RuleInfo info() {
+        return new RuleInfo("virtualservice-subset-not-found",
+                "Every subset a VirtualService routes or mirrors to is defined by a DestinationRule for that host",
+                Set.of(Message.IST0101), Set.of(Kinds.VIRTUAL_SERVICE, Kinds.DESTINATION_RULE));
+    }
+
+    @Override
+    public void check(Context context) {
+        String domain = context.settings().clusterDomain();
+        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class).ifPresent(spec ->
+                VirtualServiceDestinations.forEach(spec, located -> {
+                    String subset = located.destination().getSubset();
+                    String host = located.destination().getHost();
+                    if (subset == null || subset.isEmpty() || host == null || host.isEmpty()) {
+                        return;
+                    }
+                    String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
+                    if (!defined(context, vs, fqdn, subset)) {
+                        context.report(Message.IST0101, vs, located.pointer() + "/subset",
+                                "host+subset in destinationrule", fqdn + "+" + subset);
+                    }
+                })));
+    }
+
+    private static boolean defined(Context context, Resource vs, String fqdn, String subset) {
+        for (Resource dr : context.index().destinationRules(fqdn, vs.namespace())) {
+            DestinationRule spec = IstioModel.spec(dr, DestinationRule.class).orElse(null);
+            if (spec != null && spec.getSubsets() != null) {
+                for (Subset candidate : spec.getSubsets()) {
+                    if (subset.equals(candidate.getName())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

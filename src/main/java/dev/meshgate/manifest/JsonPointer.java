@@ -1,0 +1,26 @@
+package dev.meshgate.manifest;
+
+/** Builds RFC 6901 JSON pointers, the one spelling of a field path used across meshgate. */
+public final class JsonPointer {
+
+    private JsonPointer() {
+    }
+
+    /** Appends one object key or list index to a pointer. */
+    public static String child(String parent, Object segment) {
+        String text = String.valueOf(segment);
+        if (text.indexOf('~') >= 0 || text.indexOf('/') >= 0) {
+            text = text.replace("~", "~0").replace("/", "~1");
+        }
+        return parent + "/" + text;
+    }
+
+    /** Builds a pointer from segments, e.g. of("spec", "http", 0) is "/spec/http/0". */
+    public static String of(Object... segments) {
+        String pointer = "";
+        for (Object segment : segments) {
+            pointer = child(pointer, segment);
+        }
+        return pointer;
+    }
+}

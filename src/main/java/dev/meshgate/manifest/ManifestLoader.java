@@ -1,0 +1,118 @@
+package dev.meshgate.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.reader.UnicodeReader;
+
+/** Reads manifest files into resources that remember where each field was written. */
+public final class ManifestLoader {
+
+    private final LoadLimits limits;
+    private final String defaultNamespace;
+
+    public ManifestLoader(LoadLimits limits, String defaultNamespace) {
+        this.limits = limits;
+        this.defaultNamespace = defaultNamespace;
+    }
+
+    /**
+     * Reads every manifest under the given paths. File names in origins are relative to the path they were found
+     * under (a path that is itself a file is named by its file name).
+     *
+     * @throws IOException when a given path does not exist or cannot be listed
+     */
+    public LoadResult load(List<Path> roots) throws IOException {
+        List<Resource> resources = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        int files = 0;
+        for (Path root : roots) {
+            if (!Files.exists(root)) {
+                throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or directory");
+            }
+            for (Path file : ManifestFiles.under(root)) {
+                files++;
+                String name = Files.isDirectory(root) ? root.relativize(file).toString().replace('\\', '/')
+                        : file.getFileName().toString();
+                readFile(file, name, resources, problems);
+            }
+        }
+        return new LoadResult(List.copyOf(resources), List.copyOf(problems), files);
+    }
+
+    /** Reads manifests held in memory, e.g. a renderer's output. */
+    public LoadResult loadText(String file, String text) {
+        List<Resource> resources = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        read(file, new StringReader(text), resources, problems);
+        return new LoadResult(List.copyOf(resources), List.copyOf(problems), 1);
+    }
+
+    private void readFile(Path path, String name, List<Resource> resources, List<LoadProblem> problems) {
+        try {
+            long size = Files.size(path);
+            if (size > limits.maxFileBytes()) {
+                problems.add(new LoadProblem(LoadProblem.Type.LIMIT, Origin.of(name),
+                        "file is " + size + " bytes, over the limit of " + limits.maxFileBytes()));
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            // UnicodeReader honours UTF-8/UTF-16/UTF-32 byte order marks as Kubernetes YAML readers do.
+            read(name, new UnicodeReader(new ByteArrayInputStream(bytes)), resources, problems);
+        } catch (IOException e) {
+            problems.add(new LoadProblem(LoadProblem.Type.UNREADABLE, Origin.of(name), String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void read(String name, Reader reader, List<Resource> resources, List<LoadProblem> problems) {
+        for (YamlDocuments.Document document : new YamlDocuments(limits).read(name, reader, problems)) {
+            Resource resource = toResource(document, problems);
+            if (resource != null) {
+                resources.add(resource);
+            }
+        }
+    }
+
+    private Resource toResource(YamlDocuments.Document document, List<LoadProblem> problems) {
+        JsonNode tree = document.tree();
+        FieldPositions positions = document.positions();
+        if (tree.isNull() || tree.isMissingNode()) {
+            return null;
+        }
+        if (!tree.isObject()) {
+            problems.add(notAnObject(positions, "", "document is a " + tree.getNodeType().name().toLowerCase()
+                    + ", not a Kubernetes object"));
+            return null;
+        }
+        String apiVersion = tree.path("apiVersion").asText("");
+        String kind = tree.path("kind").asText("");
+        if (apiVersion.isEmpty() || kind.isEmpty()) {
+            problems.add(notAnObject(positions, "", "document has no " + (apiVersion.isEmpty() ? "apiVersion" : "kind")
+                    + ", so it is not a Kubernetes object"));
+            return null;
+        }
+        JsonNode metadata = tree.path("metadata");
+        String name = metadata.path("name").asText("");
+        if (name.isEmpty()) {
+            String generateName = metadata.path("generateName").asText("");
+            if (generateName.isEmpty()) {
+                problems.add(notAnObject(positions, "/metadata", kind + " has no metadata.name"));
+                return null;
+            }
+            name = generateName + "*";
+        }
+        String written = metadata.path("namespace").asText("");
+        String namespace = ClusterScopedKinds.contains(kind) ? "" : written.isEmpty() ? defaultNamespace : written;
+        return new Resource(apiVersion, kind, name, namespace, !written.isEmpty(), tree, positions);
+    }
+
+    private static LoadProblem notAnObject(FieldPositions positions, String pointer, String detail) {
+        return new LoadProblem(LoadProblem.Type.NOT_AN_OBJECT, positions.origin(pointer), detail);
+    }
+}

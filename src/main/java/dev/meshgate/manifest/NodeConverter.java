@@ -1,0 +1,154 @@
+package dev.meshgate.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Turns one composed YAML node tree into a Jackson tree and records where each field was written. Only the standard
+ * scalar types are constructed, so no YAML tag can instantiate a Java class.
+ */
+final class NodeConverter {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final FieldPositions positions;
+    private final List<LoadProblem> problems;
+    private final int maxNodes;
+    private final ScalarConstructor scalars = new ScalarConstructor();
+    private int nodes;
+
+    NodeConverter(FieldPositions positions, List<LoadProblem> problems, int maxNodes) {
+        this.positions = positions;
+        this.problems = problems;
+        this.maxNodes = maxNodes;
+    }
+
+    /** Thrown when aliases expand a document beyond the node limit. */
+    static final class TooLargeException extends RuntimeException {
+        TooLargeException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    JsonNode convert(Node node, String pointer) {
+        if (++nodes > maxNodes) {
+            throw new TooLargeException("document expands to more than " + maxNodes + " YAML nodes");
+        }
+        record(pointer, node.getStartMark());
+        if (node instanceof MappingNode mapping) {
+            return convertMapping(mapping, pointer);
+        }
+        if (node instanceof SequenceNode sequence) {
+            ArrayNode array = NODES.arrayNode();
+            List<Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                array.add(convert(items.get(i), JsonPointer.child(pointer, i)));
+            }
+            return array;
+        }
+        return scalar((ScalarNode) node);
+    }
+
+    private ObjectNode convertMapping(MappingNode mapping, String pointer) {
+        ObjectNode object = NODES.objectNode();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (keyNode instanceof ScalarNode key && "<<".equals(key.getValue()) && key.getTag() == Tag.MERGE) {
+                continue;
+            }
+            String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : "<complex key>";
+            String child = JsonPointer.child(pointer, key);
+            if (object.has(key)) {
+                problems.add(new LoadProblem(LoadProblem.Type.DUPLICATE_KEY, origin(keyNode.getStartMark()),
+                        "key '" + key + "' appears more than once in the same mapping; only the last value is used"));
+            }
+            JsonNode value = convert(tuple.getValueNode(), child);
+            // A field's position is its key's, as kubectl and istioctl report it.
+            record(child, keyNode.getStartMark());
+            object.set(key, value);
+        }
+        mergeKeys(mapping, object, pointer);
+        return object;
+    }
+
+    /** Applies YAML merge keys ("<<: *base"): fields written in the mapping win over merged ones. */
+    private void mergeKeys(MappingNode mapping, ObjectNode object, String pointer) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && "<<".equals(key.getValue())
+                    && key.getTag() == Tag.MERGE) {
+                Node merged = tuple.getValueNode();
+                List<Node> sources = merged instanceof SequenceNode seq ? seq.getValue() : List.of(merged);
+                for (Node source : sources) {
+                    if (source instanceof MappingNode) {
+                        convert(source, pointer).fields().forEachRemaining(e -> {
+                            if (!object.has(e.getKey())) {
+                                object.set(e.getKey(), e.getValue());
+                            }
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    private JsonNode scalar(ScalarNode node) {
+        Tag tag = node.getTag();
+        if (Tag.NULL.equals(tag)) {
+            return NODES.nullNode();
+        }
+        if (Tag.BOOL.equals(tag) || Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+            Object value = scalars.construct(node);
+            if (value instanceof Boolean b) {
+                return NODES.booleanNode(b);
+            }
+            if (value instanceof Integer i) {
+                return NODES.numberNode(i);
+            }
+            if (value instanceof Long l) {
+                return NODES.numberNode(l);
+            }
+            if (value instanceof BigInteger big) {
+                return NODES.numberNode(big);
+            }
+            if (value instanceof Double d) {
+                return NODES.numberNode(d);
+            }
+        }
+        return NODES.textNode(node.getValue());
+    }
+
+    private void record(String pointer, Mark mark) {
+        if (mark != null) {
+            positions.put(pointer, mark.getLine() + 1, mark.getColumn() + 1);
+        }
+    }
+
+    private Origin origin(Mark mark) {
+        return mark == null ? Origin.of(positions.file())
+                : new Origin(positions.file(), mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** SnakeYAML's own constructor for the standard scalar tags (ints in every base, floats, YAML 1.1 booleans). */
+    private static final class ScalarConstructor extends SafeConstructor {
+        ScalarConstructor() {
+            super(new LoaderOptions());
+        }
+
+        Object construct(ScalarNode node) {
+            return constructObject(node);
+        }
+    }
+}
