@@ -1,0 +1,106 @@
+package dev.meshgate.cli;
+
+import dev.meshgate.analysis.policy.ConfigFile;
+import dev.meshgate.analysis.policy.FailOn;
+import dev.meshgate.report.Formatter;
+import dev.meshgate.report.Report;
+import dev.meshgate.report.Validation;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code meshgate validate PATH...}: validates manifests and exits 0 (passed), 1 (failed) or 2 (usage, I/O). */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Validates the Istio manifests (YAML or JSON, recursively) under each PATH.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing at or above the --fail-on level", "1:findings at or above the --fail-on level",
+            "2:usage error, unreadable path or invalid config file"})
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to validate.")
+    List<Path> paths = List.of();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, sarif or junit (default: ${DEFAULT-VALUE}).")
+    String output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "error, warning or never (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Namespace of resources that name none (default: default, or the config file's).")
+    String namespace;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Config file (default: .meshgate.yaml in the first PATH, when present).")
+    Path config;
+
+    @Option(names = "--list-codes", description = "Print the catalog of finding codes and exit.")
+    boolean listCodes;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Formatter formatter = formatter();
+        FailOn level = failLevel();
+        if (listCodes) {
+            new CodeCatalogPrinter().print(output, out);
+            out.flush();
+            return ExitCodes.PASSED;
+        }
+        if (paths.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
+        }
+        ConfigFile.Config loaded;
+        try {
+            loaded = configFile() == null ? ConfigFile.Config.defaults() : ConfigFile.read(configFile());
+        } catch (ConfigFile.InvalidConfigException e) {
+            spec.commandLine().getErr().println("meshgate: invalid config file " + e.getMessage());
+            return ExitCodes.USAGE_OR_IO;
+        }
+        Validation validation = new Validation().config(loaded).failOn(level);
+        if (namespace != null) {
+            validation.settings(validation.settings().withDefaultNamespace(namespace));
+        }
+        Report report = validation.run(paths);
+        formatter.write(report, out);
+        out.flush();
+        return report.summary().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+    }
+
+    private Formatter formatter() {
+        try {
+            return Formatter.named(output);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private FailOn failLevel() {
+        try {
+            return FailOn.valueOf(failOn.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --fail-on level '" + failOn + "' (expected error, warning or never)");
+        }
+    }
+
+    private Path configFile() {
+        if (config != null) {
+            return config;
+        }
+        Path first = paths.get(0);
+        Path candidate = first.resolve(ConfigFile.DEFAULT_NAME);
+        return Files.isDirectory(first) && Files.isRegularFile(candidate) ? candidate : null;
+    }
+}

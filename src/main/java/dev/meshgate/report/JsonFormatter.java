@@ -1,0 +1,46 @@
+package dev.meshgate.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshgate.analysis.Finding;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * The stable JSON contract: {"findings":[{"code","severity","message","resource":{"kind","namespace","name"},
+ * "origin":{"file","line","column"}}],"summary":{...}}. Fields are only ever added, never renamed or removed.
+ */
+public final class JsonFormatter implements Formatter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode findings = root.putArray("findings");
+        for (Finding finding : report.findings()) {
+            ObjectNode node = findings.addObject();
+            node.put("code", finding.code());
+            node.put("name", finding.message().title());
+            node.put("severity", finding.severity().label());
+            node.put("message", finding.text());
+            if (finding.resource() == null) {
+                node.putNull("resource");
+            } else {
+                ObjectNode resource = node.putObject("resource");
+                resource.put("kind", finding.resource().kind());
+                resource.put("namespace", finding.resource().namespace());
+                resource.put("name", finding.resource().name());
+            }
+            ObjectNode origin = node.putObject("origin");
+            origin.put("file", finding.origin().file());
+            origin.put("line", finding.origin().line());
+            origin.put("column", finding.origin().column());
+        }
+        root.set("summary", MAPPER.valueToTree(report.summary()));
+        MAPPER.writeValue(new NonClosingWriter(out), root);
+        out.write("\n");
+    }
+}
