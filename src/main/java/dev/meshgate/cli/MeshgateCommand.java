@@ -23,7 +23,14 @@ public final class MeshgateCommand implements Runnable {
 
     /** Runs the command line and returns its exit code: 0 passed, 1 failed, 2 usage or I/O error. */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams (tests capture them). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new MeshgateCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("meshgate: " + describe(e));
             return ExitCodes.USAGE_OR_IO;

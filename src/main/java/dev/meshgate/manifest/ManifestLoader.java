@@ -54,6 +54,28 @@ public final class ManifestLoader {
         return new LoadResult(List.copyOf(resources), List.copyOf(problems), 1);
     }
 
+    /**
+     * Reads a single YAML document that is not a Kubernetes object (a config file), with its field positions.
+     *
+     * @return the document's tree and positions, or the first problem met
+     */
+    public YamlTree readDocument(String file, String text) {
+        List<LoadProblem> problems = new ArrayList<>();
+        List<YamlDocuments.Document> documents = new YamlDocuments(limits).read(file, new StringReader(text), problems);
+        if (!problems.isEmpty()) {
+            return new YamlTree(null, new FieldPositions(file), problems.get(0));
+        }
+        if (documents.isEmpty()) {
+            return new YamlTree(com.fasterxml.jackson.databind.node.NullNode.getInstance(), new FieldPositions(file),
+                    null);
+        }
+        return new YamlTree(documents.get(0).tree(), documents.get(0).positions(), null);
+    }
+
+    /** One YAML document with its positions, or the problem that kept it from being read. */
+    public record YamlTree(JsonNode tree, FieldPositions positions, LoadProblem problem) {
+    }
+
     private void readFile(Path path, String name, List<Resource> resources, List<LoadProblem> problems) {
         try {
             long size = Files.size(path);

@@ -1,14 +1,16 @@
 package dev.meshgate.analysis.policy;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.meshgate.analysis.AnalysisSettings;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Severity;
+import dev.meshgate.manifest.JsonPointer;
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.ManifestLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ public final class ConfigFile {
     /** The file name looked up at the root of an analysed folder. */
     public static final String DEFAULT_NAME = ".meshgate.yaml";
 
-    private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -54,16 +56,37 @@ public final class ConfigFile {
     }
 
     public static Config read(Path file) throws InvalidConfigException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidConfigException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        ManifestLoader.YamlTree yaml = new ManifestLoader(LoadLimits.defaults(), "").readDocument(file.toString(), text);
+        if (yaml.problem() != null) {
+            throw new InvalidConfigException(yaml.problem().origin() + ": " + yaml.problem().detail());
+        }
+        if (yaml.tree().isNull()) {
+            return Config.defaults();
+        }
         Document document;
         try {
-            document = Files.size(file) == 0 ? null : YAML.readValue(file.toFile(), Document.class);
-        } catch (JsonMappingException e) {
-            throw new InvalidConfigException(file + where(e.getLocation()) + ": " + e.getOriginalMessage()
+            document = MAPPER.treeToValue(yaml.tree(), Document.class);
+        } catch (JsonProcessingException e) {
+            String pointer = pointer(e instanceof JsonMappingException mapping ? mapping.getPath() : List.of());
+            throw new InvalidConfigException(yaml.positions().origin(pointer) + ": " + e.getOriginalMessage()
                     .replaceAll("\\s*\\(class [^)]*\\)", "").replaceAll("\\s+", " "));
-        } catch (IOException e) {
-            throw new InvalidConfigException(file + ": " + e.getMessage());
         }
-        return document == null ? Config.defaults() : toConfig(file, document);
+        return toConfig(file, document);
+    }
+
+    private static String pointer(List<JsonMappingException.Reference> path) {
+        String pointer = "";
+        for (JsonMappingException.Reference reference : path) {
+            pointer = JsonPointer.child(pointer, reference.getFieldName() != null ? reference.getFieldName()
+                    : String.valueOf(reference.getIndex()));
+        }
+        return pointer;
     }
 
     private static Config toConfig(Path file, Document document) throws InvalidConfigException {
@@ -107,10 +130,6 @@ public final class ConfigFile {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(file + ": severity of " + code + ": " + e.getMessage() + " or off");
         }
-    }
-
-    private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr();
     }
 
     private static String orElse(String value, String fallback) {

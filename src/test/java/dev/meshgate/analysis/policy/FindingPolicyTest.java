@@ -1,0 +1,129 @@
+package dev.meshgate.analysis.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.meshgate.analysis.Analyzer;
+import dev.meshgate.analysis.AnalysisSettings;
+import dev.meshgate.analysis.Finding;
+import dev.meshgate.analysis.Severity;
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.LoadResult;
+import dev.meshgate.manifest.ManifestLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FindingPolicyTest {
+
+    private static final String BROKEN_VS = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: %s
+              namespace: %s
+              annotations: {%s}
+            spec:
+              hosts: [reviews]
+              http:
+              - route:
+                - destination: {host: reviews, subset: nope}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void istioAndMeshgateAnnotationsSuppressTheirCodes() {
+        String text = String.join("---\n",
+                BROKEN_VS.formatted("plain", "shop", ""),
+                BROKEN_VS.formatted("istio", "shop", "galley.istio.io/analyze-suppress: \"IST0102,IST0101\""),
+                BROKEN_VS.formatted("meshgate", "shop", "meshgate.dev/suppress: IST0101"),
+                BROKEN_VS.formatted("other-code", "shop", "meshgate.dev/suppress: IST0102"),
+                BROKEN_VS.formatted("all", "shop", "meshgate.dev/suppress: \"*\""));
+
+        FindingPolicy.Outcome outcome = FindingPolicy.defaults().apply(findings(text), load(text).resources());
+
+        assertThat(outcome.findings()).extracting(f -> f.resource().name())
+                .containsExactlyInAnyOrder("plain", "other-code");
+        assertThat(outcome.suppressed()).isEqualTo(3);
+    }
+
+    @Test
+    void configSuppressionsMatchCodeResourceAndFile() {
+        String text = BROKEN_VS.formatted("a", "legacy", "") + "---\n" + BROKEN_VS.formatted("b", "shop", "");
+        FindingPolicy policy = new FindingPolicy(Map.of(),
+                List.of(new Suppression("IST0101", "VirtualService legacy/*", null, "old debt")));
+
+        assertThat(policy.apply(findings(text), load(text).resources()).findings())
+                .extracting(f -> f.resource().toString()).containsExactly("VirtualService shop/b");
+        FindingPolicy byFile = new FindingPolicy(Map.of(), List.of(new Suppression("*", null, "other/**", null)));
+        assertThat(byFile.apply(findings(text), load(text).resources()).findings()).hasSize(2);
+        FindingPolicy byThisFile = new FindingPolicy(Map.of(), List.of(new Suppression("*", null, "*.yaml", null)));
+        assertThat(byThisFile.apply(findings(text), load(text).resources()).findings()).isEmpty();
+    }
+
+    @Test
+    void severityOverridesChangeOrSwitchOffCodes() {
+        String text = BROKEN_VS.formatted("a", "shop", "");
+        FindingPolicy warn = new FindingPolicy(Map.of("IST0101", Optional.of(Severity.WARNING)), List.of());
+        FindingPolicy off = new FindingPolicy(Map.of("IST0101", Optional.empty()), List.of());
+
+        assertThat(warn.apply(findings(text), List.of()).findings()).extracting(Finding::severity)
+                .containsExactly(Severity.WARNING);
+        assertThat(off.apply(findings(text), List.of()).suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void configFileSetsSettingsSeveritiesAndSuppressions() throws Exception {
+        Path file = dir.resolve(".meshgate.yaml");
+        Files.writeString(file, """
+                clusterDomain: corp.internal
+                rootNamespace: mesh-root
+                knownHosts: ["*.partner.example.com"]
+                severity:
+                  IST0101: warning
+                  MG1102: off
+                suppress:
+                - code: IST0106
+                  resource: "VirtualService legacy/*"
+                  reason: migrating
+                """);
+
+        ConfigFile.Config config = ConfigFile.read(file);
+
+        assertThat(config.settings().clusterDomain()).isEqualTo("corp.internal");
+        assertThat(config.settings().rootNamespace()).isEqualTo("mesh-root");
+        assertThat(config.settings().knownHosts()).containsExactly("*.partner.example.com");
+        assertThat(config.policy().severities()).containsEntry("IST0101", Optional.of(Severity.WARNING))
+                .containsEntry("MG1102", Optional.empty());
+        assertThat(config.policy().suppressions()).singleElement().extracting(Suppression::reason)
+                .isEqualTo("migrating");
+    }
+
+    @Test
+    void configFileTyposAreErrorsWithTheirLine() throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "clusterDomain: x\nseverty:\n  IST0101: warning\n");
+        assertThatThrownBy(() -> ConfigFile.read(file)).isInstanceOf(ConfigFile.InvalidConfigException.class)
+                .hasMessageContaining("bad.yaml:2").hasMessageContaining("severty");
+        Files.writeString(file, "severity:\n  IST9999: warning\n");
+        assertThatThrownBy(() -> ConfigFile.read(file)).hasMessageContaining("unknown code 'IST9999'");
+        Files.writeString(file, "severity:\n  IST0101: fatal\n");
+        assertThatThrownBy(() -> ConfigFile.read(file)).hasMessageContaining("unknown severity 'fatal'");
+    }
+
+    private static List<Finding> findings(String text) {
+        return Analyzer.withAllRules().analyze(load(text), AnalysisSettings.defaults()).findings().stream()
+                .filter(f -> f.code().equals("IST0101")).toList();
+    }
+
+    private static LoadResult load(String text) {
+        return new ManifestLoader(LoadLimits.defaults(), "default").loadText("input.yaml", text);
+    }
+}

