@@ -48,16 +48,8 @@ final class ModelIntrospector {
     }
 
     Shape shapeOf(JavaType type) {
-        Shape shape = cache.get(type);
-        if (shape == null) {
-            // Not computeIfAbsent: describing one type never touches the cache, but a racing duplicate is harmless.
-            Shape described = describe(type);
-            shape = cache.putIfAbsent(type, described);
-            if (shape == null) {
-                shape = described;
-            }
-        }
-        return shape;
+        // describe() must never call shapeOf(): a nested computeIfAbsent on the same map is not allowed.
+        return cache.computeIfAbsent(type, this::describe);
     }
 
     private Shape describe(JavaType type) {
@@ -132,7 +124,7 @@ final class ModelIntrospector {
                 addUnwrapped(members, property, unwrapping);
                 continue;
             }
-            Shape.Member member = new Shape.Member(property.getName(), property.getPrimaryType(), null, null);
+            Shape.Member member = new Shape.Member(property.getPrimaryType(), null, null);
             members.put(property.getName(), member);
             for (PropertyName alias : property.findAliases()) {
                 members.putIfAbsent(alias.getSimpleName(), member);
@@ -161,8 +153,7 @@ final class ModelIntrospector {
         JavaType type = property.getPrimaryType();
         List<Class<?>> variants = variants(type.getRawClass());
         if (variants.isEmpty()) {
-            members(type).forEach((name, m) -> members.putIfAbsent(unwrapping.transform(name),
-                    new Shape.Member(unwrapping.transform(name), m.type(), m.oneOf(), m.variant())));
+            members(type).forEach((name, m) -> members.putIfAbsent(unwrapping.transform(name), m));
             return;
         }
         Map<Class<?>, Map<String, Shape.Member>> byVariant = new LinkedHashMap<>();
@@ -174,10 +165,10 @@ final class ModelIntrospector {
         }
         Shape.OneOf oneOf = new Shape.OneOf(property.getName(), List.copyOf(names));
         byVariant.forEach((variant, variantMembers) -> variantMembers.forEach((name, m) -> members.putIfAbsent(
-                unwrapping.transform(name), new Shape.Member(unwrapping.transform(name), m.type(), oneOf, variant))));
+                unwrapping.transform(name), new Shape.Member(m.type(), oneOf, variant))));
     }
 
-    /** Concrete implementations of an unwrapped type, in the order {@code @JsonSubTypes} lists them. */
+    /** Concrete implementations of an unwrapped type, in the order {@code @JsonSubTypes} lists them (fabric8: by name). */
     private List<Class<?>> variants(Class<?> base) {
         AnnotatedClass baseInfo = classInfo(base);
         List<Class<?>> declared = new ArrayList<>();
@@ -185,7 +176,7 @@ final class ModelIntrospector {
         if (listed != null) {
             listed.forEach(named -> declared.add(named.getType()));
         }
-        // The resolver returns a hash-ordered collection; the annotation order matches the .proto order.
+        // The resolver returns a hash-ordered collection; the annotation order keeps messages stable across runs.
         return config.getSubtypeResolver().collectAndResolveSubtypesByClass(config, baseInfo).stream()
                 .map(NamedType::getType)
                 .filter(c -> c != base && !c.isInterface() && !Modifier.isAbstract(c.getModifiers()))

@@ -34,10 +34,10 @@ sealed interface Shape {
     }
 
     /** One accepted member of a {@link Bean}; {@code oneOf} and {@code variant} are null outside oneofs. */
-    record Member(String name, JavaType type, OneOf oneOf, Class<?> variant) {
+    record Member(JavaType type, OneOf oneOf, Class<?> variant) {
     }
 
-    /** A protobuf oneof: the unwrapped Java property and the JSON names of all its members, in declaration order. */
+    /** A protobuf oneof: the unwrapped Java property and the JSON names of all its members, in subtype order. */
     record OneOf(String property, List<String> members) {
     }
 
