@@ -114,10 +114,11 @@ final class TreeWalker {
     private void checkScalar(JsonNode node, Shape.ScalarKind kind, String pointer) {
         boolean fits = switch (kind) {
             case STRING -> node.isTextual();
-            // YAML authors write `version: 2` in labels; the brief accepts any scalar there.
+            // YAML authors write `version: 2` in labels; tolerated on purpose, though the API server refuses it.
             case LABEL_VALUE -> node.isNull() || node.isTextual() || node.isNumber() || node.isBoolean();
             case INTEGER -> node.isIntegralNumber() && node.canConvertToInt();
-            // protojson writes 64-bit integers as strings, and Istio's CRDs accept them that way.
+            // protojson writes 64-bit integers as strings; fabric8 also uses Long for uint32 (ports), where the
+            // CRDs say type: integer, so this is laxer than Istio there.
             case LONG -> node.isIntegralNumber() && node.canConvertToLong() || isLongText(node);
             case NUMBER -> node.isNumber();
             case BOOLEAN -> node.isBoolean();
