@@ -14,17 +14,17 @@ final class NameSuggester {
     /** The candidate within edit distance 2 (ties: alphabetically first), if any. */
     static Optional<String> closest(String name, Collection<String> candidates) {
         String best = null;
-        int bestDistance = MAX_DISTANCE + 1;
+        int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
             if (Math.abs(candidate.length() - name.length()) > MAX_DISTANCE) {
                 continue;
             }
             int distance = distance(name, candidate);
             // Two edits turn any short name into another one; such a hint would be noise.
-            if (distance >= name.length()) {
+            if (distance > MAX_DISTANCE || distance >= name.length()) {
                 continue;
             }
-            if (distance < bestDistance || distance == bestDistance && candidate.compareTo(best) < 0) {
+            if (best == null || distance < bestDistance || distance == bestDistance && candidate.compareTo(best) < 0) {
                 best = candidate;
                 bestDistance = distance;
             }
