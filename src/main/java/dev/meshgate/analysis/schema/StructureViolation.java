@@ -1,0 +1,12 @@
+package dev.meshgate.analysis.schema;
+
+/** One structural mistake in a resource: where it is (RFC 6901 JSON pointer), what kind it is, and a short text. */
+public record StructureViolation(String pointer, Problem problem, String detail) {
+
+    /** The kinds of structural mistake the validator reports. */
+    public enum Problem {
+        UNKNOWN_FIELD,
+        WRONG_TYPE,
+        BAD_ENUM_VALUE
+    }
+}

@@ -1,0 +1,180 @@
+package dev.meshgate.analysis.schema;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.analysis.schema.StructureViolation.Problem;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Walks one JSON tree against the shapes of a model type and collects what does not fit. */
+final class TreeWalker {
+
+    private final ModelIntrospector introspector;
+    private final List<StructureViolation> violations;
+
+    TreeWalker(ModelIntrospector introspector, List<StructureViolation> violations) {
+        this.introspector = introspector;
+        this.violations = violations;
+    }
+
+    /** Walks a whole resource; the top-level {@code status} is written by controllers, not by users. */
+    void walkResource(JsonNode resource, Shape.Bean shape) {
+        if (!resource.isObject()) {
+            wrongType("", "object", resource);
+            return;
+        }
+        walkBean(resource, shape, "", true);
+    }
+
+    private void walk(JsonNode node, JavaType type, String pointer) {
+        // The API server prunes nulls of non-nullable fields, so a null is never a structural mistake.
+        if (node.isNull()) {
+            return;
+        }
+        Shape shape = introspector.shapeOf(type);
+        if (shape instanceof Shape.Bean bean) {
+            if (node.isObject()) {
+                walkBean(node, bean, pointer, false);
+            } else {
+                wrongType(pointer, "object", node);
+            }
+        } else if (shape instanceof Shape.ListOf list) {
+            walkList(node, list, pointer);
+        } else if (shape instanceof Shape.MapOf map) {
+            walkMap(node, map, pointer);
+        } else if (shape instanceof Shape.Scalar scalar) {
+            checkScalar(node, scalar.kind(), pointer);
+        } else if (shape instanceof Shape.Enumerated enumerated) {
+            checkEnum(node, enumerated, pointer);
+        }
+        // Shape.Anything: nothing to check
+    }
+
+    private void walkBean(JsonNode node, Shape.Bean bean, String pointer, boolean resourceRoot) {
+        Map<Shape.OneOf, Shape.Member> chosen = null;
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (resourceRoot && name.equals("status")) {
+                continue;
+            }
+            String child = pointer + '/' + escape(name);
+            Shape.Member member = bean.members().get(name);
+            if (member == null) {
+                violations.add(new StructureViolation(child, Problem.UNKNOWN_FIELD, unknownField(name, bean)));
+                continue;
+            }
+            if (member.oneOf() != null && !value.isNull()) {
+                if (chosen == null) {
+                    chosen = new HashMap<>(4);
+                }
+                Shape.Member first = chosen.putIfAbsent(member.oneOf(), member);
+                if (first != null && first.variant() != member.variant()) {
+                    violations.add(new StructureViolation(child, Problem.WRONG_TYPE,
+                            "only one of " + String.join(", ", member.oneOf().members()) + " may be set"));
+                }
+            }
+            walk(value, member.type(), child);
+        }
+    }
+
+    private static String unknownField(String name, Shape.Bean bean) {
+        return NameSuggester.closest(name, bean.members().keySet())
+                .map(known -> "unknown field '" + name + "', did you mean '" + known + "'?")
+                .orElse("unknown field '" + name + "'");
+    }
+
+    private void walkList(JsonNode node, Shape.ListOf list, String pointer) {
+        if (!node.isArray()) {
+            wrongType(pointer, "array", node);
+            return;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            walk(node.get(i), list.element(), pointer + '/' + i);
+        }
+    }
+
+    private void walkMap(JsonNode node, Shape.MapOf map, String pointer) {
+        if (!node.isObject()) {
+            wrongType(pointer, "object", node);
+            return;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String child = pointer + '/' + escape(entry.getKey());
+            if (map.labelValues()) {
+                checkScalar(entry.getValue(), Shape.ScalarKind.LABEL_VALUE, child);
+            } else {
+                walk(entry.getValue(), map.value(), child);
+            }
+        }
+    }
+
+    private void checkScalar(JsonNode node, Shape.ScalarKind kind, String pointer) {
+        boolean fits = switch (kind) {
+            case STRING -> node.isTextual();
+            // YAML authors write `version: 2` in labels; tolerated on purpose, though the API server refuses it.
+            case LABEL_VALUE -> node.isNull() || node.isTextual() || node.isNumber() || node.isBoolean();
+            case INTEGER -> node.isIntegralNumber() && node.canConvertToInt();
+            // protojson writes 64-bit integers as strings; fabric8 also uses Long for uint32 (ports), where the
+            // CRDs say type: integer, so this is laxer than Istio there.
+            case LONG -> node.isIntegralNumber() && node.canConvertToLong() || isLongText(node);
+            case NUMBER -> node.isNumber();
+            case BOOLEAN -> node.isBoolean();
+            case INT_OR_STRING -> node.isTextual() || node.isIntegralNumber();
+        };
+        if (!fits) {
+            boolean tooBig = node.isIntegralNumber()
+                    && (kind == Shape.ScalarKind.INTEGER || kind == Shape.ScalarKind.LONG);
+            violations.add(new StructureViolation(pointer, Problem.WRONG_TYPE,
+                    "expected " + kind.expected + ", got " + (tooBig ? "number out of range" : jsonType(node))));
+        }
+    }
+
+    private static boolean isLongText(JsonNode node) {
+        if (!node.isTextual()) {
+            return false;
+        }
+        try {
+            Long.parseLong(node.textValue());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void checkEnum(JsonNode node, Shape.Enumerated enumerated, String pointer) {
+        if (node.isContainerNode()) {
+            wrongType(pointer, "string", node);
+        } else if (!node.isTextual() || !enumerated.values().contains(node.textValue())) {
+            // Istio's CRD schemas list the names only: no numbers, no other letter case.
+            violations.add(new StructureViolation(pointer, Problem.BAD_ENUM_VALUE,
+                    "'" + node.asText() + "' is not one of " + enumerated.listing()));
+        }
+    }
+
+    private void wrongType(String pointer, String expected, JsonNode node) {
+        violations.add(new StructureViolation(pointer, Problem.WRONG_TYPE,
+                "expected " + expected + ", got " + jsonType(node)));
+    }
+
+    private static String jsonType(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "array";
+            case OBJECT, POJO -> "object";
+            case STRING, BINARY -> "string";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            case NULL, MISSING -> "null";
+        };
+    }
+
+    /** RFC 6901: '~' becomes "~0" and '/' becomes "~1", in that order. */
+    static String escape(String segment) {
+        if (segment.indexOf('~') < 0 && segment.indexOf('/') < 0) {
+            return segment;
+        }
+        return segment.replace("~", "~0").replace("/", "~1");
+    }
+}
