@@ -72,7 +72,7 @@ public enum Message {
                     + "depends on the tool."),
 
     // meshgate: structure of Istio resources.
-    MG1001("UnknownField", Severity.ERROR, "Unknown field %s",
+    MG1001("UnknownField", Severity.ERROR, "Unknown field %s (%s)",
             "The field is not part of the Istio API for this kind and version. Strict field validation rejects the "
                     + "resource; with pruning it is silently dropped, so the intended behaviour never happens."),
 

@@ -15,6 +15,23 @@ public final class JsonPointer {
         return parent + "/" + text;
     }
 
+    /** The pointer as users read field paths: "/spec/http/0/route" is "spec.http[0].route". */
+    public static String readable(String pointer) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : pointer.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String key = segment.replace("~1", "/").replace("~0", "~");
+            if (!key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(key).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(key);
+            }
+        }
+        return path.toString();
+    }
+
     /** Builds a pointer from segments, e.g. of("spec", "http", 0) is "/spec/http/0". */
     public static String of(Object... segments) {
         String pointer = "";

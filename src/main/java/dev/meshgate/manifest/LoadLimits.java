@@ -7,4 +7,9 @@ public record LoadLimits(long maxFileBytes, int maxAliases, int maxDepth, int ma
     public static LoadLimits defaults() {
         return new LoadLimits(8L * 1024 * 1024, 100, 64, 500_000);
     }
+
+    /** The same limits with another maximum file size. */
+    public LoadLimits withMaxFileBytes(long bytes) {
+        return new LoadLimits(bytes, maxAliases, maxDepth, maxNodesPerDocument);
+    }
 }

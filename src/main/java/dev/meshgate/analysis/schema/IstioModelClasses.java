@@ -1,30 +1,63 @@
 package dev.meshgate.analysis.schema;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Finds the fabric8 class of an Istio apiVersion/kind from fabric8's package naming. */
+/**
+ * The fabric8 class of every Istio apiVersion/kind the model has, listed explicitly so that no class is looked up by
+ * a name taken from user input (and so that a native image sees every class it needs).
+ */
 final class IstioModelClasses {
 
-    /** API group to the package segment fabric8 uses, and the versions Istio serves for it. */
-    private static final Map<String, Group> GROUPS = Map.of(
-            "networking.istio.io", new Group("networking", Set.of("v1alpha3", "v1beta1", "v1")),
-            "security.istio.io", new Group("security", Set.of("v1beta1", "v1")),
-            "telemetry.istio.io", new Group("telemetry", Set.of("v1alpha1", "v1")),
-            "extensions.istio.io", new Group("extensions", Set.of("v1alpha1")));
+    private static final List<Class<? extends HasMetadata>> CLASSES = List.of(
+            io.fabric8.istio.api.extensions.v1alpha1.WasmPlugin.class,
+            io.fabric8.istio.api.networking.v1.DestinationRule.class,
+            io.fabric8.istio.api.networking.v1.Gateway.class,
+            io.fabric8.istio.api.networking.v1.ServiceEntry.class,
+            io.fabric8.istio.api.networking.v1.Sidecar.class,
+            io.fabric8.istio.api.networking.v1.VirtualService.class,
+            io.fabric8.istio.api.networking.v1.WorkloadEntry.class,
+            io.fabric8.istio.api.networking.v1.WorkloadGroup.class,
+            io.fabric8.istio.api.networking.v1alpha3.DestinationRule.class,
+            io.fabric8.istio.api.networking.v1alpha3.EnvoyFilter.class,
+            io.fabric8.istio.api.networking.v1alpha3.Gateway.class,
+            io.fabric8.istio.api.networking.v1alpha3.ServiceEntry.class,
+            io.fabric8.istio.api.networking.v1alpha3.Sidecar.class,
+            io.fabric8.istio.api.networking.v1alpha3.VirtualService.class,
+            io.fabric8.istio.api.networking.v1alpha3.WorkloadEntry.class,
+            io.fabric8.istio.api.networking.v1alpha3.WorkloadGroup.class,
+            io.fabric8.istio.api.networking.v1beta1.DestinationRule.class,
+            io.fabric8.istio.api.networking.v1beta1.Gateway.class,
+            io.fabric8.istio.api.networking.v1beta1.ProxyConfig.class,
+            io.fabric8.istio.api.networking.v1beta1.ServiceEntry.class,
+            io.fabric8.istio.api.networking.v1beta1.Sidecar.class,
+            io.fabric8.istio.api.networking.v1beta1.VirtualService.class,
+            io.fabric8.istio.api.networking.v1beta1.WorkloadEntry.class,
+            io.fabric8.istio.api.networking.v1beta1.WorkloadGroup.class,
+            io.fabric8.istio.api.security.v1.AuthorizationPolicy.class,
+            io.fabric8.istio.api.security.v1.PeerAuthentication.class,
+            io.fabric8.istio.api.security.v1.RequestAuthentication.class,
+            io.fabric8.istio.api.security.v1beta1.AuthorizationPolicy.class,
+            io.fabric8.istio.api.security.v1beta1.PeerAuthentication.class,
+            io.fabric8.istio.api.security.v1beta1.RequestAuthentication.class,
+            io.fabric8.istio.api.telemetry.v1.Telemetry.class,
+            io.fabric8.istio.api.telemetry.v1alpha1.Telemetry.class);
 
-    // Keeps user-written kinds from naming anything but a top-level class of the package.
-    private static final Pattern KIND = Pattern.compile("[A-Z][A-Za-z0-9]*");
+    private static final Map<String, Class<?>> BY_API_VERSION_AND_KIND = new HashMap<>();
 
-    private static final ConcurrentMap<String, Optional<Class<?>>> CACHE = new ConcurrentHashMap<>();
+    private static final Set<String> KINDS_BY_GROUP;
 
-    private record Group(String packageSegment, Set<String> versions) {
+    static {
+        for (Class<? extends HasMetadata> type : CLASSES) {
+            BY_API_VERSION_AND_KIND.put(HasMetadata.getApiVersion(type) + ' ' + HasMetadata.getKind(type), type);
+        }
+        KINDS_BY_GROUP = CLASSES.stream().map(t -> HasMetadata.getGroup(t) + ' ' + HasMetadata.getKind(t))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private IstioModelClasses() {
@@ -34,30 +67,11 @@ final class IstioModelClasses {
         if (apiVersion == null || kind == null) {
             return Optional.empty();
         }
-        return CACHE.computeIfAbsent(apiVersion + ' ' + kind, key -> find(apiVersion, kind));
+        return Optional.ofNullable(BY_API_VERSION_AND_KIND.get(apiVersion + ' ' + kind));
     }
 
-    private static Optional<Class<?>> find(String apiVersion, String kind) {
-        int slash = apiVersion.indexOf('/');
-        Group group = slash < 0 ? null : GROUPS.get(apiVersion.substring(0, slash));
-        String version = apiVersion.substring(slash + 1);
-        if (group == null || !group.versions().contains(version) || !KIND.matcher(kind).matches()) {
-            return Optional.empty();
-        }
-        String name = "io.fabric8.istio.api." + group.packageSegment() + '.' + version + '.' + kind;
-        try {
-            Class<?> type = Class.forName(name, false, IstioModelClasses.class.getClassLoader());
-            // The package also holds XxxList and builders; only real resources carry this apiVersion/kind.
-            if (HasMetadata.class.isAssignableFrom(type)) {
-                @SuppressWarnings("unchecked")
-                Class<? extends HasMetadata> resource = (Class<? extends HasMetadata>) type;
-                if (HasMetadata.getApiVersion(resource).equals(apiVersion) && HasMetadata.getKind(resource).equals(kind)) {
-                    return Optional.of(type);
-                }
-            }
-        } catch (ClassNotFoundException | LinkageError e) {
-            // no such kind in this group/version
-        }
-        return Optional.empty();
+    /** Whether the kind exists in the group in some version (so an unserved version is a mistake, not a new kind). */
+    static boolean knownKind(String group, String kind) {
+        return KINDS_BY_GROUP.contains(group + ' ' + kind);
     }
 }

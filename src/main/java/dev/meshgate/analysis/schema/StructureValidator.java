@@ -31,4 +31,9 @@ public final class StructureValidator {
     public static Optional<Class<?>> modelClassFor(String apiVersion, String kind) {
         return IstioModelClasses.lookup(apiVersion, kind);
     }
+
+    /** Whether some version of the group serves the kind, so that a missing class means an unserved apiVersion. */
+    public static boolean knownKind(String group, String kind) {
+        return IstioModelClasses.knownKind(group, kind);
+    }
 }

@@ -63,6 +63,9 @@ final class TreeWalker {
             String child = pointer + '/' + escape(name);
             Shape.Member member = bean.members().get(name);
             if (member == null) {
+                if (ModelGaps.missingField(child)) {
+                    continue;
+                }
                 violations.add(new StructureViolation(child, Problem.UNKNOWN_FIELD, unknownField(name, bean)));
                 continue;
             }
@@ -114,33 +117,20 @@ final class TreeWalker {
     private void checkScalar(JsonNode node, Shape.ScalarKind kind, String pointer) {
         boolean fits = switch (kind) {
             case STRING -> node.isTextual();
-            // YAML authors write `version: 2` in labels; tolerated on purpose, though the API server refuses it.
-            case LABEL_VALUE -> node.isNull() || node.isTextual() || node.isNumber() || node.isBoolean();
+            // `version: 2` in labels is a number to YAML, and the API server refuses it: quote it.
+            case LABEL_VALUE -> node.isNull() || node.isTextual();
             case INTEGER -> node.isIntegralNumber() && node.canConvertToInt();
-            // protojson writes 64-bit integers as strings; fabric8 also uses Long for uint32 (ports), where the
-            // CRDs say type: integer, so this is laxer than Istio there.
-            case LONG -> node.isIntegralNumber() && node.canConvertToLong() || isLongText(node);
+            // fabric8 uses Long for uint32 fields (ports), which the CRDs type as integer: no numeric strings.
+            case LONG -> node.isIntegralNumber() && node.canConvertToLong();
             case NUMBER -> node.isNumber();
             case BOOLEAN -> node.isBoolean();
             case INT_OR_STRING -> node.isTextual() || node.isIntegralNumber();
         };
-        if (!fits) {
+        if (!fits && !ModelGaps.enumTypedAsNumber(pointer, node)) {
             boolean tooBig = node.isIntegralNumber()
                     && (kind == Shape.ScalarKind.INTEGER || kind == Shape.ScalarKind.LONG);
             violations.add(new StructureViolation(pointer, Problem.WRONG_TYPE,
                     "expected " + kind.expected + ", got " + (tooBig ? "number out of range" : jsonType(node))));
-        }
-    }
-
-    private static boolean isLongText(JsonNode node) {
-        if (!node.isTextual()) {
-            return false;
-        }
-        try {
-            Long.parseLong(node.textValue());
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 

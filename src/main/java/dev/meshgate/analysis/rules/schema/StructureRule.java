@@ -1,0 +1,58 @@
+package dev.meshgate.analysis.rules.schema;
+
+import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.Kinds;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Rule;
+import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.schema.StructureValidator;
+import dev.meshgate.analysis.schema.StructureViolation;
+import dev.meshgate.manifest.JsonPointer;
+import dev.meshgate.manifest.Resource;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks every Istio resource against the fabric8 model: unknown fields (MG1001), wrong types, bad enum values and
+ * apiVersions Istio does not serve (IST0106), each at the offending field's line.
+ */
+public final class StructureRule implements Rule {
+
+    private final StructureValidator validator = new StructureValidator();
+
+    @Override
+    public RuleInfo info() {
+        return new RuleInfo("schema", "Istio resources match the Istio API: known fields, right types, valid enums",
+                Set.of(Message.MG1001, Message.IST0106), Set.of());
+    }
+
+    @Override
+    public void check(Context context) {
+        for (Resource resource : context.index().all()) {
+            if (Kinds.isIstio(resource.kind())) {
+                check(context, resource);
+            }
+        }
+    }
+
+    private void check(Context context, Resource resource) {
+        Optional<Class<?>> model = StructureValidator.modelClassFor(resource.apiVersion(), resource.kind().kind());
+        if (model.isEmpty()) {
+            if (StructureValidator.knownKind(resource.kind().group(), resource.kind().kind())) {
+                context.report(Message.IST0106, resource, "/apiVersion", "apiVersion " + resource.apiVersion()
+                        + " does not serve kind " + resource.kind().kind());
+            }
+            return;
+        }
+        for (StructureViolation violation : validator.validate(resource.body(), model.get())) {
+            String path = JsonPointer.readable(violation.pointer());
+            if (violation.problem() == StructureViolation.Problem.UNKNOWN_FIELD) {
+                int hint = violation.detail().indexOf("did you mean");
+                context.report(Message.MG1001, resource, violation.pointer(), path, hint >= 0
+                        ? violation.detail().substring(hint) : "not in the " + resource.kind().kind() + " API");
+            } else {
+                context.report(Message.IST0106, resource, violation.pointer(), path + ": " + violation.detail());
+            }
+        }
+    }
+}
