@@ -1,0 +1,70 @@
+package dev.meshgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the packaged application as users do ({@code java -jar target/quarkus-app/quarkus-run.jar validate ...}) and
+ * checks exit codes, output and that the HTTP server is never started.
+ */
+class CommandLineIT {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+    record Result(int exit, String out, String err, long millis) {
+    }
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("meshgate-out", ".txt");
+        Path err = Files.createTempFile("meshgate-err", ".txt");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8), millis);
+    }
+
+    @Test
+    void validSamplePassesWithoutStartingTheServer() throws Exception {
+        Result result = run("validate", "config-samples/valid-mesh");
+
+        assertThat(result.exit()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("PASSED");
+        assertThat(result.out() + result.err()).doesNotContain("Listening on").doesNotContain("Quarkus");
+        // Speed is a benchmark matter; this only reports the figure.
+        System.out.println("validate config-samples/valid-mesh took " + result.millis() + " ms (JVM start included)");
+    }
+
+    @Test
+    void brokenInputExitsOneAndMissingPathsExitTwo() throws Exception {
+        Result broken = run("validate", "-o", "json", "src/test/resources/rules/virtualservice-subset-not-found");
+        Result missing = run("validate", "does/not/exist");
+
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.out()).contains("\"code\" : \"IST0101\"");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file or directory: does/not/exist");
+    }
+
+    @Test
+    void wrapperScriptRunsTheSameCommandLine() throws Exception {
+        Process process = new ProcessBuilder("sh", "meshgate", "validate", "--list-codes").redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("IST0101");
+    }
+}
