@@ -1,6 +1,5 @@
 package dev.meshgate.analysis;
 
-import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,28 +25,15 @@ public final class Analyzer {
         return new Analyzer(RuleRegistry.all());
     }
 
-    /** Analyses loaded manifests: load problems become findings, then every rule runs over the index. */
+    /** Analyses loaded manifests: every rule runs over the index (one of them reports the load problems). */
     public Analysis analyze(LoadResult loaded, AnalysisSettings settings) {
         Index index = Index.build(loaded.resources(), settings);
-        Context context = new Context(index);
-        for (LoadProblem problem : loaded.problems()) {
-            context.reportAt(codeOf(problem.type()), problem.origin(), problem.detail());
-        }
+        Context context = new Context(index, loaded.problems());
         for (Rule rule : rules) {
             rule.check(context);
         }
         List<Finding> findings = new ArrayList<>(context.findings());
         findings.sort(ORDER);
         return new Analysis(index, List.copyOf(findings));
-    }
-
-    private static Message codeOf(LoadProblem.Type type) {
-        return switch (type) {
-            case SYNTAX -> Message.MG0001;
-            case LIMIT -> Message.MG0002;
-            case NOT_AN_OBJECT -> Message.MG0003;
-            case DUPLICATE_KEY -> Message.MG0004;
-            case UNREADABLE -> Message.MG0005;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.meshgate.analysis;
 
+import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.Origin;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.manifest.ResourceKind;
@@ -11,10 +12,17 @@ import java.util.function.Consumer;
 public final class Context {
 
     private final Index index;
+    private final List<LoadProblem> loadProblems;
     private final List<Finding> findings = new ArrayList<>();
 
-    public Context(Index index) {
+    public Context(Index index, List<LoadProblem> loadProblems) {
         this.index = index;
+        this.loadProblems = List.copyOf(loadProblems);
+    }
+
+    /** What kept parts of the input from being read (malformed YAML, limits, documents that are not objects). */
+    public List<LoadProblem> loadProblems() {
+        return loadProblems;
     }
 
     public Index index() {

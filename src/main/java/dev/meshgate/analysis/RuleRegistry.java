@@ -11,6 +11,7 @@ public final class RuleRegistry {
     public static List<Rule> all() {
         return List.of(
                 new dev.meshgate.analysis.rules.DuplicateResourceRule(),
+                new dev.meshgate.analysis.rules.LoadProblemRule(),
                 new dev.meshgate.analysis.rules.schema.StructureRule(),
                 new dev.meshgate.analysis.rules.virtualservice.SubsetNotFoundRule());
     }

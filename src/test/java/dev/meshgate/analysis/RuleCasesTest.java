@@ -41,16 +41,28 @@ class RuleCasesTest {
         }
     }
 
+    /** MG0005 (unreadable file) cannot be produced by a fixture when tests run as root: LoadProblemRuleTest has it. */
+    private static final Set<String> TESTED_OUTSIDE_FIXTURES = Set.of("MG0005");
+
     @Test
     void everyCodeARuleReportsIsExpectedInSomeCase() throws IOException {
         Set<String> expected = RuleCases.all().stream().flatMap(c -> c.expected().stream())
                 .map(l -> l.split(" ")[0]).collect(Collectors.toSet());
         for (Rule rule : RuleRegistry.all()) {
             for (Message message : rule.info().messages()) {
-                assertThat(expected).as("%s of rule %s has a failing case", message.code(), rule.info().name())
-                        .contains(message.code());
+                if (!TESTED_OUTSIDE_FIXTURES.contains(message.code())) {
+                    assertThat(expected).as("%s of rule %s has a failing case", message.code(), rule.info().name())
+                            .contains(message.code());
+                }
             }
         }
+    }
+
+    @Test
+    void everyCatalogCodeIsReportedBySomeRule() {
+        Set<Message> declared = RuleRegistry.all().stream().flatMap(r -> r.info().messages().stream())
+                .collect(Collectors.toSet());
+        assertThat(declared).as("codes no rule reports").containsExactlyInAnyOrder(Message.values());
     }
 
     @Test
