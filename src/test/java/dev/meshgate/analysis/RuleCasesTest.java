@@ -25,7 +25,7 @@ class RuleCasesTest {
             Rule rule = RULES.get(c.rule());
             assertThat(rule).as("folder %s names a registered rule", c.rule()).isNotNull();
             Set<String> codes = c.codes(rule);
-            assertThat(c.actual(codes)).as(c.toString()).containsExactlyInAnyOrderElementsOf(c.expected());
+            assertThat(c.actual(rule, codes)).as(c.toString()).containsExactlyInAnyOrderElementsOf(c.expected());
         }));
     }
 

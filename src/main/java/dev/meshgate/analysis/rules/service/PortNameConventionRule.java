@@ -1,0 +1,53 @@
+package dev.meshgate.analysis.rules.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.Kinds;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Rule;
+import dev.meshgate.analysis.RuleInfo;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A Service port whose name does not follow Istio's {@code <protocol>[-<suffix>]} convention and that sets no
+ * appProtocol: Istio falls back to protocol sniffing (IST0118).
+ */
+public final class PortNameConventionRule implements Rule {
+
+    private static final Set<String> PROTOCOLS = Set.of("http", "http2", "https", "grpc", "grpc-web", "mongo",
+            "mysql", "redis", "tcp", "tls", "udp");
+
+    @Override
+    public RuleInfo info() {
+        return new RuleInfo("service-port-name", "Service ports are named <protocol>[-<suffix>] or set appProtocol",
+                Set.of(Message.IST0118), Set.of(Kinds.SERVICE));
+    }
+
+    @Override
+    public void check(Context context) {
+        context.forEach(Kinds.SERVICE, service -> {
+            JsonNode ports = service.at("/spec/ports");
+            for (int i = 0; i < ports.size(); i++) {
+                JsonNode port = ports.get(i);
+                String name = port.path("name").asText("");
+                if (port.hasNonNull("appProtocol") || followsConvention(name)) {
+                    continue;
+                }
+                String pointer = "/spec/ports/" + i + (port.has("name") ? "/name" : "");
+                context.report(Message.IST0118, service, pointer, name.isEmpty() ? "(none)" : name,
+                        port.path("port").asText(), port.path("targetPort").asText(port.path("port").asText()));
+            }
+        });
+    }
+
+    static boolean followsConvention(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String protocol : PROTOCOLS) {
+            if (lower.equals(protocol) || lower.startsWith(protocol + "-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

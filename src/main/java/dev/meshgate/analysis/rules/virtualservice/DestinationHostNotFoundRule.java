@@ -1,0 +1,48 @@
+package dev.meshgate.analysis.rules.virtualservice;
+
+import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.HostNames;
+import dev.meshgate.analysis.IstioModel;
+import dev.meshgate.analysis.Kinds;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Rule;
+import dev.meshgate.analysis.RuleInfo;
+import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
+import java.util.Set;
+
+/**
+ * A route or mirror destination whose host no Service or ServiceEntry visible from the VirtualService's namespace
+ * serves (IST0101); an external host without a ServiceEntry is the production-practice warning MG3006 instead.
+ */
+public final class DestinationHostNotFoundRule implements Rule {
+
+    @Override
+    public RuleInfo info() {
+        return new RuleInfo("virtualservice-destination-host",
+                "Every destination host is a Service or ServiceEntry of the input (or a declared known host)",
+                Set.of(Message.IST0101, Message.MG3006),
+                Set.of(Kinds.VIRTUAL_SERVICE, Kinds.SERVICE, Kinds.SERVICE_ENTRY));
+    }
+
+    @Override
+    public void check(Context context) {
+        String domain = context.settings().clusterDomain();
+        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class).ifPresent(spec ->
+                VirtualServiceDestinations.forEach(spec, located -> {
+                    String host = located.destination().getHost();
+                    if (host == null || host.isEmpty()) {
+                        return;
+                    }
+                    String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
+                    if (context.index().hostExists(fqdn, vs.namespace())) {
+                        return;
+                    }
+                    String pointer = located.pointer() + "/host";
+                    if (HostNames.isExternal(fqdn, domain)) {
+                        context.report(Message.MG3006, vs, pointer, fqdn);
+                    } else {
+                        context.report(Message.IST0101, vs, pointer, "host", fqdn);
+                    }
+                })));
+    }
+}
