@@ -1,0 +1,89 @@
+package dev.meshgate.analysis.rules.networking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.Kinds;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Rule;
+import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.rules.values.Elements;
+import dev.meshgate.manifest.Resource;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * TLS settings whose mode and certificate fields do not fit together, in DestinationRule client TLS and Gateway server
+ * TLS, and Gateway servers whose protocol and TLS block disagree.
+ */
+public final class TlsSettingsRule implements Rule {
+
+    private static final Set<String> TLS_PROTOCOLS = Set.of("HTTPS", "TLS");
+
+    @Override
+    public RuleInfo info() {
+        return new RuleInfo("networking-tls-settings", "TLS modes come with the certificates they need",
+                Set.of(Message.MG1107), Set.of(Kinds.DESTINATION_RULE, Kinds.GATEWAY));
+    }
+
+    @Override
+    public void check(Context context) {
+        context.forEach(Kinds.DESTINATION_RULE, dr -> TrafficPolicies.each(dr,
+                (policy, pointer) -> checkClient(context, dr, policy.path("tls"), pointer + "/tls")));
+        context.forEach(Kinds.GATEWAY, gateway -> Elements.each(gateway.at("/spec/servers"), "/spec/servers",
+                (server, pointer) -> checkServer(context, gateway, server, pointer)));
+    }
+
+    private static void checkClient(Context context, Resource dr, JsonNode tls, String pointer) {
+        if (!tls.isObject()) {
+            return;
+        }
+        String mode = tls.path("mode").asText("DISABLE");
+        boolean files = has(tls, "clientCertificate") || has(tls, "privateKey") || has(tls, "caCertificates");
+        if (mode.equals("ISTIO_MUTUAL") && files) {
+            report(context, dr, pointer, "ISTIO_MUTUAL uses Istio's certificates: remove the certificate files");
+        } else if (has(tls, "credentialName") && files) {
+            report(context, dr, pointer, "credentialName cannot be combined with certificate files");
+        } else if (mode.equals("MUTUAL") && !has(tls, "credentialName")
+                && !(has(tls, "clientCertificate") && has(tls, "privateKey"))) {
+            report(context, dr, pointer, "MUTUAL needs credentialName, or clientCertificate and privateKey");
+        }
+    }
+
+    private static void checkServer(Context context, Resource gateway, JsonNode server, String pointer) {
+        String protocol = server.path("port").path("protocol").asText("").toUpperCase(Locale.ROOT);
+        JsonNode tls = server.path("tls");
+        String tlsPointer = pointer + "/tls";
+        if (TLS_PROTOCOLS.contains(protocol) && !tls.isObject()) {
+            report(context, gateway, pointer + "/port/protocol", protocol + " servers need a tls block");
+            return;
+        }
+        if (!tls.isObject()) {
+            return;
+        }
+        String mode = tls.path("mode").asText("PASSTHROUGH");
+        boolean redirectOnly = tls.path("httpsRedirect").asBoolean(false) && !tls.has("mode");
+        if (!TLS_PROTOCOLS.contains(protocol) && !redirectOnly) {
+            report(context, gateway, tlsPointer, protocol + " servers cannot have TLS settings (only httpsRedirect)");
+            return;
+        }
+        boolean credential = has(tls, "credentialName") || tls.path("credentialNames").size() > 0;
+        boolean files = has(tls, "serverCertificate") || has(tls, "privateKey");
+        if (credential && files) {
+            report(context, gateway, tlsPointer, "credentialName cannot be combined with certificate files");
+        } else if ((mode.equals("SIMPLE") || mode.equals("MUTUAL")) && !credential
+                && !(has(tls, "serverCertificate") && has(tls, "privateKey"))) {
+            report(context, gateway, tlsPointer + "/mode",
+                    mode + " needs credentialName, or serverCertificate and privateKey");
+        } else if (mode.equals("MUTUAL") && !credential && !has(tls, "caCertificates")) {
+            report(context, gateway, tlsPointer + "/mode", "MUTUAL needs caCertificates to verify clients");
+        }
+    }
+
+    private static boolean has(JsonNode tls, String field) {
+        return tls.path(field).isTextual() && !tls.path(field).asText().isEmpty();
+    }
+
+    private static void report(Context context, Resource resource, String pointer, String detail) {
+        context.report(Message.MG1107, resource, pointer, detail);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.meshgate.analysis.rules.security;
+
+import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.Kinds;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Rule;
+import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.rules.values.Elements;
+import java.util.Set;
+
+/** PeerAuthentications Istio rejects: port-level mTLS without a workload selector, ports outside 1..65535. */
+public final class PeerAuthenticationRule implements Rule {
+
+    @Override
+    public RuleInfo info() {
+        return new RuleInfo("peerauthentication-semantics", "PeerAuthentications are accepted by Istio",
+                Set.of(Message.MG1105, Message.MG1110), Set.of(Kinds.PEER_AUTHENTICATION));
+    }
+
+    @Override
+    public void check(Context context) {
+        context.forEach(Kinds.PEER_AUTHENTICATION, policy -> {
+            var ports = policy.at("/spec/portLevelMtls");
+            if (ports.isObject() && !ports.isEmpty() && !policy.at("/spec/selector").isObject()) {
+                context.report(Message.MG1110, policy, "/spec/portLevelMtls",
+                        "selector (port-level mTLS only applies to selected workloads)");
+            }
+            Elements.entries(ports, "/spec/portLevelMtls", (port, value, pointer) -> {
+                if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                    context.report(Message.MG1105, policy, pointer, port, "must be a number between 1 and 65535");
+                }
+            });
+        });
+    }
+}
