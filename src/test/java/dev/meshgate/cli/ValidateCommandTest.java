@@ -38,6 +38,13 @@ class ValidateCommandTest {
             spec:
               host: reviews
               subsets: [{name: v1, labels: {version: v1}}]
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: reviews
+            spec:
+              ports: [{name: http, port: 9080}]
             """;
 
     @TempDir
@@ -93,7 +100,7 @@ class ValidateCommandTest {
         assertThat(finding.path("origin").path("column").asInt()).isEqualTo(36);
         JsonNode summary = json.path("summary");
         assertThat(summary.path("errors").asInt()).isEqualTo(1);
-        assertThat(summary.path("resources").asInt()).isEqualTo(2);
+        assertThat(summary.path("resources").asInt()).isEqualTo(3);
         assertThat(summary.path("files").asInt()).isEqualTo(1);
         assertThat(summary.path("passed").asBoolean()).isFalse();
         assertThat(summary.path("failOn").asText()).isEqualTo("error");
@@ -132,7 +139,7 @@ class ValidateCommandTest {
 
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(xml)));
-        assertThat(document.getElementsByTagName("testcase").getLength()).isEqualTo(2);
+        assertThat(document.getElementsByTagName("testcase").getLength()).isEqualTo(3);
         assertThat(document.getElementsByTagName("failure").getLength()).isEqualTo(1);
         assertThat(document.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("type")
                 .getNodeValue()).isEqualTo("IST0101");

@@ -27,6 +27,12 @@ class ValidateResourceTest {
             spec:
               host: reviews
               subsets: [{name: v1, labels: {version: v1}}]
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: reviews}
+            spec:
+              ports: [{name: http, port: 9080}]
             """;
 
     @Test

@@ -33,6 +33,10 @@ class FindingPolicyTest {
               http:
               - route:
                 - destination: {host: reviews, subset: nope}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: reviews, namespace: %s}
             """;
 
     @TempDir
@@ -41,11 +45,11 @@ class FindingPolicyTest {
     @Test
     void istioAndMeshgateAnnotationsSuppressTheirCodes() {
         String text = String.join("---\n",
-                BROKEN_VS.formatted("plain", "shop", ""),
-                BROKEN_VS.formatted("istio", "shop", "galley.istio.io/analyze-suppress: \"IST0102,IST0101\""),
-                BROKEN_VS.formatted("meshgate", "shop", "meshgate.dev/suppress: IST0101"),
-                BROKEN_VS.formatted("other-code", "shop", "meshgate.dev/suppress: IST0102"),
-                BROKEN_VS.formatted("all", "shop", "meshgate.dev/suppress: \"*\""));
+                vs("plain", "shop", ""),
+                vs("istio", "shop", "galley.istio.io/analyze-suppress: \"IST0102,IST0101\""),
+                vs("meshgate", "shop", "meshgate.dev/suppress: IST0101"),
+                vs("other-code", "shop", "meshgate.dev/suppress: IST0102"),
+                vs("all", "shop", "meshgate.dev/suppress: \"*\""));
 
         FindingPolicy.Outcome outcome = FindingPolicy.defaults().apply(findings(text), load(text).resources());
 
@@ -56,7 +60,7 @@ class FindingPolicyTest {
 
     @Test
     void configSuppressionsMatchCodeResourceAndFile() {
-        String text = BROKEN_VS.formatted("a", "legacy", "") + "---\n" + BROKEN_VS.formatted("b", "shop", "");
+        String text = vs("a", "legacy", "") + "---\n" + vs("b", "shop", "");
         FindingPolicy policy = new FindingPolicy(Map.of(),
                 List.of(new Suppression("IST0101", "VirtualService legacy/*", null, "old debt")));
 
@@ -70,7 +74,7 @@ class FindingPolicyTest {
 
     @Test
     void severityOverridesChangeOrSwitchOffCodes() {
-        String text = BROKEN_VS.formatted("a", "shop", "");
+        String text = vs("a", "shop", "");
         FindingPolicy warn = new FindingPolicy(Map.of("IST0101", Optional.of(Severity.WARNING)), List.of());
         FindingPolicy off = new FindingPolicy(Map.of("IST0101", Optional.empty()), List.of());
 
@@ -116,6 +120,11 @@ class FindingPolicyTest {
         assertThatThrownBy(() -> ConfigFile.read(file)).hasMessageContaining("unknown code 'IST9999'");
         Files.writeString(file, "severity:\n  IST0101: fatal\n");
         assertThatThrownBy(() -> ConfigFile.read(file)).hasMessageContaining("unknown severity 'fatal'");
+    }
+
+    /** A VirtualService routing to a subset nobody defines, next to the Service it routes to. */
+    private static String vs(String name, String namespace, String annotations) {
+        return BROKEN_VS.formatted(name, namespace, annotations, namespace);
     }
 
     private static List<Finding> findings(String text) {
