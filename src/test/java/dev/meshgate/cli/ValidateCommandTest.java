@@ -20,32 +20,7 @@ import org.xml.sax.InputSource;
 
 class ValidateCommandTest {
 
-    private static final String BROKEN = """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata:
-              name: reviews
-            spec:
-              hosts: [reviews]
-              http:
-              - route:
-                - destination: {host: reviews, subset: v9}
-            ---
-            apiVersion: networking.istio.io/v1
-            kind: DestinationRule
-            metadata:
-              name: reviews
-            spec:
-              host: reviews
-              subsets: [{name: v1, labels: {version: v1}}]
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: reviews
-            spec:
-              ports: [{name: http, port: 9080}]
-            """;
+    private static final String BROKEN = dev.meshgate.Fixtures.SUBSET_NOT_FOUND;
 
     @TempDir
     Path dir;

@@ -11,29 +11,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ValidateResourceTest {
 
-    private static final String BROKEN = """
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {name: reviews}
-            spec:
-              hosts: [reviews]
-              http:
-              - route:
-                - destination: {host: reviews, subset: v9}
-            ---
-            apiVersion: networking.istio.io/v1
-            kind: DestinationRule
-            metadata: {name: reviews}
-            spec:
-              host: reviews
-              subsets: [{name: v1, labels: {version: v1}}]
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: reviews}
-            spec:
-              ports: [{name: http, port: 9080}]
-            """;
+    private static final String BROKEN = dev.meshgate.Fixtures.SUBSET_NOT_FOUND;
 
     @Test
     void validatesManifestsInTheBody() {
@@ -43,7 +21,7 @@ class ValidateResourceTest {
                 .body("findings.code", hasSize(1))
                 .body("findings[0].code", equalTo("IST0101"))
                 .body("findings[0].resource.namespace", equalTo("shop"))
-                .body("findings[0].origin.line", equalTo(8))
+                .body("findings[0].origin.line", equalTo(9))
                 .body("summary.passed", equalTo(false));
     }
 

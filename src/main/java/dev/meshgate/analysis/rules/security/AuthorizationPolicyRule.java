@@ -7,6 +7,7 @@ import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
+import dev.meshgate.analysis.rules.values.PortNumbers;
 import dev.meshgate.manifest.Resource;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -67,7 +68,7 @@ public final class AuthorizationPolicyRule implements Rule {
     private static void checkPorts(Context context, Resource policy, JsonNode ports, String pointer) {
         Elements.each(ports, pointer, (port, at) -> {
             String text = port.asText("");
-            if (!text.matches("\\d{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
+            if (!PortNumbers.valid(text)) {
                 context.report(Message.MG1105, policy, at, text, "must be a number between 1 and 65535");
             }
         });

@@ -6,6 +6,7 @@ import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
+import dev.meshgate.analysis.rules.values.PortNumbers;
 import java.util.Set;
 
 /** PeerAuthentications Istio rejects: port-level mTLS without a workload selector, ports outside 1..65535. */
@@ -26,7 +27,7 @@ public final class PeerAuthenticationRule implements Rule {
                         "selector (port-level mTLS only applies to selected workloads)");
             }
             Elements.entries(ports, "/spec/portLevelMtls", (port, value, pointer) -> {
-                if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                if (!PortNumbers.valid(port)) {
                     context.report(Message.MG1105, policy, pointer, port, "must be a number between 1 and 65535");
                 }
             });
