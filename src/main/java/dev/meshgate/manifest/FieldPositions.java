@@ -1,30 +1,49 @@
 package dev.meshgate.manifest;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The line and column of every field of one resource, keyed by JSON pointer ("/spec/http/0/route"). */
+/**
+ * The line and column of every field of one resource, keyed by JSON pointer ("/spec/http/0/route"). Positions are
+ * kept in two sorted arrays with shared pointer strings rather than a map of boxed values: a repository of 60,000
+ * resources has millions of fields, and a map per resource made reading them garbage-collector bound.
+ */
 public final class FieldPositions {
 
+    // The same pointers recur in every resource of a kind; sharing them saves most of the memory. Bounded so that
+    // hostile input with endless distinct keys cannot grow it without limit.
+    private static final ConcurrentHashMap<String, String> SHARED_POINTERS = new ConcurrentHashMap<>();
+    private static final int MAX_SHARED_POINTERS = 200_000;
+
     private final String file;
-    // Line and column packed into one long keeps 10,000 resources' positions small.
-    private final Map<String, Long> positions = new HashMap<>();
+    private String[] pointers = new String[16];
+    private long[] packed = new long[16];
+    private int size;
+    private boolean sorted = true;
 
     public FieldPositions(String file) {
         this.file = file;
     }
 
+    /** Records a field's position; a later record for the same pointer wins. */
     void put(String pointer, int line, int column) {
-        positions.put(pointer, ((long) line << 32) | (column & 0xffffffffL));
+        if (size == pointers.length) {
+            pointers = Arrays.copyOf(pointers, size * 2);
+            packed = Arrays.copyOf(packed, size * 2);
+        }
+        pointers[size] = share(pointer);
+        packed[size] = ((long) line << 32) | (column & 0xffffffffL);
+        size++;
+        sorted = false;
     }
 
     /** The origin of the field, or of its closest ancestor that was written down (a missing field points at its parent). */
     public Origin origin(String pointer) {
         String current = pointer;
         while (true) {
-            Long packed = positions.get(current);
-            if (packed != null) {
-                return new Origin(file, (int) (packed >>> 32), (int) (long) packed);
+            int found = find(current);
+            if (found >= 0) {
+                return new Origin(file, (int) (packed[found] >>> 32), (int) packed[found]);
             }
             if (current.isEmpty()) {
                 return Origin.of(file);
@@ -35,10 +54,55 @@ public final class FieldPositions {
 
     /** Whether the field itself was written in the source. */
     public boolean has(String pointer) {
-        return positions.containsKey(pointer);
+        return find(pointer) >= 0;
     }
 
     public String file() {
         return file;
+    }
+
+    private int find(String pointer) {
+        sortOnce();
+        return Arrays.binarySearch(pointers, 0, size, pointer);
+    }
+
+    /** Sorts by pointer, keeping the last record of each pointer, once after loading. */
+    private synchronized void sortOnce() {
+        if (sorted) {
+            return;
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        // Stable sort: among equal pointers the last written stays last, and is the one kept below.
+        Arrays.sort(order, (a, b) -> pointers[a].compareTo(pointers[b]));
+        String[] newPointers = new String[size];
+        long[] newPacked = new long[size];
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            int index = order[i];
+            if (kept > 0 && newPointers[kept - 1].equals(pointers[index])) {
+                kept--;
+            }
+            newPointers[kept] = pointers[index];
+            newPacked[kept] = packed[index];
+            kept++;
+        }
+        pointers = newPointers;
+        packed = newPacked;
+        size = kept;
+        sorted = true;
+    }
+
+    private static String share(String pointer) {
+        String shared = SHARED_POINTERS.get(pointer);
+        if (shared != null) {
+            return shared;
+        }
+        if (SHARED_POINTERS.size() < MAX_SHARED_POINTERS) {
+            shared = SHARED_POINTERS.putIfAbsent(pointer, pointer);
+        }
+        return shared == null ? pointer : shared;
     }
 }
