@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code meshgate bench}: generates synthetic meshes of increasing size, then prints the median time to read and to
- * analyse them, resources per second, and how the time grows with the input (linear growth keeps the ratio near 10).
+ * analyse them, resources per second, the heap held by one analysed input, and how the time grows with the input
+ * (linear growth keeps the ratio near 10).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks reading and analysing a generated mesh of N services.")
@@ -29,14 +30,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "Measured runs per size; the median is printed.")
     int runs;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up runs on the smallest size.")
+    @Option(names = "--warmup", defaultValue = "3", description = "Warm-up runs of every size.")
     int warmup;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** One size's medians. */
-    record Figures(int services, int resources, double loadMillis, double analyseMillis, int findings) {
+    record Figures(int services, int resources, double loadMillis, double analyseMillis, int findings,
+            long retainedMiB) {
     }
 
     @Override
@@ -44,17 +46,21 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("meshgate bench: %d warm-up run(s), median of %d run(s), %d processor(s), max heap %d MiB%n",
                 warmup, runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        // Warm up on every size so that the JIT has compiled what the large inputs exercise too.
         for (int i = 0; i < warmup; i++) {
-            measure(sizes.get(0), 1);
+            for (int services : sizes) {
+                measure(services, 1);
+            }
         }
-        out.printf("%9s %10s %10s %12s %12s %14s %9s%n", "services", "resources", "read ms", "analyse ms",
-                "total ms", "analysed/s", "findings");
+        out.printf("%9s %10s %10s %12s %12s %14s %9s %12s%n", "services", "resources", "read ms", "analyse ms",
+                "total ms", "analysed/s", "findings", "heap MiB");
         Figures first = null;
         for (int services : sizes) {
             Figures figures = measure(services, runs);
-            out.printf("%9d %10d %10.1f %12.1f %12.1f %14.0f %9d%n", figures.services(), figures.resources(),
+            out.printf("%9d %10d %10.1f %12.1f %12.1f %14.0f %9d %12d%n", figures.services(), figures.resources(),
                     figures.loadMillis(), figures.analyseMillis(), figures.loadMillis() + figures.analyseMillis(),
-                    figures.resources() / (figures.analyseMillis() / 1000), figures.findings());
+                    figures.resources() / (figures.analyseMillis() / 1000), figures.findings(),
+                    figures.retainedMiB());
             if (first == null) {
                 first = figures;
             } else {
@@ -73,19 +79,34 @@ public final class BenchCommand implements Callable<Integer> {
         double[] analyse = new double[times];
         int resources = 0;
         int findings = 0;
+        long retained = 0;
         for (int run = 0; run < times; run++) {
+            // Each run starts from a collected heap, so that one run's garbage is not billed to the next.
+            System.gc();
             long start = System.nanoTime();
             LoadResult loaded = new ManifestLoader(LoadLimits.defaults().withMaxFileBytes(Long.MAX_VALUE), "default")
                     .loadText("synthetic.yaml", yaml);
             long read = System.nanoTime();
+            // Settles what loading allocated, so that copying the freshly read input is not billed to the rules.
+            System.gc();
+            long settled = System.nanoTime();
             Analysis analysis = Analyzer.withAllRules().analyze(loaded, AnalysisSettings.defaults());
             long done = System.nanoTime();
             load[run] = (read - start) / 1e6;
-            analyse[run] = (done - read) / 1e6;
+            analyse[run] = (done - settled) / 1e6;
             resources = loaded.resources().size();
             findings = analysis.findings().size();
+            retained = retainedMiB(analysis);
         }
-        return new Figures(services, resources, median(load), median(analyse), findings);
+        return new Figures(services, resources, median(load), median(analyse), findings, retained);
+    }
+
+    /** Heap still in use while the analysis (and so every resource it read) is reachable. */
+    private static long retainedMiB(Analysis reachable) {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        return reachable.findings() == null ? 0 : used >> 20;
     }
 
     private static double median(double[] values) {
