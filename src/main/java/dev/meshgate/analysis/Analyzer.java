@@ -1,6 +1,7 @@
 package dev.meshgate.analysis;
 
 import dev.meshgate.manifest.LoadResult;
+import dev.meshgate.manifest.Origin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +31,12 @@ public final class Analyzer {
         Index index = Index.build(loaded.resources(), settings);
         Context context = new Context(index, loaded.problems());
         for (Rule rule : rules) {
-            rule.check(context);
+            try {
+                rule.check(context);
+            } catch (RuntimeException e) {
+                // A bug in one rule must not cost the user every other finding, nor crash the service.
+                context.reportAt(Message.IST0001, Origin.of("<meshgate>"), "rule " + rule.info().name() + " failed: " + e);
+            }
         }
         List<Finding> findings = new ArrayList<>(context.findings());
         findings.sort(ORDER);

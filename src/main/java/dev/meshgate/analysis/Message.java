@@ -10,6 +10,9 @@ import java.util.Optional;
 public enum Message {
 
     // Istio's own codes, with Istio's meaning.
+    IST0001("InternalError", Severity.ERROR, "Internal error: %s",
+            "meshgate itself failed while checking this input (a bug, not a problem of the configuration). The other "
+                    + "checks still ran; please report it with the input that caused it."),
     IST0101("ReferencedResourceNotFound", Severity.ERROR, "Referenced %s not found: \"%s\"",
             "A resource refers to another one (a subset, a host, a gateway, a secret) that is neither in the analysed "
                     + "input nor declared as known. Traffic that depends on it fails once the configuration is applied."),

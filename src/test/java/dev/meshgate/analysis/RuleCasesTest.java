@@ -61,7 +61,9 @@ class RuleCasesTest {
     @Test
     void everyCatalogCodeIsReportedBySomeRule() {
         Set<Message> declared = RuleRegistry.all().stream().flatMap(r -> r.info().messages().stream())
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        // The analyzer itself reports IST0001 when a rule fails (AnalyzerTest covers it).
+        declared.add(Message.IST0001);
         assertThat(declared).as("codes no rule reports").containsExactlyInAnyOrder(Message.values());
     }
 

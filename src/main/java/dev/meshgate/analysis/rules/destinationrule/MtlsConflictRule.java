@@ -1,12 +1,12 @@
 package dev.meshgate.analysis.rules.destinationrule;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.analysis.Workload;
 import dev.meshgate.manifest.Resource;
 import java.util.List;
@@ -43,15 +43,10 @@ public final class MtlsConflictRule implements Rule {
             }
             Optional<ServiceBehindHost> service = ServiceBehindHost.of(context.index(), fqdn);
             checkTls(context, policies, dr, fqdn, service, "/spec/trafficPolicy", Map.of());
-            JsonNode ports = dr.at("/spec/trafficPolicy/portLevelSettings");
-            for (int i = 0; i < ports.size(); i++) {
-                checkTls(context, policies, dr, fqdn, service, "/spec/trafficPolicy/portLevelSettings/" + i, Map.of());
-            }
-            JsonNode subsets = dr.at("/spec/subsets");
-            for (int i = 0; i < subsets.size(); i++) {
-                checkTls(context, policies, dr, fqdn, service, "/spec/subsets/" + i + "/trafficPolicy",
-                        Resource.stringMap(subsets.get(i).path("labels")));
-            }
+            Elements.each(dr.at("/spec/trafficPolicy/portLevelSettings"), "/spec/trafficPolicy/portLevelSettings",
+                    (port, pointer) -> checkTls(context, policies, dr, fqdn, service, pointer, Map.of()));
+            Elements.each(dr.at("/spec/subsets"), "/spec/subsets", (subset, pointer) -> checkTls(context, policies,
+                    dr, fqdn, service, pointer + "/trafficPolicy", Resource.stringMap(subset.path("labels"))));
         });
     }
 

@@ -1,13 +1,12 @@
 package dev.meshgate.analysis.rules.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
-import dev.meshgate.manifest.JsonPointer;
+import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,17 +36,14 @@ public final class ConflictingGatewaysRule implements Rule {
         Map<String, List<Server>> bySelectorAndPort = new HashMap<>();
         context.forEach(Kinds.GATEWAY, gateway -> {
             String selector = new TreeMap<>(Resource.stringMap(gateway.at("/spec/selector"))).toString();
-            JsonNode servers = gateway.at("/spec/servers");
-            for (int i = 0; i < servers.size(); i++) {
-                String port = servers.get(i).path("port").path("number").asText("");
-                JsonNode hosts = servers.get(i).path("hosts");
-                for (int j = 0; j < hosts.size(); j++) {
-                    String host = hosts.get(j).asText("");
+            Elements.each(gateway.at("/spec/servers"), "/spec/servers", (server, serverPointer) -> {
+                String port = server.path("port").path("number").asText("");
+                Elements.each(server.path("hosts"), serverPointer + "/hosts", (hostNode, pointer) -> {
+                    String host = hostNode.asText("");
                     bySelectorAndPort.computeIfAbsent(selector + " " + port, k -> new ArrayList<>())
-                            .add(new Server(gateway, host.substring(host.indexOf('/') + 1),
-                                    JsonPointer.of("spec", "servers", i, "hosts", j)));
-                }
-            }
+                            .add(new Server(gateway, host.substring(host.indexOf('/') + 1), pointer));
+                });
+            });
         });
         for (Map.Entry<String, List<Server>> group : bySelectorAndPort.entrySet()) {
             reportConflicts(context, group.getKey(), group.getValue());

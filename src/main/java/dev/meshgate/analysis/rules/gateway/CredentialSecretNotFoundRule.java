@@ -1,12 +1,11 @@
 package dev.meshgate.analysis.rules.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
-import dev.meshgate.manifest.JsonPointer;
+import dev.meshgate.analysis.rules.values.Elements;
 import java.util.Set;
 
 /**
@@ -24,26 +23,20 @@ public final class CredentialSecretNotFoundRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.GATEWAY, gateway -> {
-            JsonNode servers = gateway.at("/spec/servers");
-            Set<String> namespaces = null;
-            for (int i = 0; i < servers.size(); i++) {
-                String pointer = JsonPointer.of("spec", "servers", i, "tls", "credentialName");
-                String credential = gateway.at(pointer).asText("");
-                if (credential.isEmpty() || credential.contains("://")) {
-                    continue;
-                }
-                if (namespaces == null) {
-                    namespaces = GatewayWorkloadNamespaces.of(gateway, context.index());
-                }
-                for (String namespace : namespaces) {
-                    if (!context.index().secretExists(namespace, credential)) {
-                        context.report(Message.IST0101, gateway, pointer, "credentialName",
-                                namespace + "/" + credential);
+        context.forEach(Kinds.GATEWAY, gateway -> Elements.each(gateway.at("/spec/servers"), "/spec/servers",
+                (server, serverPointer) -> {
+                    String pointer = serverPointer + "/tls/credentialName";
+                    String credential = gateway.at(pointer).asText("");
+                    if (credential.isEmpty() || credential.contains("://")) {
+                        return;
                     }
-                }
-            }
-        });
+                    for (String namespace : GatewayWorkloadNamespaces.of(gateway, context.index())) {
+                        if (!context.index().secretExists(namespace, credential)) {
+                            context.report(Message.IST0101, gateway, pointer, "credentialName",
+                                    namespace + "/" + credential);
+                        }
+                    }
+                }));
     }
 
 }

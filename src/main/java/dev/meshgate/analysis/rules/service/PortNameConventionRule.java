@@ -1,11 +1,11 @@
 package dev.meshgate.analysis.rules.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.rules.values.Elements;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,17 +27,15 @@ public final class PortNameConventionRule implements Rule {
     @Override
     public void check(Context context) {
         context.forEach(Kinds.SERVICE, service -> {
-            JsonNode ports = service.at("/spec/ports");
-            for (int i = 0; i < ports.size(); i++) {
-                JsonNode port = ports.get(i);
+            Elements.each(service.at("/spec/ports"), "/spec/ports", (port, portPointer) -> {
                 String name = port.path("name").asText("");
                 if (port.hasNonNull("appProtocol") || followsConvention(name)) {
-                    continue;
+                    return;
                 }
-                String pointer = "/spec/ports/" + i + (port.has("name") ? "/name" : "");
+                String pointer = portPointer + (port.has("name") ? "/name" : "");
                 context.report(Message.IST0118, service, pointer, name.isEmpty() ? "(none)" : name,
                         port.path("port").asText(), port.path("targetPort").asText(port.path("port").asText()));
-            }
+            });
         });
     }
 

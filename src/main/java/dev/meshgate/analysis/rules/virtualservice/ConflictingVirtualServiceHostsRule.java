@@ -1,12 +1,12 @@
 package dev.meshgate.analysis.rules.virtualservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,13 +37,12 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
         String domain = context.settings().clusterDomain();
         Map<String, Map<Resource, Binding>> byGatewayAndHost = new LinkedHashMap<>();
         context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
-            JsonNode hosts = vs.at("/spec/hosts");
             for (VirtualServiceGateways.Reference gateway : VirtualServiceGateways.bound(vs)) {
-                for (int i = 0; i < hosts.size(); i++) {
-                    String fqdn = HostNames.fqdn(hosts.get(i).asText(""), vs.namespace(), domain);
+                Elements.each(vs.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> {
+                    String fqdn = HostNames.fqdn(host.asText(""), vs.namespace(), domain);
                     byGatewayAndHost.computeIfAbsent(gateway.qualifiedName() + " " + fqdn,
-                            k -> new LinkedHashMap<>()).putIfAbsent(vs, new Binding(vs, "/spec/hosts/" + i));
-                }
+                            k -> new LinkedHashMap<>()).putIfAbsent(vs, new Binding(vs, pointer));
+                });
             }
         });
         for (Map.Entry<String, Map<Resource, Binding>> group : byGatewayAndHost.entrySet()) {

@@ -1,6 +1,6 @@
 package dev.meshgate.analysis.rules.virtualservice;
 
-import dev.meshgate.manifest.JsonPointer;
+import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.manifest.Resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -46,25 +46,20 @@ public final class VirtualServiceGateways {
         List<Reference> references = new ArrayList<>();
         collect(vs, vs.at("/spec/gateways"), "/spec/gateways", references);
         for (String routes : List.of("http", "tcp", "tls")) {
-            JsonNode list = vs.at("/spec/" + routes);
-            for (int i = 0; i < list.size(); i++) {
-                JsonNode matches = list.get(i).path("match");
-                for (int j = 0; j < matches.size(); j++) {
-                    collect(vs, matches.get(j).path("gateways"),
-                            JsonPointer.of("spec", routes, i, "match", j, "gateways"), references);
-                }
-            }
+            Elements.each(vs.at("/spec/" + routes), "/spec/" + routes, (route, routePointer) ->
+                    Elements.each(route.path("match"), routePointer + "/match", (match, pointer) ->
+                            collect(vs, match.path("gateways"), pointer + "/gateways", references)));
         }
         return references;
     }
 
     private static void collect(Resource vs, JsonNode gateways, String pointer, List<Reference> into) {
-        for (int i = 0; i < gateways.size(); i++) {
-            String name = gateways.get(i).asText("");
+        Elements.each(gateways, pointer, (gateway, gatewayPointer) -> {
+            String name = gateway.asText("");
             if (!name.isEmpty()) {
-                into.add(new Reference(qualify(name, vs.namespace()), pointer + "/" + i));
+                into.add(new Reference(qualify(name, vs.namespace()), gatewayPointer));
             }
-        }
+        });
     }
 
     private static String qualify(String name, String namespace) {
