@@ -11,8 +11,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String... args) {
         if (args.length > 0 && MeshgateCommand.COMMANDS.contains(args[0])) {

@@ -11,8 +11,7 @@ public final class Fixtures {
     /** A VirtualService routing to subset v9 of reviews, which its DestinationRule does not define (line 9). */
     public static final String SUBSET_NOT_FOUND = read("subset-not-found.yaml");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String read(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {

@@ -11,8 +11,12 @@ import java.util.List;
  * @param knownHosts hosts that exist outside the analysed input (other repositories, the live cluster); wildcards allowed
  * @param regexMatchLimit how many regular-expression matches a VirtualService may have before it is flagged
  */
-public record AnalysisSettings(String clusterDomain, String rootNamespace, String defaultNamespace,
-        List<String> knownHosts, int regexMatchLimit) {
+public record AnalysisSettings(
+        String clusterDomain,
+        String rootNamespace,
+        String defaultNamespace,
+        List<String> knownHosts,
+        int regexMatchLimit) {
 
     public static AnalysisSettings defaults() {
         return new AnalysisSettings("cluster.local", "istio-system", "default", List.of(), 10);

@@ -9,8 +9,8 @@ import java.util.List;
 /** Runs every rule over one indexed input and returns the raw findings, before suppression and overrides. */
 public final class Analyzer {
 
-    private static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.origin().file())
+    private static final Comparator<Finding> ORDER = Comparator.comparing(
+                    (Finding f) -> f.origin().file())
             .thenComparingInt(f -> f.origin().line())
             .thenComparingInt(f -> f.origin().column())
             .thenComparing(Finding::code);
@@ -35,7 +35,10 @@ public final class Analyzer {
                 rule.check(context);
             } catch (RuntimeException e) {
                 // A bug in one rule must not cost the user every other finding, nor crash the service.
-                context.reportAt(Message.IST0001, Origin.of("<meshgate>"), "rule " + rule.info().name() + " failed: " + e);
+                context.reportAt(
+                        Message.IST0001,
+                        Origin.of("<meshgate>"),
+                        "rule " + rule.info().name() + " failed: " + e);
             }
         }
         List<Finding> findings = new ArrayList<>(context.findings());

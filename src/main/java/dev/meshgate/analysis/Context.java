@@ -40,8 +40,8 @@ public final class Context {
 
     /** Reports a finding about a resource at the field the JSON pointer names (or its closest written ancestor). */
     public void report(Message message, Resource resource, String pointer, Object... args) {
-        findings.add(new Finding(message, message.severity(), message.format(args), ResourceRef.of(resource),
-                resource.origin(pointer)));
+        findings.add(new Finding(
+                message, message.severity(), message.format(args), ResourceRef.of(resource), resource.origin(pointer)));
     }
 
     /** Reports a finding that belongs to a file rather than a resource (e.g. a YAML syntax error). */

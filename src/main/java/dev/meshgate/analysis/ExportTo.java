@@ -6,8 +6,7 @@ import java.util.List;
 /** Istio's exportTo visibility: "*" everywhere (the default), "." the owner's namespace, "~" nowhere, or namespaces. */
 final class ExportTo {
 
-    private ExportTo() {
-    }
+    private ExportTo() {}
 
     static boolean visible(JsonNode exportTo, String owner, String from) {
         if (exportTo == null || !exportTo.isArray() || exportTo.isEmpty()) {

@@ -3,8 +3,7 @@ package dev.meshgate.analysis;
 /** Istio's host-name rules: short names resolve in a namespace, and a leading "*" label matches any prefix. */
 public final class HostNames {
 
-    private HostNames() {
-    }
+    private HostNames() {}
 
     /** Istio's resolution of a host written in a resource of the given namespace: a name without dots is a short name. */
     public static String fqdn(String host, String namespace, String clusterDomain) {
@@ -42,7 +41,9 @@ public final class HostNames {
 
     /** Whether the host lies outside the cluster: it has a dot and is not under the cluster domain. */
     public static boolean isExternal(String fqdn, String clusterDomain) {
-        return fqdn.indexOf('.') > 0 && !isWildcard(fqdn) && !fqdn.endsWith("." + clusterDomain)
+        return fqdn.indexOf('.') > 0
+                && !isWildcard(fqdn)
+                && !fqdn.endsWith("." + clusterDomain)
                 && !fqdn.endsWith(".svc");
     }
 }

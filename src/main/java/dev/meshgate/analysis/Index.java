@@ -62,8 +62,8 @@ public final class Index {
         if (kind.equals(Kinds.NAMESPACE)) {
             namespaces.add(resource.name());
         } else if (kind.equals(Kinds.SERVICE)) {
-            servicesByHost.put(resource.name() + "." + resource.namespace() + ".svc." + settings.clusterDomain(),
-                    resource);
+            servicesByHost.put(
+                    resource.name() + "." + resource.namespace() + ".svc." + settings.clusterDomain(), resource);
         } else if (kind.equals(Kinds.SERVICE_ENTRY)) {
             addByHosts(resource, resource.at("/spec/hosts"), serviceEntriesByHost, wildcardServiceEntries);
         } else if (kind.equals(Kinds.DESTINATION_RULE)) {
@@ -76,17 +76,22 @@ public final class Index {
     private void addWorkload(Workload workload) {
         workloads.add(workload);
         namespaces.add(workload.namespace());
-        workloadsByNamespace.computeIfAbsent(workload.namespace(), k -> new ArrayList<>()).add(workload);
+        workloadsByNamespace
+                .computeIfAbsent(workload.namespace(), k -> new ArrayList<>())
+                .add(workload);
         for (Map.Entry<String, String> label : workload.labels().entrySet()) {
-            workloadsByLabel.computeIfAbsent(labelKey(workload.namespace(), label.getKey(), label.getValue()),
-                    k -> new ArrayList<>()).add(workload);
-            workloadsByLabel.computeIfAbsent(labelKey(null, label.getKey(), label.getValue()),
-                    k -> new ArrayList<>()).add(workload);
+            workloadsByLabel
+                    .computeIfAbsent(
+                            labelKey(workload.namespace(), label.getKey(), label.getValue()), k -> new ArrayList<>())
+                    .add(workload);
+            workloadsByLabel
+                    .computeIfAbsent(labelKey(null, label.getKey(), label.getValue()), k -> new ArrayList<>())
+                    .add(workload);
         }
     }
 
-    private void addByHosts(Resource resource, JsonNode hosts, Map<String, List<Resource>> exact,
-            List<Resource> wildcards) {
+    private void addByHosts(
+            Resource resource, JsonNode hosts, Map<String, List<Resource>> exact, List<Resource> wildcards) {
         for (JsonNode host : hosts.isArray() ? hosts : List.of(hosts)) {
             String fqdn = HostNames.fqdn(host.asText(""), resource.namespace(), settings.clusterDomain());
             if (fqdn.isEmpty()) {
@@ -181,20 +186,20 @@ public final class Index {
 
     /** Whether a Service's exportTo annotation lets a namespace see it. */
     public boolean serviceVisible(Resource service, String fromNamespace) {
-        return ExportTo.visible(service.annotations().get("networking.istio.io/exportTo"), service.namespace(),
-                fromNamespace);
+        return ExportTo.visible(
+                service.annotations().get("networking.istio.io/exportTo"), service.namespace(), fromNamespace);
     }
 
     /** ServiceEntries whose hosts cover the host and that are exported to the namespace. */
     public List<Resource> serviceEntries(String fqdn, String fromNamespace) {
-        return visible(matchingByHost(fqdn, serviceEntriesByHost, wildcardServiceEntries, "/spec/hosts"),
-                fromNamespace);
+        return visible(
+                matchingByHost(fqdn, serviceEntriesByHost, wildcardServiceEntries, "/spec/hosts"), fromNamespace);
     }
 
     /** DestinationRules for the host (exact, or a wildcard host that covers it) exported to the namespace. */
     public List<Resource> destinationRules(String fqdn, String fromNamespace) {
-        return visible(matchingByHost(fqdn, destinationRulesByHost, wildcardDestinationRules, "/spec/host"),
-                fromNamespace);
+        return visible(
+                matchingByHost(fqdn, destinationRulesByHost, wildcardDestinationRules, "/spec/host"), fromNamespace);
     }
 
     /** Whether the host is served by a visible Service or ServiceEntry of the input, or declared as known. */
@@ -224,8 +229,8 @@ public final class Index {
         return Collections.unmodifiableSet(namespaces);
     }
 
-    private List<Resource> matchingByHost(String fqdn, Map<String, List<Resource>> exact, List<Resource> wildcards,
-            String hostsPointer) {
+    private List<Resource> matchingByHost(
+            String fqdn, Map<String, List<Resource>> exact, List<Resource> wildcards, String hostsPointer) {
         List<Resource> found = new ArrayList<>(exact.getOrDefault(fqdn, NONE));
         for (Resource resource : wildcards) {
             JsonNode hosts = resource.at(hostsPointer);

@@ -18,8 +18,7 @@ public final class IstioModel {
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .build();
 
-    private IstioModel() {
-    }
+    private IstioModel() {}
 
     /** The resource's spec as the given fabric8 spec class, empty when it is absent or cannot be read as that type. */
     public static <T> Optional<T> spec(Resource resource, Class<T> specClass) {

@@ -43,8 +43,7 @@ public final class Kinds {
     public static final ResourceKind EXTERNAL_SECRET = new ResourceKind("external-secrets.io", "ExternalSecret");
     public static final ResourceKind SEALED_SECRET = new ResourceKind("bitnami.com", "SealedSecret");
 
-    private Kinds() {
-    }
+    private Kinds() {}
 
     /** Whether the kind belongs to one of Istio's API groups that the typed model covers. */
     public static boolean isIstio(ResourceKind kind) {

@@ -10,144 +10,246 @@ import java.util.Optional;
 public enum Message {
 
     // Istio's own codes, with Istio's meaning.
-    IST0001("InternalError", Severity.ERROR, "Internal error: %s",
+    IST0001(
+            "InternalError",
+            Severity.ERROR,
+            "Internal error: %s",
             "meshgate itself failed while checking this input (a bug, not a problem of the configuration). The other "
                     + "checks still ran; please report it with the input that caused it."),
-    IST0101("ReferencedResourceNotFound", Severity.ERROR, "Referenced %s not found: \"%s\"",
+    IST0101(
+            "ReferencedResourceNotFound",
+            Severity.ERROR,
+            "Referenced %s not found: \"%s\"",
             "A resource refers to another one (a subset, a host, a gateway, a secret) that is neither in the analysed "
                     + "input nor declared as known. Traffic that depends on it fails once the configuration is applied."),
-    IST0106("SchemaValidationError", Severity.ERROR, "Schema validation error: %s",
+    IST0106(
+            "SchemaValidationError",
+            Severity.ERROR,
+            "Schema validation error: %s",
             "A field has a value of the wrong type or outside its allowed values, so the Kubernetes API server or "
                     + "Istio's validating webhook rejects the resource."),
-    IST0109("ConflictingMeshGatewayVirtualServiceHosts", Severity.ERROR,
+    IST0109(
+            "ConflictingMeshGatewayVirtualServiceHosts",
+            Severity.ERROR,
             "The VirtualServices %s associated with mesh gateway define the same host %s which can lead to undefined "
                     + "behavior. This can be fixed by merging the conflicting VirtualServices into a single resource.",
             "Several VirtualServices bound to the mesh gateway define the same host; sidecars pick one of them in an "
                     + "undefined order, so routes silently disappear."),
-    IST0110("ConflictingSidecarWorkloadSelectors", Severity.ERROR,
+    IST0110(
+            "ConflictingSidecarWorkloadSelectors",
+            Severity.ERROR,
             "The Sidecars %s in namespace \"%s\" select the same workload pod \"%s\", which can lead to undefined behavior.",
             "Two Sidecar resources select the same workload; the proxy applies only one of them."),
-    IST0111("MultipleSidecarsWithoutWorkloadSelectors", Severity.ERROR,
+    IST0111(
+            "MultipleSidecarsWithoutWorkloadSelectors",
+            Severity.ERROR,
             "The Sidecars %s in namespace \"%s\" have no workload selector, which can lead to undefined behavior.",
             "A namespace may have only one Sidecar without a workload selector; with several, one is picked at random."),
-    IST0113("MTLSPolicyConflict", Severity.ERROR,
+    IST0113(
+            "MTLSPolicyConflict",
+            Severity.ERROR,
             "A DestinationRule and Policy are in conflict with regards to mTLS for host %s. The DestinationRule \"%s\" "
                     + "specifies that mTLS must be %s but the Policy object \"%s\" specifies %s.",
             "A PeerAuthentication requires mutual TLS (STRICT) for workloads that a DestinationRule tells clients to "
                     + "reach without Istio mutual TLS, so every request between them is refused."),
-    IST0118("PortNameIsNotUnderNamingConvention", Severity.INFO,
+    IST0118(
+            "PortNameIsNotUnderNamingConvention",
+            Severity.INFO,
             "Port name %s (port: %s, targetPort: %s) doesn't follow the naming convention of Istio port.",
             "Istio selects a port's protocol from its name (<protocol>[-<suffix>]) or appProtocol; other names fall "
                     + "back to protocol sniffing, which is slower and can misdetect server-first protocols."),
-    IST0122("InvalidRegexp", Severity.ERROR, "Field \"%s\" regular expression invalid: \"%s\" (%s)",
+    IST0122(
+            "InvalidRegexp",
+            Severity.ERROR,
+            "Field \"%s\" regular expression invalid: \"%s\" (%s)",
             "Envoy matches regular expressions with RE2. An expression that does not compile, or uses features RE2 "
                     + "lacks (look-around, back-references), is rejected by Istio and the route is dropped."),
-    IST0127("NoMatchingWorkloadsFound", Severity.WARNING,
+    IST0127(
+            "NoMatchingWorkloadsFound",
+            Severity.WARNING,
             "No matching workloads for this resource with the following labels: %s",
             "The resource's workload selector matches no workload (Deployment, StatefulSet, DaemonSet, Pod, gateway) "
                     + "in the analysed input, so it has no effect. Often a typo in a label."),
-    IST0145("ConflictingGateways", Severity.ERROR,
+    IST0145(
+            "ConflictingGateways",
+            Severity.ERROR,
             "Conflict with gateways %s (workload selector %s, port %s, hosts %s).",
             "Two Gateways select the same gateway workload and bind the same port and host; Envoy keeps one of the "
                     + "listeners and the other configuration is ignored."),
-    IST0173("DestinationRuleSubsetNotSelectPods", Severity.WARNING,
+    IST0173(
+            "DestinationRuleSubsetNotSelectPods",
+            Severity.WARNING,
             "The subset \"%s\" defined in the DestinationRule does not select any workload (labels: %s).",
             "A DestinationRule subset whose labels match no workload behind its host has no endpoints; requests "
                     + "routed to it fail with 503 (no healthy upstream)."),
 
     // meshgate: reading manifests.
-    MG0001("YamlSyntaxError", Severity.ERROR, "Invalid YAML: %s",
+    MG0001(
+            "YamlSyntaxError",
+            Severity.ERROR,
+            "Invalid YAML: %s",
             "The file is not well-formed YAML or JSON. The rest of the file after the error cannot be read; other "
                     + "files are still analysed."),
-    MG0002("ManifestLimitExceeded", Severity.ERROR, "Manifest over a safety limit: %s",
+    MG0002(
+            "ManifestLimitExceeded",
+            Severity.ERROR,
+            "Manifest over a safety limit: %s",
             "The file hits one of meshgate's safety limits (file size, aliases, nesting depth, expanded size). These "
                     + "limits protect the gate from hostile or runaway input; the file is not analysed."),
-    MG0003("NotAKubernetesObject", Severity.ERROR, "Not a Kubernetes object: %s",
+    MG0003(
+            "NotAKubernetesObject",
+            Severity.ERROR,
+            "Not a Kubernetes object: %s",
             "A YAML document lacks apiVersion, kind or metadata.name, or is not a mapping. kubectl, Argo CD and Flux "
                     + "refuse to apply it."),
-    MG0004("DuplicateKey", Severity.ERROR, "Duplicate key: %s",
+    MG0004(
+            "DuplicateKey",
+            Severity.ERROR,
+            "Duplicate key: %s",
             "A mapping repeats a key. YAML parsers disagree on which value wins (Kubernetes rejects it in strict "
                     + "mode), so the intent is unclear."),
-    MG0005("FileUnreadable", Severity.ERROR, "File cannot be read: %s",
+    MG0005(
+            "FileUnreadable",
+            Severity.ERROR,
+            "File cannot be read: %s",
             "The file exists but could not be read (permissions, encoding, I/O error)."),
-    MG0006("DuplicateResource", Severity.ERROR, "%s is defined more than once (also at %s)",
+    MG0006(
+            "DuplicateResource",
+            Severity.ERROR,
+            "%s is defined more than once (also at %s)",
             "Two documents define the same kind, namespace and name. Only one of them is applied, and which one "
                     + "depends on the tool."),
 
     // meshgate: structure of Istio resources.
-    MG1001("UnknownField", Severity.ERROR, "Unknown field %s (%s)",
+    MG1001(
+            "UnknownField",
+            Severity.ERROR,
+            "Unknown field %s (%s)",
             "The field is not part of the Istio API for this kind and version. Strict field validation rejects the "
                     + "resource; with pruning it is silently dropped, so the intended behaviour never happens."),
 
     // meshgate: semantics Istio's validating webhook rejects (istioctl reports these as IST0106).
-    MG1101("InvalidRouteWeight", Severity.ERROR, "Invalid route weight: %s",
+    MG1101(
+            "InvalidRouteWeight",
+            Severity.ERROR,
+            "Invalid route weight: %s",
             "Route weights must not be negative, and at least one destination of a route must have a positive "
                     + "weight. Istio's validating webhook rejects the VirtualService otherwise."),
-    MG1102("RouteWeightsNotHundred", Severity.WARNING, "Route weights add up to %s, not 100",
+    MG1102(
+            "RouteWeightsNotHundred",
+            Severity.WARNING,
+            "Route weights add up to %s, not 100",
             "Istio accepts weights that do not add up to 100 and normalizes them, which is rarely what the author "
                     + "meant: a canary of 10 next to 100 gets 9%, not 10%."),
-    MG1103("InvalidDuration", Severity.ERROR, "Invalid duration for %s: \"%s\" (%s)",
+    MG1103(
+            "InvalidDuration",
+            Severity.ERROR,
+            "Invalid duration for %s: \"%s\" (%s)",
             "Durations are written as a decimal number with a unit (\"1.5s\", \"300ms\"); Istio requires at least "
                     + "one millisecond for most timeouts and intervals."),
-    MG1104("InvalidHost", Severity.ERROR, "Invalid host \"%s\": %s",
+    MG1104(
+            "InvalidHost",
+            Severity.ERROR,
+            "Invalid host \"%s\": %s",
             "Hosts are DNS names, optionally with a single leading wildcard label (\"*.example.com\"), or a service "
                     + "short name. Wildcards elsewhere, empty labels, labels over 63 characters and similar are rejected."),
-    MG1105("InvalidPort", Severity.ERROR, "Invalid port %s: %s",
+    MG1105(
+            "InvalidPort",
+            Severity.ERROR,
+            "Invalid port %s: %s",
             "Port numbers must be between 1 and 65535, and servers need a name and a protocol Istio knows."),
-    MG1106("InvalidMatch", Severity.ERROR, "Invalid match condition: %s",
+    MG1106(
+            "InvalidMatch",
+            Severity.ERROR,
+            "Invalid match condition: %s",
             "A match condition is empty, uses an upper-case header name, or combines conditions Istio rejects."),
-    MG1107("InvalidTlsSettings", Severity.ERROR, "Invalid TLS settings: %s",
+    MG1107(
+            "InvalidTlsSettings",
+            Severity.ERROR,
+            "Invalid TLS settings: %s",
             "The TLS mode and the certificate fields do not fit together (for example MUTUAL without a client "
                     + "certificate, or a credentialName next to file paths), so Istio rejects the resource."),
-    MG1108("MutuallyExclusiveFields", Severity.ERROR, "Fields cannot be used together: %s",
+    MG1108(
+            "MutuallyExclusiveFields",
+            Severity.ERROR,
+            "Fields cannot be used together: %s",
             "The API allows only one of these fields at a time (for example a redirect and a route in one HTTP "
                     + "route, or a selector and a targetRef)."),
-    MG1109("DuplicateName", Severity.ERROR, "Duplicate name: %s",
+    MG1109(
+            "DuplicateName",
+            Severity.ERROR,
+            "Duplicate name: %s",
             "Names that must be unique within the resource (DestinationRule subsets, Gateway server port names, "
                     + "HTTP route names) are repeated."),
-    MG1110("MissingRequiredField", Severity.ERROR, "Missing required field: %s",
+    MG1110(
+            "MissingRequiredField",
+            Severity.ERROR,
+            "Missing required field: %s",
             "A field Istio requires is absent or empty, for example a VirtualService without hosts, a destination "
                     + "without a host or a PeerAuthentication with port-level mTLS but no selector."),
-    MG1111("InvalidFieldValue", Severity.ERROR, "Invalid value for %s: %s",
+    MG1111(
+            "InvalidFieldValue",
+            Severity.ERROR,
+            "Invalid value for %s: %s",
             "A value is outside the range Istio accepts (percentages over 100, negative retry attempts, an invalid "
                     + "URL, an unknown condition key, ...)."),
 
     // meshgate: references across resources.
-    MG2001("ConflictingGatewayVirtualServiceHosts", Severity.WARNING,
+    MG2001(
+            "ConflictingGatewayVirtualServiceHosts",
+            Severity.WARNING,
             "The VirtualServices %s bound to gateway %s define the same host %s; Istio merges their routes in an "
                     + "undefined order.",
             "Several VirtualServices on the same gateway define the same host. Istio merges their routes but the "
                     + "order between them is not defined, so a catch-all route in one can hide routes of another."),
-    MG2002("MultipleDestinationRulesForHost", Severity.WARNING,
+    MG2002(
+            "MultipleDestinationRulesForHost",
+            Severity.WARNING,
             "The DestinationRules %s all apply to host %s; only one of them takes effect for each setting.",
             "Several DestinationRules for the same host in the same scope: Istio uses one of them (or merges them "
                     + "only partially), so subsets or traffic policies of the others are lost."),
 
     // meshgate: production practice (warnings by default; configurable per code).
-    MG3001("MeshWideMtlsNotStrict", Severity.WARNING, "%s",
+    MG3001(
+            "MeshWideMtlsNotStrict",
+            Severity.WARNING,
+            "%s",
             "Without a mesh-wide PeerAuthentication in STRICT mode in the root namespace, workloads accept plain-text "
                     + "traffic (PERMISSIVE is Istio's default), so mutual TLS is not enforced."),
-    MG3002("OutboundTrafficNotRegistryOnly", Severity.WARNING,
+    MG3002(
+            "OutboundTrafficNotRegistryOnly",
+            Severity.WARNING,
             "outboundTrafficPolicy mode is %s; set REGISTRY_ONLY so that only registered destinations are reachable",
             "With ALLOW_ANY (the default) workloads can reach any external host, bypassing egress controls and "
                     + "ServiceEntry-based policy."),
-    MG3003("ControlPlaneNotHighlyAvailable", Severity.WARNING,
+    MG3003(
+            "ControlPlaneNotHighlyAvailable",
+            Severity.WARNING,
             "istiod runs %s replica(s); run at least 2 so that an eviction or a node loss does not stop config and "
                     + "certificate delivery",
             "A single istiod replica is a single point of failure for configuration pushes and certificate "
                     + "rotation; production meshes run at least two (or an autoscaler with minReplicas >= 2)."),
-    MG3004("ProxyResourcesNotSet", Severity.WARNING, "%s has no resource %s",
+    MG3004(
+            "ProxyResourcesNotSet",
+            Severity.WARNING,
+            "%s has no resource %s",
             "Sidecar and gateway proxies without CPU and memory requests and limits are scheduled without "
                     + "reservation and can starve or be evicted under load."),
-    MG3005("HoldApplicationUntilProxyStartsOff", Severity.WARNING,
+    MG3005(
+            "HoldApplicationUntilProxyStartsOff",
+            Severity.WARNING,
             "holdApplicationUntilProxyStarts is not enabled%s",
             "Without it, application containers can start before the sidecar is ready and their first outbound "
                     + "requests fail."),
-    MG3006("ExternalHostWithoutServiceEntry", Severity.WARNING,
+    MG3006(
+            "ExternalHostWithoutServiceEntry",
+            Severity.WARNING,
             "External host \"%s\" is used without a ServiceEntry",
             "Traffic to a host outside the mesh works only with ALLOW_ANY and gets no Istio policy, retries or "
                     + "telemetry; declare it with a ServiceEntry."),
-    MG3007("TooManyRegexMatches", Severity.WARNING,
+    MG3007(
+            "TooManyRegexMatches",
+            Severity.WARNING,
             "The VirtualService uses %s regular-expression matches (more than %s)",
             "Regular-expression matches are evaluated one by one for every request and are hard to review; piles of "
                     + "them usually mean prefix or exact matches would do.");
@@ -207,6 +309,8 @@ public enum Message {
 
     /** The message with this code, if any. */
     public static Optional<Message> byCode(String code) {
-        return Arrays.stream(values()).filter(m -> m.code().equalsIgnoreCase(code.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(m -> m.code().equalsIgnoreCase(code.trim()))
+                .findFirst();
     }
 }

@@ -42,8 +42,7 @@ import java.util.List;
 /** The one list of rules, alphabetised by class name; a rule that is not here does not run. */
 public final class RuleRegistry {
 
-    private RuleRegistry() {
-    }
+    private RuleRegistry() {}
 
     public static List<Rule> all() {
         return List.of(

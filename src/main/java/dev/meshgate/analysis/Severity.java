@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How bad a finding is; the order matters: a fail level fails on its severity and every worse one. */
 public enum Severity {
-    ERROR, WARNING, INFO;
+    ERROR,
+    WARNING,
+    INFO;
 
     /** Whether this severity is at least as bad as the given level. */
     public boolean atLeast(Severity level) {

@@ -17,7 +17,8 @@ public record Workload(Resource source, String namespace, Map<String, String> la
 
     /** The pod spec, MissingNode when the workload has none. */
     public JsonNode podSpec() {
-        return podSpecPointer == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+        return podSpecPointer == null
+                ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
                 : source.at(podSpecPointer);
     }
 

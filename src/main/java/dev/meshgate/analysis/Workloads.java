@@ -21,19 +21,18 @@ final class Workloads {
             Kinds.CRON_JOB, "/spec/jobTemplate/spec/template/spec",
             Kinds.POD, "/spec");
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     static List<Workload> of(Resource resource) {
         String podSpec = POD_SPEC.get(resource.kind());
         if (podSpec != null) {
             String labels = podSpec.substring(0, podSpec.lastIndexOf('/')) + "/metadata/labels";
-            return List.of(new Workload(resource, resource.namespace(), Resource.stringMap(resource.at(labels)),
-                    podSpec));
+            return List.of(
+                    new Workload(resource, resource.namespace(), Resource.stringMap(resource.at(labels)), podSpec));
         }
         if (resource.kind().equals(Kinds.WORKLOAD_ENTRY)) {
-            return List.of(new Workload(resource, resource.namespace(),
-                    Resource.stringMap(resource.at("/spec/labels")), null));
+            return List.of(new Workload(
+                    resource, resource.namespace(), Resource.stringMap(resource.at("/spec/labels")), null));
         }
         if (resource.kind().equals(Kinds.ISTIO_OPERATOR)) {
             return operatorGateways(resource);
@@ -49,8 +48,8 @@ final class Workloads {
         return gateways;
     }
 
-    private static void addGateways(Resource operator, String field, String defaultName, String istioLabel,
-            List<Workload> into) {
+    private static void addGateways(
+            Resource operator, String field, String defaultName, String istioLabel, List<Workload> into) {
         JsonNode list = operator.at("/spec/components/" + field);
         for (JsonNode gateway : list) {
             if (!gateway.path("enabled").asBoolean(false)) {
@@ -61,8 +60,8 @@ final class Workloads {
             labels.put("app", name);
             labels.put("istio", istioLabel);
             labels.putAll(Resource.stringMap(gateway.path("label")));
-            String namespace = gateway.path("namespace").asText(
-                    operator.namespaceWritten() ? operator.namespace() : "istio-system");
+            String namespace = gateway.path("namespace")
+                    .asText(operator.namespaceWritten() ? operator.namespace() : "istio-system");
             into.add(new Workload(operator, namespace, labels, null));
         }
     }

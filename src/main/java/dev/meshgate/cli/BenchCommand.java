@@ -19,11 +19,17 @@ import picocli.CommandLine.Option;
  * analyse them, resources per second, the heap held by one analysed input, and how the time grows with the input
  * (linear growth keeps the ratio near 10).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Benchmarks reading and analysing a generated mesh of N services.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--services", split = ",", defaultValue = "1000,10000", paramLabel = "N",
+    @Option(
+            names = "--services",
+            split = ",",
+            defaultValue = "1000,10000",
+            paramLabel = "N",
             description = "Service counts to measure (default: ${DEFAULT-VALUE}); each service is 6 resources.")
     List<Integer> sizes;
 
@@ -37,36 +43,50 @@ public final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** One size's medians. */
-    record Figures(int services, int resources, double loadMillis, double analyseMillis, int findings,
-            long retainedMiB) {
-    }
+    record Figures(
+            int services, int resources, double loadMillis, double analyseMillis, int findings, long retainedMiB) {}
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("meshgate bench: %d warm-up run(s), median of %d run(s), %d processor(s), max heap %d MiB%n",
-                warmup, runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(
+                "meshgate bench: %d warm-up run(s), median of %d run(s), %d processor(s), max heap %d MiB%n",
+                warmup,
+                runs,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
         // Warm up on every size so that the JIT has compiled what the large inputs exercise too.
         for (int i = 0; i < warmup; i++) {
             for (int services : sizes) {
                 measure(services, 1);
             }
         }
-        out.printf("%9s %10s %10s %12s %12s %14s %9s %12s%n", "services", "resources", "read ms", "analyse ms",
-                "total ms", "analysed/s", "findings", "heap MiB");
+        out.printf(
+                "%9s %10s %10s %12s %12s %14s %9s %12s%n",
+                "services", "resources", "read ms", "analyse ms", "total ms", "analysed/s", "findings", "heap MiB");
         Figures first = null;
         for (int services : sizes) {
             Figures figures = measure(services, runs);
-            out.printf("%9d %10d %10.1f %12.1f %12.1f %14.0f %9d %12d%n", figures.services(), figures.resources(),
-                    figures.loadMillis(), figures.analyseMillis(), figures.loadMillis() + figures.analyseMillis(),
-                    figures.resources() / (figures.analyseMillis() / 1000), figures.findings(),
+            out.printf(
+                    "%9d %10d %10.1f %12.1f %12.1f %14.0f %9d %12d%n",
+                    figures.services(),
+                    figures.resources(),
+                    figures.loadMillis(),
+                    figures.analyseMillis(),
+                    figures.loadMillis() + figures.analyseMillis(),
+                    figures.resources() / (figures.analyseMillis() / 1000),
+                    figures.findings(),
                     figures.retainedMiB());
             if (first == null) {
                 first = figures;
             } else {
-                out.printf("%d -> %d services (x%.1f input): analysis time x%.2f, read time x%.2f%n",
-                        first.services(), services, (double) figures.resources() / first.resources(),
-                        figures.analyseMillis() / first.analyseMillis(), figures.loadMillis() / first.loadMillis());
+                out.printf(
+                        "%d -> %d services (x%.1f input): analysis time x%.2f, read time x%.2f%n",
+                        first.services(),
+                        services,
+                        (double) figures.resources() / first.resources(),
+                        figures.analyseMillis() / first.analyseMillis(),
+                        figures.loadMillis() / first.loadMillis());
             }
             out.flush();
         }

@@ -7,6 +7,5 @@ final class ExitCodes {
     static final int FAILED = 1;
     static final int USAGE_OR_IO = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

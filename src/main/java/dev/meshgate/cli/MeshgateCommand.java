@@ -4,14 +4,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top of the command line: {@code meshgate validate|bench ...}. */
-@Command(name = "meshgate", mixinStandardHelpOptions = true, versionProvider = MeshgateCommand.Version.class,
+@Command(
+        name = "meshgate",
+        mixinStandardHelpOptions = true,
+        versionProvider = MeshgateCommand.Version.class,
         description = "Validates Istio configuration in GitOps repositories before Argo CD or Flux syncs it.",
         subcommands = {ValidateCommand.class, BenchCommand.class})
 public final class MeshgateCommand implements Runnable {
 
     /** The words that select the command line rather than the service. */
-    public static final java.util.Set<String> COMMANDS = java.util.Set.of("validate", "bench", "help", "--help", "-h",
-            "--version", "-V");
+    public static final java.util.Set<String> COMMANDS =
+            java.util.Set.of("validate", "bench", "help", "--help", "-h", "--version", "-V");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

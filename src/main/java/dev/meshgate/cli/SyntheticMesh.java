@@ -9,8 +9,7 @@ final class SyntheticMesh {
 
     static final int SERVICES_PER_NAMESPACE = 20;
 
-    private SyntheticMesh() {
-    }
+    private SyntheticMesh() {}
 
     static String generate(int services) {
         StringBuilder yaml = new StringBuilder(services * 2200);
@@ -21,10 +20,12 @@ final class SyntheticMesh {
             }
             String name = "svc-" + i;
             int next = i % SERVICES_PER_NAMESPACE == SERVICES_PER_NAMESPACE - 1 || i == services - 1
-                    ? i - i % SERVICES_PER_NAMESPACE : i + 1;
+                    ? i - i % SERVICES_PER_NAMESPACE
+                    : i + 1;
             deployment(yaml, ns, name, "v1");
             deployment(yaml, ns, name, "v2");
-            yaml.append("""
+            yaml.append(
+                    """
                     ---
                     apiVersion: v1
                     kind: Service
@@ -71,7 +72,8 @@ final class SyntheticMesh {
                       rules:
                       - from: [{source: {namespaces: [%2$s]}}]
                         to: [{operation: {methods: [GET, POST]}}]
-                    """.formatted(name, ns, next));
+                    """
+                            .formatted(name, ns, next));
         }
         return yaml.toString();
     }
@@ -87,7 +89,8 @@ final class SyntheticMesh {
     }
 
     private static void namespaceResources(StringBuilder yaml, String ns) {
-        yaml.append("""
+        yaml.append(
+                """
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
@@ -125,11 +128,13 @@ final class SyntheticMesh {
                 metadata: {name: default, namespace: %1$s}
                 spec:
                   mtls: {mode: STRICT}
-                """.formatted(ns));
+                """
+                        .formatted(ns));
     }
 
     private static void deployment(StringBuilder yaml, String ns, String name, String version) {
-        yaml.append("""
+        yaml.append(
+                """
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
@@ -143,6 +148,7 @@ final class SyntheticMesh {
                       - name: app
                         image: registry.example.com/%1$s:%3$s
                         resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: "1", memory: 256Mi}}
-                """.formatted(name, ns, version));
+                """
+                        .formatted(name, ns, version));
     }
 }

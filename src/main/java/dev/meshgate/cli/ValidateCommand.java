@@ -16,29 +16,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code meshgate validate PATH...}: validates manifests and exits 0 (passed), 1 (failed) or 2 (usage, I/O). */
-@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Validates the Istio manifests (YAML or JSON, recursively) under each PATH.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing at or above the --fail-on level", "1:findings at or above the --fail-on level",
-            "2:usage error, unreadable path or invalid config file"})
+        exitCodeList = {
+            "0:nothing at or above the --fail-on level",
+            "1:findings at or above the --fail-on level",
+            "2:usage error, unreadable path or invalid config file"
+        })
 public final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to validate.")
     List<Path> paths = List.of();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text, json, sarif or junit (default: ${DEFAULT-VALUE}).")
     String output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(
+            names = "--fail-on",
+            paramLabel = "LEVEL",
+            defaultValue = "error",
             description = "error, warning or never (default: ${DEFAULT-VALUE}).")
     String failOn;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+    @Option(
+            names = {"-n", "--namespace"},
+            paramLabel = "NS",
             description = "Namespace of resources that name none (default: default, or the config file's).")
     String namespace;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
             description = "Config file (default: .meshgate.yaml in the first PATH, when present).")
     Path config;
 
@@ -90,8 +106,8 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             return FailOn.valueOf(failOn.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --fail-on level '" + failOn + "' (expected error, warning or never)");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "unknown --fail-on level '" + failOn + "' (expected error, warning or never)");
         }
     }
 

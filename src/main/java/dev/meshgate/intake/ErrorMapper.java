@@ -14,8 +14,12 @@ public class ErrorMapper implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
-        String reason = exception.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase()
+        String reason = exception.getMessage() == null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase()
                 : exception.getMessage();
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", reason)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", reason))
+                .build();
     }
 }

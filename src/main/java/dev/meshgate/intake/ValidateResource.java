@@ -28,8 +28,11 @@ public class ValidateResource {
     @Blocking
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    public String validate(String body, @QueryParam("failOn") @DefaultValue("error") String failOn,
-            @QueryParam("namespace") String namespace) throws IOException {
+    public String validate(
+            String body,
+            @QueryParam("failOn") @DefaultValue("error") String failOn,
+            @QueryParam("namespace") String namespace)
+            throws IOException {
         if (body == null || body.isBlank()) {
             throw new BadRequestException("the request body must hold YAML or JSON manifests");
         }

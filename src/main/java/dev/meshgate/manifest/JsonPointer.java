@@ -3,8 +3,7 @@ package dev.meshgate.manifest;
 /** Builds RFC 6901 JSON pointers, the one spelling of a field path used across meshgate. */
 public final class JsonPointer {
 
-    private JsonPointer() {
-    }
+    private JsonPointer() {}
 
     /** Appends one object key or list index to a pointer. */
     public static String child(String parent, Object segment) {

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** Finds the YAML and JSON files under a path, in a stable order, skipping hidden folders such as .git. */
 final class ManifestFiles {
 
-    private ManifestFiles() {
-    }
+    private ManifestFiles() {}
 
     static boolean isManifest(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

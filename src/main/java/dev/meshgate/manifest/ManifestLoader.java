@@ -38,7 +38,8 @@ public final class ManifestLoader {
             }
             for (Path file : ManifestFiles.under(root)) {
                 files++;
-                String name = Files.isDirectory(root) ? root.relativize(file).toString().replace('\\', '/')
+                String name = Files.isDirectory(root)
+                        ? root.relativize(file).toString().replace('\\', '/')
                         : file.getFileName().toString();
                 readFile(file, name, resources, problems);
             }
@@ -66,21 +67,22 @@ public final class ManifestLoader {
             return new YamlTree(null, new FieldPositions(file), problems.get(0));
         }
         if (documents.isEmpty()) {
-            return new YamlTree(com.fasterxml.jackson.databind.node.NullNode.getInstance(), new FieldPositions(file),
-                    null);
+            return new YamlTree(
+                    com.fasterxml.jackson.databind.node.NullNode.getInstance(), new FieldPositions(file), null);
         }
         return new YamlTree(documents.get(0).tree(), documents.get(0).positions(), null);
     }
 
     /** One YAML document with its positions, or the problem that kept it from being read. */
-    public record YamlTree(JsonNode tree, FieldPositions positions, LoadProblem problem) {
-    }
+    public record YamlTree(JsonNode tree, FieldPositions positions, LoadProblem problem) {}
 
     private void readFile(Path path, String name, List<Resource> resources, List<LoadProblem> problems) {
         try {
             long size = Files.size(path);
             if (size > limits.maxFileBytes()) {
-                problems.add(new LoadProblem(LoadProblem.Type.LIMIT, Origin.of(name),
+                problems.add(new LoadProblem(
+                        LoadProblem.Type.LIMIT,
+                        Origin.of(name),
                         "file is " + size + " bytes, over the limit of " + limits.maxFileBytes()));
                 return;
             }
@@ -108,15 +110,20 @@ public final class ManifestLoader {
             return null;
         }
         if (!tree.isObject()) {
-            problems.add(notAnObject(positions, "", "document is a " + tree.getNodeType().name().toLowerCase()
-                    + ", not a Kubernetes object"));
+            problems.add(notAnObject(
+                    positions,
+                    "",
+                    "document is a " + tree.getNodeType().name().toLowerCase() + ", not a Kubernetes object"));
             return null;
         }
         String apiVersion = tree.path("apiVersion").asText("");
         String kind = tree.path("kind").asText("");
         if (apiVersion.isEmpty() || kind.isEmpty()) {
-            problems.add(notAnObject(positions, "", "document has no " + (apiVersion.isEmpty() ? "apiVersion" : "kind")
-                    + ", so it is not a Kubernetes object"));
+            problems.add(notAnObject(
+                    positions,
+                    "",
+                    "document has no " + (apiVersion.isEmpty() ? "apiVersion" : "kind")
+                            + ", so it is not a Kubernetes object"));
             return null;
         }
         JsonNode metadata = tree.path("metadata");

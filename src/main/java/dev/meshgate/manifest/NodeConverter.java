@@ -72,7 +72,9 @@ final class NodeConverter {
             String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : "<complex key>";
             String child = JsonPointer.child(pointer, key);
             if (object.has(key)) {
-                problems.add(new LoadProblem(LoadProblem.Type.DUPLICATE_KEY, origin(keyNode.getStartMark()),
+                problems.add(new LoadProblem(
+                        LoadProblem.Type.DUPLICATE_KEY,
+                        origin(keyNode.getStartMark()),
                         "key '" + key + "' appears more than once in the same mapping; only the last value is used"));
             }
             JsonNode value = convert(tuple.getValueNode(), child);
@@ -87,7 +89,8 @@ final class NodeConverter {
     /** Applies YAML merge keys ("<<: *base"): fields written in the mapping win over merged ones. */
     private void mergeKeys(MappingNode mapping, ObjectNode object, String pointer) {
         for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode key && "<<".equals(key.getValue())
+            if (tuple.getKeyNode() instanceof ScalarNode key
+                    && "<<".equals(key.getValue())
                     && key.getTag() == Tag.MERGE) {
                 Node merged = tuple.getValueNode();
                 List<Node> sources = merged instanceof SequenceNode seq ? seq.getValue() : List.of(merged);
@@ -137,7 +140,8 @@ final class NodeConverter {
     }
 
     private Origin origin(Mark mark) {
-        return mark == null ? Origin.of(positions.file())
+        return mark == null
+                ? Origin.of(positions.file())
                 : new Origin(positions.file(), mark.getLine() + 1, mark.getColumn() + 1);
     }
 

@@ -21,8 +21,14 @@ public final class Resource {
     private final Map<Object, Object> views = new ConcurrentHashMap<>();
 
     /** A resource; {@code namespace} is the effective one (written, else the default, "" for cluster-scoped kinds). */
-    public Resource(String apiVersion, String kind, String name, String namespace, boolean namespaceWritten,
-            JsonNode body, FieldPositions positions) {
+    public Resource(
+            String apiVersion,
+            String kind,
+            String name,
+            String namespace,
+            boolean namespaceWritten,
+            JsonNode body,
+            FieldPositions positions) {
         this.apiVersion = apiVersion;
         this.kind = ResourceKind.of(apiVersion, kind);
         this.name = name;
@@ -128,7 +134,9 @@ public final class Resource {
             return Collections.emptyMap();
         }
         Map<String, String> map = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : ""));
+        node.fields()
+                .forEachRemaining(e -> map.put(
+                        e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : ""));
         return map;
     }
 }

@@ -20,8 +20,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class YamlDocuments {
 
     /** One document, or one item of a {@code kind: List} document. */
-    record Document(JsonNode tree, FieldPositions positions) {
-    }
+    record Document(JsonNode tree, FieldPositions positions) {}
 
     private final LoadLimits limits;
 
@@ -39,7 +38,8 @@ final class YamlDocuments {
                 if (node == null) {
                     continue;
                 }
-                lastLine = node.getEndMark() == null ? lastLine : node.getEndMark().getLine() + 1;
+                lastLine =
+                        node.getEndMark() == null ? lastLine : node.getEndMark().getLine() + 1;
                 Node items = listItems(node);
                 if (items instanceof SequenceNode sequence) {
                     for (Node item : sequence.getValue()) {
@@ -50,8 +50,8 @@ final class YamlDocuments {
                 }
             }
         } catch (MarkedYAMLException e) {
-            problems.add(new LoadProblem(LoadProblem.Type.SYNTAX, origin(file, e.getProblemMark(), lastLine),
-                    describe(e)));
+            problems.add(
+                    new LoadProblem(LoadProblem.Type.SYNTAX, origin(file, e.getProblemMark(), lastLine), describe(e)));
         } catch (NodeConverter.TooLargeException e) {
             problems.add(new LoadProblem(LoadProblem.Type.LIMIT, new Origin(file, lastLine, 1), e.getMessage()));
         } catch (YAMLException e) {
@@ -75,7 +75,8 @@ final class YamlDocuments {
         Node items = null;
         for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
-                if ("kind".equals(key.getValue()) && tuple.getValueNode() instanceof ScalarNode kind
+                if ("kind".equals(key.getValue())
+                        && tuple.getValueNode() instanceof ScalarNode kind
                         && kind.getValue().endsWith("List")) {
                     isList = true;
                 } else if ("items".equals(key.getValue())) {
@@ -100,28 +101,33 @@ final class YamlDocuments {
         String message = String.valueOf(e.getMessage());
         Origin origin = new Origin(file, lastLine, 1);
         if (message.contains("aliases")) {
-            return new LoadProblem(LoadProblem.Type.LIMIT, origin,
+            return new LoadProblem(
+                    LoadProblem.Type.LIMIT,
+                    origin,
                     "more than " + limits.maxAliases() + " aliases to collections (a YAML alias bomb?)");
         }
         if (message.contains("Nesting Depth")) {
-            return new LoadProblem(LoadProblem.Type.LIMIT, origin,
-                    "nesting deeper than " + limits.maxDepth() + " levels");
+            return new LoadProblem(
+                    LoadProblem.Type.LIMIT, origin, "nesting deeper than " + limits.maxDepth() + " levels");
         }
         if (message.contains("exceeds the limit")) {
-            return new LoadProblem(LoadProblem.Type.LIMIT, origin,
-                    "document larger than " + limits.maxFileBytes() + " characters");
+            return new LoadProblem(
+                    LoadProblem.Type.LIMIT, origin, "document larger than " + limits.maxFileBytes() + " characters");
         }
         return new LoadProblem(LoadProblem.Type.SYNTAX, origin, message);
     }
 
     private static Origin origin(String file, Mark mark, int fallbackLine) {
-        return mark == null ? new Origin(file, fallbackLine, 1)
+        return mark == null
+                ? new Origin(file, fallbackLine, 1)
                 : new Origin(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     /** SnakeYAML's problem text without its multi-line excerpt of the source. */
     private static String describe(MarkedYAMLException e) {
         String context = e.getContext() == null ? "" : e.getContext() + ": ";
-        return (context + (e.getProblem() == null ? "invalid YAML" : e.getProblem())).replaceAll("\\s+", " ").trim();
+        return (context + (e.getProblem() == null ? "invalid YAML" : e.getProblem()))
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 }

@@ -22,12 +22,17 @@ public final class JunitFormatter implements Formatter {
     public void write(Report report, Writer out) throws IOException {
         Map<String, Case> cases = new LinkedHashMap<>();
         for (Report.Analysed analysed : report.resources()) {
-            cases.putIfAbsent(analysed.resource().toString(),
+            cases.putIfAbsent(
+                    analysed.resource().toString(),
                     new Case(analysed.origin().file(), analysed.resource().toString()));
         }
         for (Finding finding : report.findings()) {
-            String name = finding.resource() == null ? finding.origin().file() : finding.resource().toString();
-            cases.computeIfAbsent(name, n -> new Case(finding.origin().file(), n)).findings.add(finding);
+            String name = finding.resource() == null
+                    ? finding.origin().file()
+                    : finding.resource().toString();
+            cases.computeIfAbsent(name, n -> new Case(finding.origin().file(), n))
+                    .findings
+                    .add(finding);
         }
         FailOn failOn = FailOn.valueOf(report.summary().failOn().toUpperCase(java.util.Locale.ROOT));
         try {
@@ -35,7 +40,8 @@ public final class JunitFormatter implements Formatter {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             long failures = cases.values().stream()
-                    .filter(c -> c.failing(failOn).size() > 0).count();
+                    .filter(c -> c.failing(failOn).size() > 0)
+                    .count();
             xml.writeStartElement("testsuites");
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "meshgate");

@@ -12,6 +12,5 @@ import java.util.List;
 public record Report(List<Finding> findings, List<Analysed> resources, Summary summary) {
 
     /** One analysed resource and where it starts, for formats that list what passed (JUnit). */
-    public record Analysed(ResourceRef resource, Origin origin) {
-    }
+    public record Analysed(ResourceRef resource, Origin origin) {}
 }

@@ -9,13 +9,20 @@ import java.util.List;
  *
  * @param passed whether nothing is at or above the fail level
  */
-public record Summary(int errors, int warnings, int infos, int suppressed, int resources, int files, String failOn,
-        boolean passed) {
+public record Summary(
+        int errors, int warnings, int infos, int suppressed, int resources, int files, String failOn, boolean passed) {
 
-    public static Summary of(List<Finding> findings, int suppressed, int resources, int files, String failOn,
-            boolean passed) {
-        return new Summary(count(findings, Severity.ERROR), count(findings, Severity.WARNING),
-                count(findings, Severity.INFO), suppressed, resources, files, failOn, passed);
+    public static Summary of(
+            List<Finding> findings, int suppressed, int resources, int files, String failOn, boolean passed) {
+        return new Summary(
+                count(findings, Severity.ERROR),
+                count(findings, Severity.WARNING),
+                count(findings, Severity.INFO),
+                suppressed,
+                resources,
+                files,
+                failOn,
+                passed);
     }
 
     private static int count(List<Finding> findings, Severity severity) {

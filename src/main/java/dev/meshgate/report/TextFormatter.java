@@ -15,9 +15,14 @@ public final class TextFormatter implements Formatter {
                     + "\n");
         }
         Summary summary = report.summary();
-        out.write(String.format("%s: %d error(s), %d warning(s), %d info(s) in %d resource(s) from %d file(s)%s%n",
-                summary.passed() ? "PASSED" : "FAILED", summary.errors(), summary.warnings(), summary.infos(),
-                summary.resources(), summary.files(),
+        out.write(String.format(
+                "%s: %d error(s), %d warning(s), %d info(s) in %d resource(s) from %d file(s)%s%n",
+                summary.passed() ? "PASSED" : "FAILED",
+                summary.errors(),
+                summary.warnings(),
+                summary.infos(),
+                summary.resources(),
+                summary.files(),
                 summary.suppressed() == 0 ? "" : "; " + summary.suppressed() + " suppressed"));
     }
 }

@@ -1,8 +1,8 @@
 package dev.meshgate.report;
 
 import dev.meshgate.analysis.Analysis;
-import dev.meshgate.analysis.Analyzer;
 import dev.meshgate.analysis.AnalysisSettings;
+import dev.meshgate.analysis.Analyzer;
 import dev.meshgate.analysis.policy.ConfigFile;
 import dev.meshgate.analysis.policy.FailOn;
 import dev.meshgate.analysis.policy.FindingPolicy;
@@ -63,9 +63,15 @@ public final class Validation {
         FindingPolicy.Outcome outcome = policy.apply(analysis.findings(), loaded.resources());
         boolean passed = !failOn.failsAny(outcome.findings());
         List<Report.Analysed> analysed = loaded.resources().stream()
-                .map(r -> new Report.Analysed(dev.meshgate.analysis.ResourceRef.of(r), r.origin())).toList();
-        Summary summary = Summary.of(outcome.findings(), outcome.suppressed(), loaded.resources().size(),
-                loaded.files(), failOn.label(), passed);
+                .map(r -> new Report.Analysed(dev.meshgate.analysis.ResourceRef.of(r), r.origin()))
+                .toList();
+        Summary summary = Summary.of(
+                outcome.findings(),
+                outcome.suppressed(),
+                loaded.resources().size(),
+                loaded.files(),
+                failOn.label(),
+                passed);
         return new Report(outcome.findings(), analysed, summary);
     }
 
@@ -74,5 +80,4 @@ public final class Validation {
         ManifestLoader loader = new ManifestLoader(limits, settings.defaultNamespace());
         return report(loader.loadText(file, text));
     }
-
 }

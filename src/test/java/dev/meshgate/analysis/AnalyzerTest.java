@@ -33,17 +33,22 @@ class AnalyzerTest {
         List<Rule> rules = new ArrayList<>(RuleRegistry.all());
         rules.add(0, broken);
 
-        List<Finding> findings = new Analyzer(rules).analyze(load(Fixtures.SUBSET_NOT_FOUND),
-                AnalysisSettings.defaults()).findings();
+        List<Finding> findings = new Analyzer(rules)
+                .analyze(load(Fixtures.SUBSET_NOT_FOUND), AnalysisSettings.defaults())
+                .findings();
 
         assertThat(findings).extracting(Finding::code).contains("IST0001", "IST0101");
-        assertThat(findings).filteredOn(f -> f.code().equals("IST0001")).singleElement()
-                .satisfies(f -> assertThat(f.text()).contains("rule broken failed").contains("boom"));
+        assertThat(findings)
+                .filteredOn(f -> f.code().equals("IST0001"))
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.text()).contains("rule broken failed").contains("boom"));
     }
 
     @Test
     void hostileShapesNeverBreakAnyRule() {
-        String hostile = """
+        String hostile =
+                """
                 apiVersion: networking.istio.io/v1
                 kind: VirtualService
                 metadata: {name: odd}
@@ -51,7 +56,7 @@ class AnalyzerTest {
                   hosts: 5
                   gateways: {a: b}
                   http: "not a list"
-                  tcp: [7, null, {route: "x"}]
+                  tcp: [7, null, {route: "x"}, {route: {a: 1}}]
                   tls: [{match: [{port: "x", sniHosts: 3}], route: [{destination: 4, weight: "w"}]}]
                 ---
                 apiVersion: networking.istio.io/v1
@@ -102,7 +107,8 @@ class AnalyzerTest {
                 spec: {ports: {name: x}, selector: [a]}
                 """;
 
-        List<Finding> findings = Analyzer.withAllRules().analyze(load(hostile), AnalysisSettings.defaults())
+        List<Finding> findings = Analyzer.withAllRules()
+                .analyze(load(hostile), AnalysisSettings.defaults())
                 .findings();
 
         assertThat(findings).extracting(Finding::code).doesNotContain("IST0001").contains("IST0106");

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Host resolution as Istio does it: short names, the cluster domain, exportTo, wildcards, known hosts. */
 class IndexTest {
 
-    private static final String INPUT = """
+    private static final String INPUT =
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: reviews, namespace: shop}
@@ -46,8 +47,11 @@ class IndexTest {
             """;
 
     private static Index index(AnalysisSettings settings) {
-        return Index.build(new ManifestLoader(LoadLimits.defaults(), settings.defaultNamespace())
-                .loadText("input.yaml", INPUT).resources(), settings);
+        return Index.build(
+                new ManifestLoader(LoadLimits.defaults(), settings.defaultNamespace())
+                        .loadText("input.yaml", INPUT)
+                        .resources(),
+                settings);
     }
 
     @Test
@@ -58,7 +62,8 @@ class IndexTest {
         assertThat(HostNames.fqdn("reviews", "shop", "corp.internal")).isEqualTo("reviews.shop.svc.corp.internal");
         assertThat(index.hostExists("reviews.shop.svc.corp.internal", "shop")).isTrue();
         assertThat(index.hostExists("reviews.shop.svc.cluster.local", "shop")).isFalse();
-        assertThat(index(AnalysisSettings.defaults()).hostExists("reviews.shop.svc.cluster.local", "web")).isTrue();
+        assertThat(index(AnalysisSettings.defaults()).hostExists("reviews.shop.svc.cluster.local", "web"))
+                .isTrue();
     }
 
     @Test
@@ -70,22 +75,26 @@ class IndexTest {
         assertThat(index.hostExists("api.partner.example.com", "egress")).isTrue();
         assertThat(index.hostExists("api.partner.example.com", "shop")).isTrue();
         assertThat(index.hostExists("api.partner.example.com", "web")).isFalse();
-        assertThat(index.destinationRules("reviews.shop.svc.cluster.local", "shop")).hasSize(1);
-        assertThat(index.destinationRules("reviews.shop.svc.cluster.local", "web")).isEmpty();
+        assertThat(index.destinationRules("reviews.shop.svc.cluster.local", "shop"))
+                .hasSize(1);
+        assertThat(index.destinationRules("reviews.shop.svc.cluster.local", "web"))
+                .isEmpty();
     }
 
     @Test
     void wildcardsMatchSubdomainsOnlyAndKnownHostsCount() {
-        Index index = index(new AnalysisSettings("cluster.local", "istio-system", "default",
-                List.of("*.other-team.svc.cluster.local"), 10));
+        Index index = index(new AnalysisSettings(
+                "cluster.local", "istio-system", "default", List.of("*.other-team.svc.cluster.local"), 10));
 
         assertThat(index.hostExists("partner.example.com", "shop")).isFalse();
         assertThat(index.hostExists("a.b.partner.example.com", "shop")).isTrue();
-        assertThat(index.hostExists("billing.other-team.svc.cluster.local", "shop")).isTrue();
+        assertThat(index.hostExists("billing.other-team.svc.cluster.local", "shop"))
+                .isTrue();
         assertThat(HostNames.matches("*", "anything.example.com")).isTrue();
         assertThat(HostNames.overlap("*.example.com", "*.shop.example.com")).isTrue();
         assertThat(HostNames.isExternal("api.example.com", "cluster.local")).isTrue();
-        assertThat(HostNames.isExternal("reviews.shop.svc.cluster.local", "cluster.local")).isFalse();
+        assertThat(HostNames.isExternal("reviews.shop.svc.cluster.local", "cluster.local"))
+                .isFalse();
     }
 
     @Test
@@ -93,7 +102,8 @@ class IndexTest {
         Index index = index(AnalysisSettings.defaults());
 
         assertThat(index.workloads("shop", Map.of("app", "reviews"))).hasSize(1);
-        assertThat(index.workloads("shop", Map.of("app", "reviews", "version", "v2"))).isEmpty();
+        assertThat(index.workloads("shop", Map.of("app", "reviews", "version", "v2")))
+                .isEmpty();
         assertThat(index.workloads("web", Map.of("app", "reviews"))).isEmpty();
         assertThat(index.workloads(null, Map.of("version", "v1"))).hasSize(1);
     }

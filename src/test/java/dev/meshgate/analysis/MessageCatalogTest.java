@@ -25,8 +25,12 @@ class MessageCatalogTest {
         for (Message message : Message.values()) {
             assertThat(message.title()).as(message.code()).matches("[A-Z][A-Za-z0-9]+");
             assertThat(message.template()).as(message.code()).isNotBlank();
-            assertThat(message.description()).as(message.code()).hasSizeGreaterThan(40).endsWith(".");
-            assertThat(message.template()).as("%s uses only %%s placeholders", message.code())
+            assertThat(message.description())
+                    .as(message.code())
+                    .hasSizeGreaterThan(40)
+                    .endsWith(".");
+            assertThat(message.template())
+                    .as("%s uses only %%s placeholders", message.code())
                     .doesNotContainPattern("%[^s]");
         }
     }

@@ -32,7 +32,8 @@ final class RuleCases {
         Set<String> codes(Rule owner) {
             for (String line : lines()) {
                 if (line.startsWith("# codes:")) {
-                    return new TreeSet<>(List.of(line.substring("# codes:".length()).trim().split("\\s+")));
+                    return new TreeSet<>(
+                            List.of(line.substring("# codes:".length()).trim().split("\\s+")));
                 }
             }
             return owner.info().messages().stream().map(Message::code).collect(Collectors.toCollection(TreeSet::new));
@@ -53,8 +54,10 @@ final class RuleCases {
 
         private List<String> lines() {
             try {
-                return Files.readAllLines(folder.resolve("expected.txt")).stream().map(String::trim)
-                        .filter(l -> !l.isEmpty()).collect(Collectors.toList());
+                return Files.readAllLines(folder.resolve("expected.txt")).stream()
+                        .map(String::trim)
+                        .filter(l -> !l.isEmpty())
+                        .collect(Collectors.toList());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -66,12 +69,12 @@ final class RuleCases {
         }
     }
 
-    private RuleCases() {
-    }
+    private RuleCases() {}
 
     static String line(Finding finding) {
         String resource = finding.resource() == null ? "-" : finding.resource().toString();
-        return finding.code() + " " + resource + " " + finding.origin().file() + ":" + finding.origin().line();
+        return finding.code() + " " + resource + " " + finding.origin().file() + ":"
+                + finding.origin().line();
     }
 
     static Path root() {
@@ -87,8 +90,12 @@ final class RuleCases {
         try (Stream<Path> rules = Files.list(root())) {
             for (Path rule : rules.sorted().toList()) {
                 try (Stream<Path> folders = Files.list(rule)) {
-                    for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
-                        cases.add(new Case(rule.getFileName().toString(), folder.getFileName().toString(), folder));
+                    for (Path folder :
+                            folders.filter(Files::isDirectory).sorted().toList()) {
+                        cases.add(new Case(
+                                rule.getFileName().toString(),
+                                folder.getFileName().toString(),
+                                folder));
                     }
                 }
             }

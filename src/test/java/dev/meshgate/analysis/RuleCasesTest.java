@@ -16,17 +16,22 @@ import org.junit.jupiter.api.TestFactory;
 /** Runs every rule fixture, and checks that every rule has a failing and a passing case. */
 class RuleCasesTest {
 
-    private static final Map<String, Rule> RULES = RuleRegistry.all().stream()
-            .collect(Collectors.toMap(r -> r.info().name(), Function.identity()));
+    private static final Map<String, Rule> RULES =
+            RuleRegistry.all().stream().collect(Collectors.toMap(r -> r.info().name(), Function.identity()));
 
     @TestFactory
     Stream<DynamicTest> everyCaseReportsExactlyItsExpectedFindings() throws IOException {
-        return RuleCases.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
-            Rule rule = RULES.get(c.rule());
-            assertThat(rule).as("folder %s names a registered rule", c.rule()).isNotNull();
-            Set<String> codes = c.codes(rule);
-            assertThat(c.actual(rule, codes)).as(c.toString()).containsExactlyInAnyOrderElementsOf(c.expected());
-        }));
+        return RuleCases.all().stream()
+                .map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+                    Rule rule = RULES.get(c.rule());
+                    assertThat(rule)
+                            .as("folder %s names a registered rule", c.rule())
+                            .isNotNull();
+                    Set<String> codes = c.codes(rule);
+                    assertThat(c.actual(rule, codes))
+                            .as(c.toString())
+                            .containsExactlyInAnyOrderElementsOf(c.expected());
+                }));
     }
 
     @Test
@@ -34,10 +39,13 @@ class RuleCasesTest {
         List<RuleCases.Case> cases = RuleCases.all();
         for (Rule rule : RuleRegistry.all()) {
             String name = rule.info().name();
-            List<RuleCases.Case> own = cases.stream().filter(c -> c.rule().equals(name)).toList();
+            List<RuleCases.Case> own =
+                    cases.stream().filter(c -> c.rule().equals(name)).toList();
             assertThat(own).as("cases for rule %s", name).isNotEmpty();
-            assertThat(own).as("a failing case for %s", name).anyMatch(c -> !c.expected().isEmpty());
-            assertThat(own).as("a passing case for %s", name).anyMatch(c -> c.expected().isEmpty());
+            assertThat(own).as("a failing case for %s", name).anyMatch(c -> !c.expected()
+                    .isEmpty());
+            assertThat(own).as("a passing case for %s", name).anyMatch(c -> c.expected()
+                    .isEmpty());
         }
     }
 
@@ -46,12 +54,17 @@ class RuleCasesTest {
 
     @Test
     void everyCodeARuleReportsIsExpectedInSomeCase() throws IOException {
-        Set<String> expected = RuleCases.all().stream().flatMap(c -> c.expected().stream())
-                .map(l -> l.split(" ")[0]).collect(Collectors.toSet());
+        Set<String> expected = RuleCases.all().stream()
+                .flatMap(c -> c.expected().stream())
+                .map(l -> l.split(" ")[0])
+                .collect(Collectors.toSet());
         for (Rule rule : RuleRegistry.all()) {
             for (Message message : rule.info().messages()) {
                 if (!TESTED_OUTSIDE_FIXTURES.contains(message.code())) {
-                    assertThat(expected).as("%s of rule %s has a failing case", message.code(), rule.info().name())
+                    assertThat(expected)
+                            .as(
+                                    "%s of rule %s has a failing case",
+                                    message.code(), rule.info().name())
                             .contains(message.code());
                 }
             }
@@ -60,7 +73,8 @@ class RuleCasesTest {
 
     @Test
     void everyCatalogCodeIsReportedBySomeRule() {
-        Set<Message> declared = RuleRegistry.all().stream().flatMap(r -> r.info().messages().stream())
+        Set<Message> declared = RuleRegistry.all().stream()
+                .flatMap(r -> r.info().messages().stream())
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         // The analyzer itself reports IST0001 when a rule fails (AnalyzerTest covers it).
         declared.add(Message.IST0001);
@@ -69,7 +83,9 @@ class RuleCasesTest {
 
     @Test
     void ruleNamesAreUniqueAndTheRegistryIsAlphabetised() {
-        List<String> classes = RuleRegistry.all().stream().map(r -> r.getClass().getSimpleName()).toList();
+        List<String> classes = RuleRegistry.all().stream()
+                .map(r -> r.getClass().getSimpleName())
+                .toList();
         assertThat(classes).isSortedAccordingTo(String::compareTo).doesNotHaveDuplicates();
         assertThat(RULES).hasSameSizeAs(RuleRegistry.all());
     }

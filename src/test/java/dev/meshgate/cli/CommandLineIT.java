@@ -19,21 +19,26 @@ class CommandLineIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
-    record Result(int exit, String out, String err, long millis) {
-    }
+    record Result(int exit, String out, String err, long millis) {}
 
     private static Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("meshgate-out", ".txt");
         Path err = Files.createTempFile("meshgate-err", ".txt");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8), millis);
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8),
+                millis);
     }
 
     @Test
@@ -60,7 +65,8 @@ class CommandLineIT {
 
     @Test
     void wrapperScriptRunsTheSameCommandLine() throws Exception {
-        Process process = new ProcessBuilder("sh", "meshgate", "validate", "--list-codes").redirectErrorStream(true)
+        Process process = new ProcessBuilder("sh", "meshgate", "validate", "--list-codes")
+                .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

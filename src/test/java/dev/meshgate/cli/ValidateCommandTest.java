@@ -25,8 +25,7 @@ class ValidateCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     private Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -48,12 +47,27 @@ class ValidateCommandTest {
         write("broken/vs.yaml", BROKEN);
         write("empty/readme.yaml", "# nothing here\n");
 
-        assertThat(run("validate", "-o", format, dir.resolve("broken").toString()).exit()).isEqualTo(1);
-        assertThat(run("validate", "-o", format, "--fail-on", "never", dir.resolve("broken").toString()).exit())
+        assertThat(run("validate", "-o", format, dir.resolve("broken").toString())
+                        .exit())
+                .isEqualTo(1);
+        assertThat(run(
+                                "validate",
+                                "-o",
+                                format,
+                                "--fail-on",
+                                "never",
+                                dir.resolve("broken").toString())
+                        .exit())
                 .isZero();
-        assertThat(run("validate", "-o", format, dir.resolve("empty").toString()).exit()).isZero();
-        assertThat(run("validate", "-o", format, dir.resolve("missing").toString()).exit()).isEqualTo(2);
-        assertThat(run("validate", "-o", format, "--fail-on", "sometimes", dir.toString()).exit()).isEqualTo(2);
+        assertThat(run("validate", "-o", format, dir.resolve("empty").toString())
+                        .exit())
+                .isZero();
+        assertThat(run("validate", "-o", format, dir.resolve("missing").toString())
+                        .exit())
+                .isEqualTo(2);
+        assertThat(run("validate", "-o", format, "--fail-on", "sometimes", dir.toString())
+                        .exit())
+                .isEqualTo(2);
     }
 
     @Test
@@ -94,11 +108,18 @@ class ValidateCommandTest {
     void sarifHasRulesResultsAndRegions() throws IOException {
         write("vs.yaml", BROKEN);
 
-        JsonNode sarif = new ObjectMapper().readTree(run("validate", "-o", "sarif", dir.toString()).out());
+        JsonNode sarif = new ObjectMapper()
+                .readTree(run("validate", "-o", "sarif", dir.toString()).out());
 
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
         JsonNode run = sarif.path("runs").get(0);
-        assertThat(run.path("tool").path("driver").path("rules").get(0).path("id").asText()).isEqualTo("IST0101");
+        assertThat(run.path("tool")
+                        .path("driver")
+                        .path("rules")
+                        .get(0)
+                        .path("id")
+                        .asText())
+                .isEqualTo("IST0101");
         JsonNode result = run.path("results").get(0);
         assertThat(result.path("level").asText()).isEqualTo("error");
         JsonNode location = result.path("locations").get(0).path("physicalLocation");
@@ -112,12 +133,16 @@ class ValidateCommandTest {
 
         String xml = run("validate", "-o", "junit", dir.toString()).out();
 
-        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new InputSource(new StringReader(xml)));
+        Document document =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         assertThat(document.getElementsByTagName("testcase").getLength()).isEqualTo(3);
         assertThat(document.getElementsByTagName("failure").getLength()).isEqualTo(1);
-        assertThat(document.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("type")
-                .getNodeValue()).isEqualTo("IST0101");
+        assertThat(document.getElementsByTagName("failure")
+                        .item(0)
+                        .getAttributes()
+                        .getNamedItem("type")
+                        .getNodeValue())
+                .isEqualTo("IST0101");
     }
 
     @Test
@@ -126,7 +151,8 @@ class ValidateCommandTest {
 
         Run run = run("validate", dir.toString());
 
-        assertThat(run.out()).contains("vs.yaml:9:36: error IST0101 [VirtualService default/reviews]")
+        assertThat(run.out())
+                .contains("vs.yaml:9:36: error IST0101 [VirtualService default/reviews]")
                 .contains("FAILED: 1 error(s)");
     }
 
@@ -136,7 +162,8 @@ class ValidateCommandTest {
         write(".meshgate.yaml", "severity:\n  IST0101: warning\n");
 
         assertThat(run("validate", dir.toString()).exit()).isZero();
-        assertThat(run("validate", "--fail-on", "warning", dir.toString()).exit()).isEqualTo(1);
+        assertThat(run("validate", "--fail-on", "warning", dir.toString()).exit())
+                .isEqualTo(1);
 
         write(".meshgate.yaml", "severity: [oops\n");
         Run bad = run("validate", dir.toString());
@@ -161,7 +188,10 @@ class ValidateCommandTest {
         Run json = run("validate", "--list-codes", "-o", "json");
 
         assertThat(text.exit()).isZero();
-        assertThat(text.out()).contains("IST0101").contains("ReferencedResourceNotFound").contains("MG0001");
+        assertThat(text.out())
+                .contains("IST0101")
+                .contains("ReferencedResourceNotFound")
+                .contains("MG0001");
         assertThat(json.out()).contains("\"code\" : \"IST0101\"").contains("\"description\"");
     }
 

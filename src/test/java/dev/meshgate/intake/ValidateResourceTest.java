@@ -15,9 +15,13 @@ class ValidateResourceTest {
 
     @Test
     void validatesManifestsInTheBody() {
-        given().contentType("application/yaml").body(bytes(BROKEN)).queryParam("namespace", "shop")
-                .when().post("/api/v1/validate")
-                .then().statusCode(200)
+        given().contentType("application/yaml")
+                .body(bytes(BROKEN))
+                .queryParam("namespace", "shop")
+                .when()
+                .post("/api/v1/validate")
+                .then()
+                .statusCode(200)
                 .body("findings.code", hasSize(1))
                 .body("findings[0].code", equalTo("IST0101"))
                 .body("findings[0].resource.namespace", equalTo("shop"))
@@ -27,21 +31,33 @@ class ValidateResourceTest {
 
     @Test
     void malformedYamlIsAFindingNotAnError() {
-        given().contentType("application/yaml").body(bytes("kind: [\n"))
-                .when().post("/api/v1/validate")
-                .then().statusCode(200)
+        given().contentType("application/yaml")
+                .body(bytes("kind: [\n"))
+                .when()
+                .post("/api/v1/validate")
+                .then()
+                .statusCode(200)
                 .body("findings[0].code", equalTo("MG0001"))
                 .body("findings[0].resource", equalTo(null));
     }
 
     @Test
     void emptyBodiesAndBadLevelsAreRefusedWithAReason() {
-        given().contentType("application/yaml").body(bytes(""))
-                .when().post("/api/v1/validate")
-                .then().statusCode(400).body("error", containsString("request body"));
-        given().contentType("application/yaml").body(bytes(BROKEN)).queryParam("failOn", "sometimes")
-                .when().post("/api/v1/validate")
-                .then().statusCode(400).body("error", containsString("failOn"));
+        given().contentType("application/yaml")
+                .body(bytes(""))
+                .when()
+                .post("/api/v1/validate")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("request body"));
+        given().contentType("application/yaml")
+                .body(bytes(BROKEN))
+                .queryParam("failOn", "sometimes")
+                .when()
+                .post("/api/v1/validate")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("failOn"));
     }
 
     private static byte[] bytes(String text) {

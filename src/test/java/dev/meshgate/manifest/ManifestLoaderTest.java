@@ -21,7 +21,9 @@ class ManifestLoaderTest {
 
     @Test
     void readsMultiDocumentYamlJsonAndListsRecursivelyWithPositions() throws IOException {
-        write("a.yaml", """
+        write(
+                "a.yaml",
+                """
                 apiVersion: v1
                 kind: Service
                 metadata:
@@ -45,7 +47,9 @@ class ManifestLoaderTest {
                   kind: ConfigMap
                   metadata: {name: two}
                 """);
-        write("nested/deeper/b.json", """
+        write(
+                "nested/deeper/b.json",
+                """
                 {"apiVersion": "v1", "kind": "Namespace",
                  "metadata": {"name": "shop"}}
                 """);
@@ -56,8 +60,10 @@ class ManifestLoaderTest {
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.files()).isEqualTo(2);
-        assertThat(result.resources()).extracting(Resource::toString)
-                .containsExactly("Service shop/web", "ConfigMap default/one", "ConfigMap default/two", "Namespace shop");
+        assertThat(result.resources())
+                .extracting(Resource::toString)
+                .containsExactly(
+                        "Service shop/web", "ConfigMap default/one", "ConfigMap default/two", "Namespace shop");
         Resource service = result.resources().get(0);
         assertThat(service.origin()).isEqualTo(new Origin("a.yaml", 1, 1));
         assertThat(service.origin("/spec/ports/0/port")).isEqualTo(new Origin("a.yaml", 9, 5));
@@ -71,7 +77,9 @@ class ManifestLoaderTest {
 
     @Test
     void malformedYamlIsAProblemAtItsLineAndOtherFilesAreStillRead() throws IOException {
-        write("bad.yaml", """
+        write(
+                "bad.yaml",
+                """
                 apiVersion: v1
                 kind: ConfigMap
                 metadata:
@@ -99,22 +107,36 @@ class ManifestLoaderTest {
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for (char c = 'b'; c <= 'z'; c++) {
             char previous = (char) (c - 1);
-            bomb.append(c).append(": &").append(c).append(" [*").append(previous).append(", *").append(previous)
-                    .append(", *").append(previous).append(", *").append(previous).append("]\n");
+            bomb.append(c)
+                    .append(": &")
+                    .append(c)
+                    .append(" [*")
+                    .append(previous)
+                    .append(", *")
+                    .append(previous)
+                    .append(", *")
+                    .append(previous)
+                    .append(", *")
+                    .append(previous)
+                    .append("]\n");
         }
         write("bomb.yaml", bomb.toString());
         write("deep.yaml", "a: " + "[".repeat(200) + "]".repeat(200) + "\n");
         ManifestLoader small = new ManifestLoader(new LoadLimits(1024, 100, 64, 500_000), "default");
-        write("big.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  x: \""
-                + "y".repeat(2000) + "\"\n");
+        write(
+                "big.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  x: \"" + "y".repeat(2000) + "\"\n");
 
         LoadResult result = small.load(List.of(dir));
 
         assertThat(result.resources()).isEmpty();
         assertThat(result.problems()).extracting(LoadProblem::type).containsOnly(LoadProblem.Type.LIMIT);
-        assertThat(result.problems()).extracting(p -> p.origin().file())
+        assertThat(result.problems())
+                .extracting(p -> p.origin().file())
                 .containsExactlyInAnyOrder("big.yaml", "bomb.yaml", "deep.yaml");
-        assertThat(result.problems()).extracting(LoadProblem::detail).anyMatch(d -> d.contains("nesting"))
+        assertThat(result.problems())
+                .extracting(LoadProblem::detail)
+                .anyMatch(d -> d.contains("nesting"))
                 .anyMatch(d -> d.contains("bytes"));
     }
 
@@ -123,13 +145,26 @@ class ManifestLoaderTest {
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (char c = 'b'; c <= 'h'; c++) {
             char p = (char) (c - 1);
-            bomb.append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p).append(", *")
-                    .append(p).append(", *").append(p).append(", *").append(p).append(", *").append(p).append("]\n");
+            bomb.append(c)
+                    .append(": &")
+                    .append(c)
+                    .append(" [*")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append("]\n");
         }
         write("bomb.yaml", bomb.toString());
 
-        LoadResult result = new ManifestLoader(new LoadLimits(1 << 20, 100, 64, 100_000), "default")
-                .load(List.of(dir));
+        LoadResult result = new ManifestLoader(new LoadLimits(1 << 20, 100, 64, 100_000), "default").load(List.of(dir));
 
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.type()).isEqualTo(LoadProblem.Type.LIMIT);
@@ -139,7 +174,9 @@ class ManifestLoaderTest {
 
     @Test
     void documentsThatAreNotObjectsAndDuplicateKeysAreProblemsWithLines() throws IOException {
-        write("odd.yaml", """
+        write(
+                "odd.yaml",
+                """
                 - just
                 - a list
                 ---
@@ -159,21 +196,26 @@ class ManifestLoaderTest {
 
         LoadResult result = loader.load(List.of(dir));
 
-        assertThat(result.problems()).extracting(p -> p.type() + "@" + p.origin().line()).containsExactlyInAnyOrder(
-                "NOT_AN_OBJECT@1", "NOT_AN_OBJECT@4", "NOT_AN_OBJECT@9", "DUPLICATE_KEY@15");
+        assertThat(result.problems())
+                .extracting(p -> p.type() + "@" + p.origin().line())
+                .containsExactlyInAnyOrder("NOT_AN_OBJECT@1", "NOT_AN_OBJECT@4", "NOT_AN_OBJECT@9", "DUPLICATE_KEY@15");
         assertThat(result.resources()).extracting(Resource::name).containsExactly("dup2");
     }
 
     @Test
     void globalTagsAreRefusedAndLocalTagsReadAsText() throws IOException {
-        write("global.yaml", """
+        write(
+                "global.yaml",
+                """
                 apiVersion: v1
                 kind: ConfigMap
                 metadata: {name: global}
                 data:
                   x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://x"]]]]
                 """);
-        write("local.yaml", """
+        write(
+                "local.yaml",
+                """
                 apiVersion: v1
                 kind: ConfigMap
                 metadata: {name: local}
@@ -188,16 +230,20 @@ class ManifestLoaderTest {
             assertThat(p.origin()).isEqualTo(new Origin("global.yaml", 5, 6));
             assertThat(p.detail()).contains("tag is not allowed");
         });
-        assertThat(result.resources()).singleElement().satisfies(r -> assertThat(r.at("/data/y").asText())
-                .isEqualTo("value"));
+        assertThat(result.resources())
+                .singleElement()
+                .satisfies(r -> assertThat(r.at("/data/y").asText()).isEqualTo("value"));
     }
 
     @Test
     void utf16FilesWithByteOrderMarkAreRead() throws IOException {
-        Files.write(dir.resolve("utf16.yaml"),
+        Files.write(
+                dir.resolve("utf16.yaml"),
                 "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: wide}\n".getBytes(StandardCharsets.UTF_16));
 
-        assertThat(loader.load(List.of(dir)).resources()).extracting(Resource::name).containsExactly("wide");
+        assertThat(loader.load(List.of(dir)).resources())
+                .extracting(Resource::name)
+                .containsExactly("wide");
     }
 
     @Test
@@ -209,7 +255,8 @@ class ManifestLoaderTest {
     void aFileGivenDirectlyIsNamedByItsFileName() throws IOException {
         Path file = write("sub/one.yml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: one}\n");
 
-        assertThat(loader.load(List.of(file)).resources().get(0).origin().file()).isEqualTo("one.yml");
+        assertThat(loader.load(List.of(file)).resources().get(0).origin().file())
+                .isEqualTo("one.yml");
     }
 
     private Path write(String name, String text) throws IOException {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class IstioModelReflectionConfigTest {
 
-    private static final Path CONFIG = Path.of(
-            "src/main/resources/META-INF/native-image/dev.meshgate/istio-model/reflect-config.json");
+    private static final Path CONFIG =
+            Path.of("src/main/resources/META-INF/native-image/dev.meshgate/istio-model/reflect-config.json");
 
     @Test
     void reflectionConfigListsEveryIstioModelClass() throws Exception {
@@ -33,21 +33,28 @@ class IstioModelReflectionConfigTest {
             Files.createDirectories(CONFIG.getParent());
             Files.writeString(CONFIG, expected);
         }
-        assertThat(Files.readString(CONFIG)).as("%s is up to date (regenerate with -Dmeshgate.regenerate=true)",
-                CONFIG).isEqualTo(expected);
+        assertThat(Files.readString(CONFIG))
+                .as("%s is up to date (regenerate with -Dmeshgate.regenerate=true)", CONFIG)
+                .isEqualTo(expected);
     }
 
     private static TreeSet<String> modelClasses() throws Exception {
-        Path jar = Path.of(io.fabric8.istio.api.networking.v1.VirtualService.class.getProtectionDomain()
-                .getCodeSource().getLocation().toURI());
+        Path jar = Path.of(io.fabric8.istio.api.networking.v1.VirtualService.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         TreeSet<String> classes = new TreeSet<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             Enumeration<JarEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 String name = entries.nextElement().getName();
-                if (name.startsWith("io/fabric8/istio/api/") && name.endsWith(".class")
-                        && !name.contains("Builder") && !name.contains("Fluent")) {
-                    classes.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+                if (name.startsWith("io/fabric8/istio/api/")
+                        && name.endsWith(".class")
+                        && !name.contains("Builder")
+                        && !name.contains("Fluent")) {
+                    classes.add(
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'));
                 }
             }
         }

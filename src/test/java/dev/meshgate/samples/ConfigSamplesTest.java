@@ -41,8 +41,10 @@ class ConfigSamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenVariants")
     void brokenVariantHasExactlyItsExpectedFindings(Path variant) throws Exception {
-        List<String> expected = Files.readAllLines(variant.resolve("expected.txt")).stream().map(String::trim)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> expected = Files.readAllLines(variant.resolve("expected.txt")).stream()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
 
         Path config = variant.resolve(ConfigFile.DEFAULT_NAME);
         Validation validation = new Validation();
@@ -52,13 +54,16 @@ class ConfigSamplesTest {
         Report report = validation.run(List.of(variant));
 
         assertThat(expected).as("a broken sample expects findings").isNotEmpty();
-        assertThat(report.findings()).extracting(ConfigSamplesTest::line).as(variant.toString())
+        assertThat(report.findings())
+                .extracting(ConfigSamplesTest::line)
+                .as(variant.toString())
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(report.summary().passed()).isFalse();
     }
 
     private static String line(Finding finding) {
         String resource = finding.resource() == null ? "-" : finding.resource().toString();
-        return finding.code() + " " + resource + " " + finding.origin().file() + ":" + finding.origin().line();
+        return finding.code() + " " + resource + " " + finding.origin().file() + ":"
+                + finding.origin().line();
     }
 }

@@ -5,13 +5,13 @@ import dev.meshgate.analysis.Message;
 /** How a code written by a user (in an annotation or the config file) matches a catalog message. */
 final class Codes {
 
-    private Codes() {
-    }
+    private Codes() {}
 
     /** "*" matches everything; a code matches its message and, for IST0106, meshgate's webhook-semantics codes. */
     static boolean matches(String written, Message message) {
         String code = written.trim();
-        return code.equals("*") || code.equalsIgnoreCase(message.code())
+        return code.equals("*")
+                || code.equalsIgnoreCase(message.code())
                 || message.istioAlias().map(code::equalsIgnoreCase).orElse(false);
     }
 }

@@ -33,9 +33,14 @@ public final class ConfigFile {
             .build();
 
     /** The document as written; every key is optional. */
-    record Document(String clusterDomain, String rootNamespace, String defaultNamespace, List<String> knownHosts,
-            Integer regexMatchLimit, Map<String, String> severity, List<Suppression> suppress) {
-    }
+    record Document(
+            String clusterDomain,
+            String rootNamespace,
+            String defaultNamespace,
+            List<String> knownHosts,
+            Integer regexMatchLimit,
+            Map<String, String> severity,
+            List<Suppression> suppress) {}
 
     /** A config file that cannot be used, with a message naming the file and line. */
     public static final class InvalidConfigException extends Exception {
@@ -52,8 +57,7 @@ public final class ConfigFile {
         }
     }
 
-    private ConfigFile() {
-    }
+    private ConfigFile() {}
 
     public static Config read(Path file) throws InvalidConfigException {
         String text;
@@ -62,9 +66,11 @@ public final class ConfigFile {
         } catch (IOException e) {
             throw new InvalidConfigException(file + ": cannot be read (" + e.getMessage() + ")");
         }
-        ManifestLoader.YamlTree yaml = new ManifestLoader(LoadLimits.defaults(), "").readDocument(file.toString(), text);
+        ManifestLoader.YamlTree yaml =
+                new ManifestLoader(LoadLimits.defaults(), "").readDocument(file.toString(), text);
         if (yaml.problem() != null) {
-            throw new InvalidConfigException(yaml.problem().origin() + ": " + yaml.problem().detail());
+            throw new InvalidConfigException(
+                    yaml.problem().origin() + ": " + yaml.problem().detail());
         }
         if (yaml.tree().isNull()) {
             return Config.defaults();
@@ -74,8 +80,10 @@ public final class ConfigFile {
             document = MAPPER.treeToValue(yaml.tree(), Document.class);
         } catch (JsonProcessingException e) {
             String pointer = pointer(e instanceof JsonMappingException mapping ? mapping.getPath() : List.of());
-            throw new InvalidConfigException(yaml.positions().origin(pointer) + ": " + e.getOriginalMessage()
-                    .replaceAll("\\s*\\(class [^)]*\\)", "").replaceAll("\\s+", " "));
+            throw new InvalidConfigException(yaml.positions().origin(pointer) + ": "
+                    + e.getOriginalMessage()
+                            .replaceAll("\\s*\\(class [^)]*\\)", "")
+                            .replaceAll("\\s+", " "));
         }
         return toConfig(file, document);
     }
@@ -83,8 +91,9 @@ public final class ConfigFile {
     private static String pointer(List<JsonMappingException.Reference> path) {
         String pointer = "";
         for (JsonMappingException.Reference reference : path) {
-            pointer = JsonPointer.child(pointer, reference.getFieldName() != null ? reference.getFieldName()
-                    : String.valueOf(reference.getIndex()));
+            pointer = JsonPointer.child(
+                    pointer,
+                    reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()));
         }
         return pointer;
     }
@@ -109,7 +118,8 @@ public final class ConfigFile {
             if (suppression.code() == null || suppression.code().isBlank()) {
                 throw new InvalidConfigException(file + ": every suppress entry needs a code (or \"*\")");
             }
-            if (!suppression.code().trim().equals("*") && !suppression.code().trim().equalsIgnoreCase("IST0106")) {
+            if (!suppression.code().trim().equals("*")
+                    && !suppression.code().trim().equalsIgnoreCase("IST0106")) {
                 known(file, suppression.code());
             }
         }
@@ -117,8 +127,9 @@ public final class ConfigFile {
     }
 
     private static Message known(Path file, String code) throws InvalidConfigException {
-        return Message.byCode(code).orElseThrow(() -> new InvalidConfigException(
-                file + ": unknown code '" + code + "' (validate --list-codes prints the catalog)"));
+        return Message.byCode(code)
+                .orElseThrow(() -> new InvalidConfigException(
+                        file + ": unknown code '" + code + "' (validate --list-codes prints the catalog)"));
     }
 
     private static Optional<Severity> severity(Path file, String code, String value) throws InvalidConfigException {

@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /** The severity from which findings fail a validation: error, warning, or never. */
 public enum FailOn {
-    ERROR, WARNING, NEVER;
+    ERROR,
+    WARNING,
+    NEVER;
 
     /** Whether this finding fails the validation at this level. */
     public boolean fails(Finding finding) {

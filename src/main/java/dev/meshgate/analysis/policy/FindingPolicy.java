@@ -54,6 +54,5 @@ public record FindingPolicy(Map<String, Optional<Severity>> severities, List<Sup
     }
 
     /** What the policy kept, and the number of findings it suppressed or switched off. */
-    public record Outcome(List<Finding> findings, int suppressed) {
-    }
+    public record Outcome(List<Finding> findings, int suppressed) {}
 }

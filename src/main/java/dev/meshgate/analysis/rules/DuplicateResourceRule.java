@@ -13,8 +13,8 @@ public final class DuplicateResourceRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("duplicate-resource", "Every kind/namespace/name is defined once",
-                Set.of(Message.MG0006), Set.of());
+        return new RuleInfo(
+                "duplicate-resource", "Every kind/namespace/name is defined once", Set.of(Message.MG0006), Set.of());
     }
 
     @Override
@@ -22,7 +22,8 @@ public final class DuplicateResourceRule implements Rule {
         for (Resource resource : context.index().all()) {
             List<Resource> same = context.index().named(resource.kind(), resource.namespace(), resource.name());
             if (same.size() > 1 && same.get(0) != resource) {
-                context.report(Message.MG0006, resource, "", resource, same.get(0).origin());
+                context.report(
+                        Message.MG0006, resource, "", resource, same.get(0).origin());
             }
         }
     }

@@ -12,8 +12,11 @@ public final class LoadProblemRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("manifest", "Every file is well-formed YAML or JSON holding Kubernetes objects",
-                Set.of(Message.MG0001, Message.MG0002, Message.MG0003, Message.MG0004, Message.MG0005), Set.of());
+        return new RuleInfo(
+                "manifest",
+                "Every file is well-formed YAML or JSON holding Kubernetes objects",
+                Set.of(Message.MG0001, Message.MG0002, Message.MG0003, Message.MG0004, Message.MG0005),
+                Set.of());
     }
 
     @Override

@@ -56,12 +56,12 @@ final class IstioModelClasses {
         for (Class<? extends HasMetadata> type : CLASSES) {
             BY_API_VERSION_AND_KIND.put(HasMetadata.getApiVersion(type) + ' ' + HasMetadata.getKind(type), type);
         }
-        KINDS_BY_GROUP = CLASSES.stream().map(t -> HasMetadata.getGroup(t) + ' ' + HasMetadata.getKind(t))
+        KINDS_BY_GROUP = CLASSES.stream()
+                .map(t -> HasMetadata.getGroup(t) + ' ' + HasMetadata.getKind(t))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    private IstioModelClasses() {
-    }
+    private IstioModelClasses() {}
 
     static Optional<Class<?>> lookup(String apiVersion, String kind) {
         if (apiVersion == null || kind == null) {

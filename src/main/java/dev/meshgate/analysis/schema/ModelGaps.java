@@ -27,8 +27,7 @@ final class ModelGaps {
     private static final Pattern WASM_MATCH_MODE = Pattern.compile("/spec/match/\\d+/mode");
     private static final Set<String> WASM_MODES = Set.of("UNDEFINED", "CLIENT", "SERVER", "CLIENT_AND_SERVER");
 
-    private ModelGaps() {
-    }
+    private ModelGaps() {}
 
     /** Whether a field unknown to the model is one the CRDs accept. */
     static boolean missingField(String pointer) {
@@ -42,6 +41,8 @@ final class ModelGaps {
 
     /** Whether a value the model types as a number is an enum name the CRD accepts there. */
     static boolean enumTypedAsNumber(String pointer, JsonNode node) {
-        return node.isTextual() && WASM_MODES.contains(node.textValue()) && WASM_MATCH_MODE.matcher(pointer).matches();
+        return node.isTextual()
+                && WASM_MODES.contains(node.textValue())
+                && WASM_MATCH_MODE.matcher(pointer).matches();
     }
 }

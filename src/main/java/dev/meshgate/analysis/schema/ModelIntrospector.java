@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.util.NameTransformer;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.model.jackson.JsonUnwrappedDeserializer;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -69,7 +68,9 @@ final class ModelIntrospector {
         if (raw.isEnum()) {
             return enumerated(raw);
         }
-        if (raw == Object.class || JsonNode.class.isAssignableFrom(raw) || raw.getName().startsWith("java.")
+        if (raw == Object.class
+                || JsonNode.class.isAssignableFrom(raw)
+                || raw.getName().startsWith("java.")
                 || hasCustomDeserializer(raw)) {
             return ANYTHING;
         }
@@ -87,15 +88,23 @@ final class ModelIntrospector {
         if (raw == Boolean.class || raw == boolean.class) {
             return Shape.ScalarKind.BOOLEAN;
         }
-        if (raw == Integer.class || raw == int.class || raw == Short.class || raw == short.class
-                || raw == Byte.class || raw == byte.class) {
+        if (raw == Integer.class
+                || raw == int.class
+                || raw == Short.class
+                || raw == short.class
+                || raw == Byte.class
+                || raw == byte.class) {
             return Shape.ScalarKind.INTEGER;
         }
         if (raw == Long.class || raw == long.class || raw == BigInteger.class) {
             return Shape.ScalarKind.LONG;
         }
-        if (raw == Double.class || raw == double.class || raw == Float.class || raw == float.class
-                || raw == BigDecimal.class || raw == Number.class) {
+        if (raw == Double.class
+                || raw == double.class
+                || raw == Float.class
+                || raw == float.class
+                || raw == BigDecimal.class
+                || raw == Number.class) {
             return Shape.ScalarKind.NUMBER;
         }
         if (IntOrString.class.isAssignableFrom(raw)) {
@@ -107,7 +116,8 @@ final class ModelIntrospector {
     // A custom deserializer reads some other JSON than the bean's properties, so the bean tells us nothing.
     private boolean hasCustomDeserializer(Class<?> raw) {
         Object deserializer = annotations.findDeserializer(classInfo(raw));
-        return deserializer instanceof Class<?> c && c != JsonDeserializer.None.class
+        return deserializer instanceof Class<?> c
+                && c != JsonDeserializer.None.class
                 && c != JsonUnwrappedDeserializer.class;
     }
 
@@ -147,8 +157,8 @@ final class ModelIntrospector {
      * {@code @JsonSubTypes}; like its JsonUnwrappedDeserializer we ask the subtype resolver for them and accept
      * every implementation's properties at this level. A plain unwrapped bean is flattened without oneof rules.
      */
-    private void addUnwrapped(Map<String, Shape.Member> members, BeanPropertyDefinition property,
-            NameTransformer unwrapping) {
+    private void addUnwrapped(
+            Map<String, Shape.Member> members, BeanPropertyDefinition property, NameTransformer unwrapping) {
         JavaType type = property.getPrimaryType();
         List<Class<?>> variants = variants(type.getRawClass());
         if (variants.isEmpty()) {
@@ -163,8 +173,8 @@ final class ModelIntrospector {
             variantMembers.keySet().forEach(name -> names.add(unwrapping.transform(name)));
         }
         Shape.OneOf oneOf = new Shape.OneOf(property.getName(), List.copyOf(names));
-        byVariant.forEach((variant, variantMembers) -> variantMembers.forEach((name, m) -> members.putIfAbsent(
-                unwrapping.transform(name), new Shape.Member(m.type(), oneOf, variant))));
+        byVariant.forEach((variant, variantMembers) -> variantMembers.forEach((name, m) ->
+                members.putIfAbsent(unwrapping.transform(name), new Shape.Member(m.type(), oneOf, variant))));
     }
 
     /** Concrete implementations of an unwrapped type, in the order {@code @JsonSubTypes} lists them (fabric8: by name). */
@@ -179,8 +189,9 @@ final class ModelIntrospector {
         return config.getSubtypeResolver().collectAndResolveSubtypesByClass(config, baseInfo).stream()
                 .map(NamedType::getType)
                 .filter(c -> c != base && !c.isInterface() && !Modifier.isAbstract(c.getModifiers()))
-                .sorted(Comparator.<Class<?>>comparingInt(c -> declared.contains(c) ? declared.indexOf(c)
-                        : Integer.MAX_VALUE).thenComparing(Class::getName))
+                .sorted(Comparator.<Class<?>>comparingInt(
+                                c -> declared.contains(c) ? declared.indexOf(c) : Integer.MAX_VALUE)
+                        .thenComparing(Class::getName))
                 .collect(Collectors.toList());
     }
 
@@ -196,7 +207,8 @@ final class ModelIntrospector {
         }
         // fabric8 declares constants alphabetically; the proto number they carry gives Istio's documented order.
         constants.sort(Comparator.comparingInt(ModelIntrospector::protoNumber));
-        List<String> values = constants.stream().map(c -> mapper.valueToTree(c).asText()).toList();
+        List<String> values =
+                constants.stream().map(c -> mapper.valueToTree(c).asText()).toList();
         return new Shape.Enumerated(Set.copyOf(values), String.join(", ", values));
     }
 

@@ -8,8 +8,7 @@ final class NameSuggester {
 
     private static final int MAX_DISTANCE = 2;
 
-    private NameSuggester() {
-    }
+    private NameSuggester() {}
 
     /** The candidate within edit distance 2 (ties: alphabetically first), if any. */
     static Optional<String> closest(String name, Collection<String> candidates) {

@@ -1,7 +1,6 @@
 package dev.meshgate.analysis.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

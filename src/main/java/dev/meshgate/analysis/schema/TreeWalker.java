@@ -3,7 +3,6 @@ package dev.meshgate.analysis.schema;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.schema.StructureViolation.Problem;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,9 @@ final class TreeWalker {
                 }
                 Shape.Member first = chosen.putIfAbsent(member.oneOf(), member);
                 if (first != null && first.variant() != member.variant()) {
-                    violations.add(new StructureViolation(child, Problem.WRONG_TYPE,
+                    violations.add(new StructureViolation(
+                            child,
+                            Problem.WRONG_TYPE,
                             "only one of " + String.join(", ", member.oneOf().members()) + " may be set"));
                 }
             }
@@ -115,21 +116,25 @@ final class TreeWalker {
     }
 
     private void checkScalar(JsonNode node, Shape.ScalarKind kind, String pointer) {
-        boolean fits = switch (kind) {
-            case STRING -> node.isTextual();
-            // `version: 2` in labels is a number to YAML, and the API server refuses it: quote it.
-            case LABEL_VALUE -> node.isNull() || node.isTextual();
-            case INTEGER -> node.isIntegralNumber() && node.canConvertToInt();
-            // fabric8 uses Long for uint32 fields (ports), which the CRDs type as integer: no numeric strings.
-            case LONG -> node.isIntegralNumber() && node.canConvertToLong();
-            case NUMBER -> node.isNumber();
-            case BOOLEAN -> node.isBoolean();
-            case INT_OR_STRING -> node.isTextual() || node.isIntegralNumber();
-        };
+        boolean fits =
+                switch (kind) {
+                    case STRING -> node.isTextual();
+                        // `version: 2` in labels is a number to YAML, and the API server refuses it: quote it.
+                    case LABEL_VALUE -> node.isNull() || node.isTextual();
+                    case INTEGER -> node.isIntegralNumber() && node.canConvertToInt();
+                        // fabric8 uses Long for uint32 fields (ports), which the CRDs type as integer: no numeric
+                        // strings.
+                    case LONG -> node.isIntegralNumber() && node.canConvertToLong();
+                    case NUMBER -> node.isNumber();
+                    case BOOLEAN -> node.isBoolean();
+                    case INT_OR_STRING -> node.isTextual() || node.isIntegralNumber();
+                };
         if (!fits && !ModelGaps.enumTypedAsNumber(pointer, node)) {
-            boolean tooBig = node.isIntegralNumber()
-                    && (kind == Shape.ScalarKind.INTEGER || kind == Shape.ScalarKind.LONG);
-            violations.add(new StructureViolation(pointer, Problem.WRONG_TYPE,
+            boolean tooBig =
+                    node.isIntegralNumber() && (kind == Shape.ScalarKind.INTEGER || kind == Shape.ScalarKind.LONG);
+            violations.add(new StructureViolation(
+                    pointer,
+                    Problem.WRONG_TYPE,
                     "expected " + kind.expected + ", got " + (tooBig ? "number out of range" : jsonType(node))));
         }
     }
@@ -139,14 +144,14 @@ final class TreeWalker {
             wrongType(pointer, "string", node);
         } else if (!node.isTextual() || !enumerated.values().contains(node.textValue())) {
             // Istio's CRD schemas list the names only: no numbers, no other letter case.
-            violations.add(new StructureViolation(pointer, Problem.BAD_ENUM_VALUE,
-                    "'" + node.asText() + "' is not one of " + enumerated.listing()));
+            violations.add(new StructureViolation(
+                    pointer, Problem.BAD_ENUM_VALUE, "'" + node.asText() + "' is not one of " + enumerated.listing()));
         }
     }
 
     private void wrongType(String pointer, String expected, JsonNode node) {
-        violations.add(new StructureViolation(pointer, Problem.WRONG_TYPE,
-                "expected " + expected + ", got " + jsonType(node)));
+        violations.add(new StructureViolation(
+                pointer, Problem.WRONG_TYPE, "expected " + expected + ", got " + jsonType(node)));
     }
 
     private static String jsonType(JsonNode node) {

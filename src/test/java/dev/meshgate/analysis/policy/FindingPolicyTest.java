@@ -3,8 +3,8 @@ package dev.meshgate.analysis.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meshgate.analysis.Analyzer;
 import dev.meshgate.analysis.AnalysisSettings;
+import dev.meshgate.analysis.Analyzer;
 import dev.meshgate.analysis.Finding;
 import dev.meshgate.analysis.Severity;
 import dev.meshgate.manifest.LoadLimits;
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FindingPolicyTest {
 
-    private static final String BROKEN_VS = """
+    private static final String BROKEN_VS =
+            """
             apiVersion: networking.istio.io/v1
             kind: VirtualService
             metadata:
@@ -44,16 +45,19 @@ class FindingPolicyTest {
 
     @Test
     void istioAndMeshgateAnnotationsSuppressTheirCodes() {
-        String text = String.join("---\n",
+        String text = String.join(
+                "---\n",
                 vs("plain", "shop", ""),
                 vs("istio", "shop", "galley.istio.io/analyze-suppress: \"IST0102,IST0101\""),
                 vs("meshgate", "shop", "meshgate.dev/suppress: IST0101"),
                 vs("other-code", "shop", "meshgate.dev/suppress: IST0102"),
                 vs("all", "shop", "meshgate.dev/suppress: \"*\""));
 
-        FindingPolicy.Outcome outcome = FindingPolicy.defaults().apply(findings(text), load(text).resources());
+        FindingPolicy.Outcome outcome =
+                FindingPolicy.defaults().apply(findings(text), load(text).resources());
 
-        assertThat(outcome.findings()).extracting(f -> f.resource().name())
+        assertThat(outcome.findings())
+                .extracting(f -> f.resource().name())
                 .containsExactlyInAnyOrder("plain", "other-code");
         assertThat(outcome.suppressed()).isEqualTo(3);
     }
@@ -61,15 +65,18 @@ class FindingPolicyTest {
     @Test
     void configSuppressionsMatchCodeResourceAndFile() {
         String text = vs("a", "legacy", "") + "---\n" + vs("b", "shop", "");
-        FindingPolicy policy = new FindingPolicy(Map.of(),
-                List.of(new Suppression("IST0101", "VirtualService legacy/*", null, "old debt")));
+        FindingPolicy policy = new FindingPolicy(
+                Map.of(), List.of(new Suppression("IST0101", "VirtualService legacy/*", null, "old debt")));
 
         assertThat(policy.apply(findings(text), load(text).resources()).findings())
-                .extracting(f -> f.resource().toString()).containsExactly("VirtualService shop/b");
+                .extracting(f -> f.resource().toString())
+                .containsExactly("VirtualService shop/b");
         FindingPolicy byFile = new FindingPolicy(Map.of(), List.of(new Suppression("*", null, "other/**", null)));
-        assertThat(byFile.apply(findings(text), load(text).resources()).findings()).hasSize(2);
+        assertThat(byFile.apply(findings(text), load(text).resources()).findings())
+                .hasSize(2);
         FindingPolicy byThisFile = new FindingPolicy(Map.of(), List.of(new Suppression("*", null, "*.yaml", null)));
-        assertThat(byThisFile.apply(findings(text), load(text).resources()).findings()).isEmpty();
+        assertThat(byThisFile.apply(findings(text), load(text).resources()).findings())
+                .isEmpty();
     }
 
     @Test
@@ -78,7 +85,8 @@ class FindingPolicyTest {
         FindingPolicy warn = new FindingPolicy(Map.of("IST0101", Optional.of(Severity.WARNING)), List.of());
         FindingPolicy off = new FindingPolicy(Map.of("IST0101", Optional.empty()), List.of());
 
-        assertThat(warn.apply(findings(text), List.of()).findings()).extracting(Finding::severity)
+        assertThat(warn.apply(findings(text), List.of()).findings())
+                .extracting(Finding::severity)
                 .containsExactly(Severity.WARNING);
         assertThat(off.apply(findings(text), List.of()).suppressed()).isEqualTo(1);
     }
@@ -86,7 +94,9 @@ class FindingPolicyTest {
     @Test
     void configFileSetsSettingsSeveritiesAndSuppressions() throws Exception {
         Path file = dir.resolve(".meshgate.yaml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 clusterDomain: corp.internal
                 rootNamespace: mesh-root
                 knownHosts: ["*.partner.example.com"]
@@ -104,9 +114,12 @@ class FindingPolicyTest {
         assertThat(config.settings().clusterDomain()).isEqualTo("corp.internal");
         assertThat(config.settings().rootNamespace()).isEqualTo("mesh-root");
         assertThat(config.settings().knownHosts()).containsExactly("*.partner.example.com");
-        assertThat(config.policy().severities()).containsEntry("IST0101", Optional.of(Severity.WARNING))
+        assertThat(config.policy().severities())
+                .containsEntry("IST0101", Optional.of(Severity.WARNING))
                 .containsEntry("MG1102", Optional.empty());
-        assertThat(config.policy().suppressions()).singleElement().extracting(Suppression::reason)
+        assertThat(config.policy().suppressions())
+                .singleElement()
+                .extracting(Suppression::reason)
                 .isEqualTo("migrating");
     }
 
@@ -114,8 +127,10 @@ class FindingPolicyTest {
     void configFileTyposAreErrorsWithTheirLine() throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "clusterDomain: x\nseverty:\n  IST0101: warning\n");
-        assertThatThrownBy(() -> ConfigFile.read(file)).isInstanceOf(ConfigFile.InvalidConfigException.class)
-                .hasMessageContaining("bad.yaml:2").hasMessageContaining("severty");
+        assertThatThrownBy(() -> ConfigFile.read(file))
+                .isInstanceOf(ConfigFile.InvalidConfigException.class)
+                .hasMessageContaining("bad.yaml:2")
+                .hasMessageContaining("severty");
         Files.writeString(file, "severity:\n  IST9999: warning\n");
         assertThatThrownBy(() -> ConfigFile.read(file)).hasMessageContaining("unknown code 'IST9999'");
         Files.writeString(file, "severity:\n  IST0101: fatal\n");
@@ -129,7 +144,8 @@ class FindingPolicyTest {
 
     private static List<Finding> findings(String text) {
         return Analyzer.withAllRules().analyze(load(text), AnalysisSettings.defaults()).findings().stream()
-                .filter(f -> f.code().equals("IST0101")).toList();
+                .filter(f -> f.code().equals("IST0101"))
+                .toList();
     }
 
     private static LoadResult load(String text) {

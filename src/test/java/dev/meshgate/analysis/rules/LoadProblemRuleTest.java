@@ -2,8 +2,8 @@ package dev.meshgate.analysis.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshgate.analysis.Analyzer;
 import dev.meshgate.analysis.AnalysisSettings;
+import dev.meshgate.analysis.Analyzer;
 import dev.meshgate.analysis.Finding;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
@@ -16,11 +16,14 @@ class LoadProblemRuleTest {
 
     @Test
     void unreadableFilesAreReportedAsMg0005() {
-        LoadResult loaded = new LoadResult(List.of(), List.of(new LoadProblem(LoadProblem.Type.UNREADABLE,
-                Origin.of("secret.yaml"), "Permission denied")), 1);
+        LoadResult loaded = new LoadResult(
+                List.of(),
+                List.of(new LoadProblem(LoadProblem.Type.UNREADABLE, Origin.of("secret.yaml"), "Permission denied")),
+                1);
 
-        List<Finding> findings = new Analyzer(List.of(new LoadProblemRule())).analyze(loaded,
-                AnalysisSettings.defaults()).findings();
+        List<Finding> findings = new Analyzer(List.of(new LoadProblemRule()))
+                .analyze(loaded, AnalysisSettings.defaults())
+                .findings();
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("MG0005");
@@ -31,6 +34,8 @@ class LoadProblemRuleTest {
 
     @Test
     void everyProblemTypeHasItsOwnCode() {
-        assertThat(List.of(LoadProblem.Type.values())).extracting(LoadProblemRule::codeOf).doesNotHaveDuplicates();
+        assertThat(List.of(LoadProblem.Type.values()))
+                .extracting(LoadProblemRule::codeOf)
+                .doesNotHaveDuplicates();
     }
 }

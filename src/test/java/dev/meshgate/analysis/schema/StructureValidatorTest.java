@@ -1,9 +1,13 @@
 package dev.meshgate.analysis.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshgate.analysis.schema.StructureViolation.Problem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,18 +15,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class StructureValidatorTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final StructureValidator validator = new StructureValidator();
 
-    private static final String VIRTUAL_SERVICE = """
+    private static final String VIRTUAL_SERVICE =
+            """
             apiVersion: networking.istio.io/v1
             kind: VirtualService
             metadata:
@@ -50,7 +50,8 @@ class StructureValidatorTest {
               anything: [goes, here]
             """;
 
-    private static final String DESTINATION_RULE = """
+    private static final String DESTINATION_RULE =
+            """
             apiVersion: networking.istio.io/v1
             kind: DestinationRule
             metadata: {name: reviews}
@@ -73,7 +74,8 @@ class StructureValidatorTest {
                     consistentHash: {httpHeaderName: x-user}
             """;
 
-    private static final String GATEWAY = """
+    private static final String GATEWAY =
+            """
             apiVersion: networking.istio.io/v1
             kind: Gateway
             metadata: {name: public}
@@ -88,7 +90,8 @@ class StructureValidatorTest {
                 tls: {httpsRedirect: true}
             """;
 
-    private static final String AUTHORIZATION_POLICY = """
+    private static final String AUTHORIZATION_POLICY =
+            """
             apiVersion: security.istio.io/v1
             kind: AuthorizationPolicy
             metadata: {name: allow-frontend}
@@ -106,7 +109,8 @@ class StructureValidatorTest {
                   values: [https://issuer.example.com]
             """;
 
-    private static final String PEER_AUTHENTICATION = """
+    private static final String PEER_AUTHENTICATION =
+            """
             apiVersion: security.istio.io/v1
             kind: PeerAuthentication
             metadata: {name: default, namespace: istio-system}
@@ -116,7 +120,8 @@ class StructureValidatorTest {
                 "8080": {mode: PERMISSIVE}
             """;
 
-    private static final String SIDECAR = """
+    private static final String SIDECAR =
+            """
             apiVersion: networking.istio.io/v1
             kind: Sidecar
             metadata: {name: default}
@@ -126,7 +131,8 @@ class StructureValidatorTest {
               outboundTrafficPolicy: {mode: REGISTRY_ONLY}
             """;
 
-    private static final String SERVICE_ENTRY = """
+    private static final String SERVICE_ENTRY =
+            """
             apiVersion: networking.istio.io/v1
             kind: ServiceEntry
             metadata: {name: external-api}
@@ -142,7 +148,8 @@ class StructureValidatorTest {
                 labels: {region: eu}
             """;
 
-    private static final String TELEMETRY = """
+    private static final String TELEMETRY =
+            """
             apiVersion: telemetry.istio.io/v1
             kind: Telemetry
             metadata: {name: mesh-default, namespace: istio-system}
@@ -163,7 +170,8 @@ class StructureValidatorTest {
                     request_host: {operation: REMOVE}
             """;
 
-    private static final String WASM_PLUGIN = """
+    private static final String WASM_PLUGIN =
+            """
             apiVersion: extensions.istio.io/v1alpha1
             kind: WasmPlugin
             metadata: {name: auth}
@@ -180,7 +188,8 @@ class StructureValidatorTest {
                 limit: 5
             """;
 
-    private static final String ENVOY_FILTER = """
+    private static final String ENVOY_FILTER =
+            """
             apiVersion: networking.istio.io/v1alpha3
             kind: EnvoyFilter
             metadata: {name: lua}
@@ -208,8 +217,19 @@ class StructureValidatorTest {
             """;
 
     @ParameterizedTest
-    @ValueSource(strings = {VIRTUAL_SERVICE, DESTINATION_RULE, GATEWAY, AUTHORIZATION_POLICY, PEER_AUTHENTICATION,
-            SIDECAR, SERVICE_ENTRY, TELEMETRY, WASM_PLUGIN, ENVOY_FILTER})
+    @ValueSource(
+            strings = {
+                VIRTUAL_SERVICE,
+                DESTINATION_RULE,
+                GATEWAY,
+                AUTHORIZATION_POLICY,
+                PEER_AUTHENTICATION,
+                SIDECAR,
+                SERVICE_ENTRY,
+                TELEMETRY,
+                WASM_PLUGIN,
+                ENVOY_FILTER
+            })
     void validResourcesHaveNoViolations(String yaml) {
         assertThat(validate(yaml)).isEmpty();
     }
@@ -218,132 +238,161 @@ class StructureValidatorTest {
     void unknownFieldInRouteSuggestsTheKnownOne() {
         List<StructureViolation> violations = validate(VIRTUAL_SERVICE.replace("    route:", "    rout:"));
 
-        assertThat(violations).containsExactly(new StructureViolation("/spec/http/0/rout", Problem.UNKNOWN_FIELD,
-                "unknown field 'rout', did you mean 'route'?"));
+        assertThat(violations)
+                .containsExactly(new StructureViolation(
+                        "/spec/http/0/rout", Problem.UNKNOWN_FIELD, "unknown field 'rout', did you mean 'route'?"));
     }
 
     @Test
     void unknownFieldWithoutCloseMatchHasNoSuggestion() {
         List<StructureViolation> violations = validate(SIDECAR.replace("spec:", "spec:\n  frobnicate: 1"));
 
-        assertThat(violations).containsExactly(new StructureViolation("/spec/frobnicate", Problem.UNKNOWN_FIELD,
-                "unknown field 'frobnicate'"));
+        assertThat(violations)
+                .containsExactly(new StructureViolation(
+                        "/spec/frobnicate", Problem.UNKNOWN_FIELD, "unknown field 'frobnicate'"));
     }
 
     @Test
     void suggestionIgnoresFarCandidatesWhateverTheirOrder() {
         // candidates three edits away came first in some runs (Map.copyOf order is randomised) and broke ties
-        assertThat(NameSuggester.closest("rout", List.of("tcp", "http", "route"))).contains("route");
+        assertThat(NameSuggester.closest("rout", List.of("tcp", "http", "route")))
+                .contains("route");
         assertThat(NameSuggester.closest("rout", List.of("tcp", "http"))).isEmpty();
         assertThat(NameSuggester.closest("ab", List.of("to"))).isEmpty();
     }
 
     @Test
     void unknownFieldInMetadataIsReported() {
-        List<StructureViolation> violations = validate(SIDECAR.replace("metadata: {name: default}",
-                "metadata: {name: default, namespce: shop}"));
+        List<StructureViolation> violations =
+                validate(SIDECAR.replace("metadata: {name: default}", "metadata: {name: default, namespce: shop}"));
 
-        assertThat(violations).containsExactly(new StructureViolation("/metadata/namespce", Problem.UNKNOWN_FIELD,
-                "unknown field 'namespce', did you mean 'namespace'?"));
+        assertThat(violations)
+                .containsExactly(new StructureViolation(
+                        "/metadata/namespce",
+                        Problem.UNKNOWN_FIELD,
+                        "unknown field 'namespce', did you mean 'namespace'?"));
     }
 
     @Test
     void stringWeightIsWrongType() {
         List<StructureViolation> violations = validate(VIRTUAL_SERVICE.replace("weight: 90", "weight: fifty"));
 
-        assertThat(violations).containsExactly(new StructureViolation("/spec/http/0/route/0/weight",
-                Problem.WRONG_TYPE, "expected integer, got string"));
+        assertThat(violations)
+                .containsExactly(new StructureViolation(
+                        "/spec/http/0/route/0/weight", Problem.WRONG_TYPE, "expected integer, got string"));
     }
 
     @Test
     void misspeltTlsModeListsTheAllowedValuesInIstioOrder() {
         List<StructureViolation> violations = validate(DESTINATION_RULE.replace("ISTIO_MUTUAL", "MUTAL"));
 
-        assertThat(violations).containsExactly(new StructureViolation("/spec/trafficPolicy/tls/mode",
-                Problem.BAD_ENUM_VALUE, "'MUTAL' is not one of DISABLE, SIMPLE, MUTUAL, ISTIO_MUTUAL"));
+        assertThat(violations)
+                .containsExactly(new StructureViolation(
+                        "/spec/trafficPolicy/tls/mode",
+                        Problem.BAD_ENUM_VALUE,
+                        "'MUTAL' is not one of DISABLE, SIMPLE, MUTUAL, ISTIO_MUTUAL"));
     }
 
     @Test
     void enumValuesAreCaseSensitiveAndNotNumbers() {
-        List<StructureViolation> violations = validate(DESTINATION_RULE.replace("ISTIO_MUTUAL", "istio_mutual")
-                .replace("simple: LEAST_REQUEST", "simple: 1"));
+        List<StructureViolation> violations = validate(
+                DESTINATION_RULE.replace("ISTIO_MUTUAL", "istio_mutual").replace("simple: LEAST_REQUEST", "simple: 1"));
 
-        assertThat(violations).extracting(StructureViolation::pointer, StructureViolation::problem).containsExactly(
-                tuple("/spec/trafficPolicy/tls/mode", Problem.BAD_ENUM_VALUE),
-                tuple("/spec/trafficPolicy/loadBalancer/simple", Problem.BAD_ENUM_VALUE));
+        assertThat(violations)
+                .extracting(StructureViolation::pointer, StructureViolation::problem)
+                .containsExactly(
+                        tuple("/spec/trafficPolicy/tls/mode", Problem.BAD_ENUM_VALUE),
+                        tuple("/spec/trafficPolicy/loadBalancer/simple", Problem.BAD_ENUM_VALUE));
     }
 
     @Test
     void scalarWhereListIsExpectedIsWrongType() {
-        List<StructureViolation> violations = validate(VIRTUAL_SERVICE.replace(
-                "hosts: [reviews.shop.svc.cluster.local]", "hosts: foo"));
+        List<StructureViolation> violations =
+                validate(VIRTUAL_SERVICE.replace("hosts: [reviews.shop.svc.cluster.local]", "hosts: foo"));
 
-        assertThat(violations).containsExactly(new StructureViolation("/spec/hosts", Problem.WRONG_TYPE,
-                "expected array, got string"));
+        assertThat(violations)
+                .containsExactly(
+                        new StructureViolation("/spec/hosts", Problem.WRONG_TYPE, "expected array, got string"));
     }
 
     @Test
     void twoMembersOfOneOneofAreReportedAtTheSecond() {
-        List<StructureViolation> violations = validate(VIRTUAL_SERVICE.replace("uri: {prefix: /api}",
-                "uri: {exact: /api, prefix: /api}"));
+        List<StructureViolation> violations =
+                validate(VIRTUAL_SERVICE.replace("uri: {prefix: /api}", "uri: {exact: /api, prefix: /api}"));
 
-        assertThat(violations).containsExactly(new StructureViolation("/spec/http/0/match/0/uri/prefix",
-                Problem.WRONG_TYPE, "only one of exact, prefix, regex may be set"));
+        assertThat(violations)
+                .containsExactly(new StructureViolation(
+                        "/spec/http/0/match/0/uri/prefix",
+                        Problem.WRONG_TYPE,
+                        "only one of exact, prefix, regex may be set"));
     }
 
     @Test
     void oneofMembersAreWalkedWithTheirOwnType() {
-        List<StructureViolation> violations = validate(DESTINATION_RULE.replace("{httpHeaderName: x-user}",
-                "{httpCookie: {name: session, ttl: 0s, pat: /}}"));
+        List<StructureViolation> violations = validate(
+                DESTINATION_RULE.replace("{httpHeaderName: x-user}", "{httpCookie: {name: session, ttl: 0s, pat: /}}"));
 
-        assertThat(violations).containsExactly(new StructureViolation(
-                "/spec/subsets/1/trafficPolicy/loadBalancer/consistentHash/httpCookie/pat", Problem.UNKNOWN_FIELD,
-                "unknown field 'pat', did you mean 'path'?"));
+        assertThat(violations)
+                .containsExactly(new StructureViolation(
+                        "/spec/subsets/1/trafficPolicy/loadBalancer/consistentHash/httpCookie/pat",
+                        Problem.UNKNOWN_FIELD,
+                        "unknown field 'pat', did you mean 'path'?"));
     }
 
     @Test
     void numbersWhereStringsAreExpectedAreWrongTypesEvenInLabels() {
         // the API server refuses `version: 2` in labels just like a numeric timeout
-        List<StructureViolation> violations = validate(VIRTUAL_SERVICE.replace("timeout: 5s", "timeout: 5")
+        List<StructureViolation> violations = validate(VIRTUAL_SERVICE
+                .replace("timeout: 5s", "timeout: 5")
                 .replace("labels: {app: reviews, version: \"2\"}", "labels: {app: reviews, version: 2}"));
 
-        assertThat(violations).containsExactly(
-                new StructureViolation("/metadata/labels/version", Problem.WRONG_TYPE, "expected string, got number"),
-                new StructureViolation("/spec/http/0/timeout", Problem.WRONG_TYPE, "expected string, got number"));
+        assertThat(violations)
+                .containsExactly(
+                        new StructureViolation(
+                                "/metadata/labels/version", Problem.WRONG_TYPE, "expected string, got number"),
+                        new StructureViolation(
+                                "/spec/http/0/timeout", Problem.WRONG_TYPE, "expected string, got number"));
     }
 
     @Test
     void integerFieldsRejectNumericStringsAndFractions() {
-        List<StructureViolation> violations = validate(VIRTUAL_SERVICE.replace("number: 9080", "number: \"9080\"")
-                .replace("weight: 10", "weight: 10.0"));
+        List<StructureViolation> violations = validate(
+                VIRTUAL_SERVICE.replace("number: 9080", "number: \"9080\"").replace("weight: 10", "weight: 10.0"));
 
-        assertThat(violations).extracting(StructureViolation::pointer, StructureViolation::detail).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("/spec/http/0/route/0/destination/port/number",
-                        "expected integer, got string"),
-                org.assertj.core.groups.Tuple.tuple("/spec/http/0/route/1/weight", "expected integer, got number"));
+        assertThat(violations)
+                .extracting(StructureViolation::pointer, StructureViolation::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/spec/http/0/route/0/destination/port/number", "expected integer, got string"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/spec/http/0/route/1/weight", "expected integer, got number"));
     }
 
     @Test
     void nullsAreNotMistakes() {
-        assertThat(validate(VIRTUAL_SERVICE.replace("gateways: [mesh]", "gateways:"))).isEmpty();
+        assertThat(validate(VIRTUAL_SERVICE.replace("gateways: [mesh]", "gateways:")))
+                .isEmpty();
     }
 
     @Test
     void pointerSegmentsAreEscaped() {
-        List<StructureViolation> violations = validate(VIRTUAL_SERVICE.replace("x-user: {exact: tester}",
-                "x~user/id: {exat: tester}"));
+        List<StructureViolation> violations =
+                validate(VIRTUAL_SERVICE.replace("x-user: {exact: tester}", "x~user/id: {exat: tester}"));
 
-        assertThat(violations).containsExactly(new StructureViolation(
-                "/spec/http/0/match/0/headers/x~0user~1id/exat", Problem.UNKNOWN_FIELD,
-                "unknown field 'exat', did you mean 'exact'?"));
+        assertThat(violations)
+                .containsExactly(new StructureViolation(
+                        "/spec/http/0/match/0/headers/x~0user~1id/exat",
+                        Problem.UNKNOWN_FIELD,
+                        "unknown field 'exat', did you mean 'exact'?"));
     }
 
     @Test
     void statusIsSkippedButTopLevelTyposAreNot() {
         List<StructureViolation> violations = validate(SIDECAR.replace("spec:", "specs: {}\nspec:"));
 
-        assertThat(violations).containsExactly(new StructureViolation("/specs", Problem.UNKNOWN_FIELD,
-                "unknown field 'specs', did you mean 'spec'?"));
+        assertThat(violations)
+                .containsExactly(new StructureViolation(
+                        "/specs", Problem.UNKNOWN_FIELD, "unknown field 'specs', did you mean 'spec'?"));
     }
 
     @Test
@@ -362,8 +411,8 @@ class StructureValidatorTest {
     @Test
     void modelGapRingHashMinimumRingSizeIsAccepted() {
         // fabric8 names the RingHash message like the oneof wrapper class, so ringHash holds itself
-        List<StructureViolation> violations = validate(DESTINATION_RULE.replace("{httpHeaderName: x-user}",
-                "{httpHeaderName: x-user, ringHash: {minimumRingSize: 1024}}"));
+        List<StructureViolation> violations = validate(DESTINATION_RULE.replace(
+                "{httpHeaderName: x-user}", "{httpHeaderName: x-user, ringHash: {minimumRingSize: 1024}}"));
 
         assertThat(violations).isEmpty();
     }
@@ -371,11 +420,12 @@ class StructureValidatorTest {
     @Test
     void modelGapWasmPluginMatchModeAcceptsTheCrdEnum() {
         // Istio's CRD has the enum UNDEFINED, CLIENT, SERVER, CLIENT_AND_SERVER; fabric8 typed it Integer
-        List<StructureViolation> violations = validate(WASM_PLUGIN.replace("priority: 10",
-                "priority: 10\n  match: [{mode: SERVER, ports: [{number: 8080}]}, {mode: SERVR}]"));
+        List<StructureViolation> violations = validate(WASM_PLUGIN.replace(
+                "priority: 10", "priority: 10\n  match: [{mode: SERVER, ports: [{number: 8080}]}, {mode: SERVR}]"));
 
-        assertThat(violations).containsExactly(new StructureViolation("/spec/match/1/mode", Problem.WRONG_TYPE,
-                "expected integer, got string"));
+        assertThat(violations)
+                .containsExactly(new StructureViolation(
+                        "/spec/match/1/mode", Problem.WRONG_TYPE, "expected integer, got string"));
     }
 
     @Test
@@ -398,10 +448,14 @@ class StructureValidatorTest {
 
     @Test
     void unknownKindsMapToNothing() {
-        assertThat(StructureValidator.modelClassFor("networking.istio.io/v1", "Frobnicator")).isEmpty();
-        assertThat(StructureValidator.modelClassFor("networking.istio.io/v1", "VirtualServiceList")).isEmpty();
-        assertThat(StructureValidator.modelClassFor("networking.istio.io/v1", "EnvoyFilter")).isEmpty();
-        assertThat(StructureValidator.modelClassFor("networking.istio.io/v2", "VirtualService")).isEmpty();
+        assertThat(StructureValidator.modelClassFor("networking.istio.io/v1", "Frobnicator"))
+                .isEmpty();
+        assertThat(StructureValidator.modelClassFor("networking.istio.io/v1", "VirtualServiceList"))
+                .isEmpty();
+        assertThat(StructureValidator.modelClassFor("networking.istio.io/v1", "EnvoyFilter"))
+                .isEmpty();
+        assertThat(StructureValidator.modelClassFor("networking.istio.io/v2", "VirtualService"))
+                .isEmpty();
         assertThat(StructureValidator.modelClassFor("apps/v1", "Deployment")).isEmpty();
         assertThat(StructureValidator.modelClassFor("v1", "Service")).isEmpty();
         assertThat(StructureValidator.modelClassFor("networking.istio.io/v1", "api.networking.v1alpha3.HTTPRoute"))
@@ -426,8 +480,10 @@ class StructureValidatorTest {
 
     private List<StructureViolation> validate(String yaml) {
         JsonNode resource = tree(yaml);
-        Class<?> modelClass = StructureValidator.modelClassFor(resource.path("apiVersion").asText(),
-                resource.path("kind").asText()).orElseThrow();
+        Class<?> modelClass = StructureValidator.modelClassFor(
+                        resource.path("apiVersion").asText(),
+                        resource.path("kind").asText())
+                .orElseThrow();
         return validator.validate(resource, modelClass);
     }
 

@@ -6,8 +6,8 @@ import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
-import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.analysis.Workload;
+import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.manifest.Resource;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,10 @@ public final class MtlsConflictRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("destinationrule-mtls-conflict",
-                "DestinationRules use Istio mutual TLS towards workloads that require it", Set.of(Message.IST0113),
+        return new RuleInfo(
+                "destinationrule-mtls-conflict",
+                "DestinationRules use Istio mutual TLS towards workloads that require it",
+                Set.of(Message.IST0113),
                 Set.of(Kinds.DESTINATION_RULE, Kinds.PEER_AUTHENTICATION, Kinds.SERVICE));
     }
 
@@ -43,31 +45,61 @@ public final class MtlsConflictRule implements Rule {
             }
             Optional<ServiceBehindHost> service = ServiceBehindHost.of(context.index(), fqdn);
             checkTls(context, policies, dr, fqdn, service, "/spec/trafficPolicy", Map.of());
-            Elements.each(dr.at("/spec/trafficPolicy/portLevelSettings"), "/spec/trafficPolicy/portLevelSettings",
+            Elements.each(
+                    dr.at("/spec/trafficPolicy/portLevelSettings"),
+                    "/spec/trafficPolicy/portLevelSettings",
                     (port, pointer) -> checkTls(context, policies, dr, fqdn, service, pointer, Map.of()));
-            Elements.each(dr.at("/spec/subsets"), "/spec/subsets", (subset, pointer) -> checkTls(context, policies,
-                    dr, fqdn, service, pointer + "/trafficPolicy", Resource.stringMap(subset.path("labels"))));
+            Elements.each(
+                    dr.at("/spec/subsets"),
+                    "/spec/subsets",
+                    (subset, pointer) -> checkTls(
+                            context,
+                            policies,
+                            dr,
+                            fqdn,
+                            service,
+                            pointer + "/trafficPolicy",
+                            Resource.stringMap(subset.path("labels"))));
         });
     }
 
-    private static void checkTls(Context context, PeerAuthentications policies, Resource dr, String fqdn,
-            Optional<ServiceBehindHost> service, String policyPointer, Map<String, String> subsetLabels) {
+    private static void checkTls(
+            Context context,
+            PeerAuthentications policies,
+            Resource dr,
+            String fqdn,
+            Optional<ServiceBehindHost> service,
+            String policyPointer,
+            Map<String, String> subsetLabels) {
         String modePointer = policyPointer + "/tls/mode";
         String mode = dr.at(modePointer).asText("");
         if (!NOT_ISTIO_MTLS.contains(mode)) {
             return;
         }
-        strictPolicy(context, policies, fqdn, service, subsetLabels).ifPresent(strict -> context.report(
-                Message.IST0113, dr, modePointer, fqdn, dr.name(), "false (tls mode " + mode + ")",
-                strict.namespace() + "/" + strict.name(), "STRICT"));
+        strictPolicy(context, policies, fqdn, service, subsetLabels)
+                .ifPresent(strict -> context.report(
+                        Message.IST0113,
+                        dr,
+                        modePointer,
+                        fqdn,
+                        dr.name(),
+                        "false (tls mode " + mode + ")",
+                        strict.namespace() + "/" + strict.name(),
+                        "STRICT"));
     }
 
-    private static Optional<Resource> strictPolicy(Context context, PeerAuthentications policies, String fqdn,
-            Optional<ServiceBehindHost> service, Map<String, String> subsetLabels) {
-        List<Workload> workloads = service.map(s -> s.workloads(context.index(), subsetLabels)).orElse(List.of());
+    private static Optional<Resource> strictPolicy(
+            Context context,
+            PeerAuthentications policies,
+            String fqdn,
+            Optional<ServiceBehindHost> service,
+            Map<String, String> subsetLabels) {
+        List<Workload> workloads =
+                service.map(s -> s.workloads(context.index(), subsetLabels)).orElse(List.of());
         if (workloads.isEmpty()) {
             String namespace = fqdn.split("\\.")[1];
-            return policies.forNamespace(namespace).filter(d -> d.mode().equals("STRICT"))
+            return policies.forNamespace(namespace)
+                    .filter(d -> d.mode().equals("STRICT"))
                     .map(PeerAuthentications.Decision::policy);
         }
         for (Workload workload : workloads) {

@@ -22,8 +22,11 @@ public final class MultipleDestinationRulesRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("destinationrule-multiple-for-host", "One DestinationRule per host and namespace",
-                Set.of(Message.MG2002), Set.of(Kinds.DESTINATION_RULE));
+        return new RuleInfo(
+                "destinationrule-multiple-for-host",
+                "One DestinationRule per host and namespace",
+                Set.of(Message.MG2002),
+                Set.of(Kinds.DESTINATION_RULE));
     }
 
     @Override
@@ -33,15 +36,17 @@ public final class MultipleDestinationRulesRule implements Rule {
         context.forEach(Kinds.DESTINATION_RULE, dr -> {
             String host = dr.at("/spec/host").asText("");
             if (!host.isEmpty()) {
-                String key = dr.namespace() + " " + dr.at("/spec/workloadSelector").toString() + " "
-                        + HostNames.fqdn(host, dr.namespace(), domain);
+                String key =
+                        dr.namespace() + " " + dr.at("/spec/workloadSelector").toString() + " "
+                                + HostNames.fqdn(host, dr.namespace(), domain);
                 byScopeAndHost.computeIfAbsent(key, k -> new ArrayList<>()).add(dr);
             }
         });
         for (Map.Entry<String, List<Resource>> group : byScopeAndHost.entrySet()) {
             List<Resource> rules = group.getValue();
             if (rules.size() > 1) {
-                String names = rules.stream().map(r -> r.namespace() + "/" + r.name())
+                String names = rules.stream()
+                        .map(r -> r.namespace() + "/" + r.name())
                         .collect(Collectors.joining(", ", "[", "]"));
                 String host = group.getKey().substring(group.getKey().lastIndexOf(' ') + 1);
                 rules.forEach(dr -> context.report(Message.MG2002, dr, "/spec/host", names, host));

@@ -17,8 +17,7 @@ import java.util.Optional;
 final class PeerAuthentications {
 
     /** The deciding policy and its mode (STRICT, PERMISSIVE, DISABLE). */
-    record Decision(Resource policy, String mode) {
-    }
+    record Decision(Resource policy, String mode) {}
 
     private final Map<String, List<Resource>> byNamespace = new HashMap<>();
     private final String rootNamespace;
@@ -26,7 +25,9 @@ final class PeerAuthentications {
     PeerAuthentications(Index index) {
         this.rootNamespace = index.settings().rootNamespace();
         for (Resource policy : index.ofKind(Kinds.PEER_AUTHENTICATION)) {
-            byNamespace.computeIfAbsent(policy.namespace(), k -> new ArrayList<>()).add(policy);
+            byNamespace
+                    .computeIfAbsent(policy.namespace(), k -> new ArrayList<>())
+                    .add(policy);
         }
     }
 

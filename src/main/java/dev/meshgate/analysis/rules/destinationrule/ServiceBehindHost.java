@@ -13,8 +13,9 @@ record ServiceBehindHost(Resource service, Map<String, String> selector) {
 
     /** The Service for a fully qualified host, when the input has one with a pod selector. */
     static Optional<ServiceBehindHost> of(Index index, String fqdn) {
-        return index.service(fqdn).map(service -> new ServiceBehindHost(service,
-                Resource.stringMap(service.at("/spec/selector")))).filter(s -> !s.selector().isEmpty());
+        return index.service(fqdn)
+                .map(service -> new ServiceBehindHost(service, Resource.stringMap(service.at("/spec/selector"))))
+                .filter(s -> !s.selector().isEmpty());
     }
 
     /** The workloads behind the Service that also carry the subset's labels. */

@@ -23,33 +23,43 @@ public final class SubsetSelectsNoWorkloadRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("destinationrule-subset-selects-nothing",
-                "Every subset selects some workload behind its host", Set.of(Message.IST0173),
+        return new RuleInfo(
+                "destinationrule-subset-selects-nothing",
+                "Every subset selects some workload behind its host",
+                Set.of(Message.IST0173),
                 Set.of(Kinds.DESTINATION_RULE, Kinds.SERVICE, Kinds.DEPLOYMENT));
     }
 
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        context.forEach(Kinds.DESTINATION_RULE, dr -> IstioModel.spec(dr, DestinationRule.class).ifPresent(spec -> {
-            if (spec.getHost() == null || spec.getSubsets() == null) {
-                return;
-            }
-            String fqdn = HostNames.fqdn(spec.getHost(), dr.namespace(), domain);
-            ServiceBehindHost.of(context.index(), fqdn).ifPresent(service -> {
-                if (context.index().workloads(service.service().namespace(), Map.of()).isEmpty()) {
-                    return;
-                }
-                List<Subset> subsets = spec.getSubsets();
-                for (int i = 0; i < subsets.size(); i++) {
-                    Map<String, String> labels = subsets.get(i).getLabels() == null ? Map.of()
-                            : subsets.get(i).getLabels();
-                    if (service.workloads(context.index(), labels).isEmpty()) {
-                        context.report(Message.IST0173, dr, "/spec/subsets/" + i + "/labels",
-                                subsets.get(i).getName(), new TreeMap<>(labels).toString());
+        context.forEach(Kinds.DESTINATION_RULE, dr -> IstioModel.spec(dr, DestinationRule.class)
+                .ifPresent(spec -> {
+                    if (spec.getHost() == null || spec.getSubsets() == null) {
+                        return;
                     }
-                }
-            });
-        }));
+                    String fqdn = HostNames.fqdn(spec.getHost(), dr.namespace(), domain);
+                    ServiceBehindHost.of(context.index(), fqdn).ifPresent(service -> {
+                        if (context.index()
+                                .workloads(service.service().namespace(), Map.of())
+                                .isEmpty()) {
+                            return;
+                        }
+                        List<Subset> subsets = spec.getSubsets();
+                        for (int i = 0; i < subsets.size(); i++) {
+                            Map<String, String> labels = subsets.get(i).getLabels() == null
+                                    ? Map.of()
+                                    : subsets.get(i).getLabels();
+                            if (service.workloads(context.index(), labels).isEmpty()) {
+                                context.report(
+                                        Message.IST0173,
+                                        dr,
+                                        "/spec/subsets/" + i + "/labels",
+                                        subsets.get(i).getName(),
+                                        new TreeMap<>(labels).toString());
+                            }
+                        }
+                    });
+                }));
     }
 }

@@ -13,8 +13,11 @@ public final class WasmPluginRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("wasmplugin-semantics", "WasmPlugins are accepted by Istio",
-                Set.of(Message.MG1108, Message.MG1110, Message.MG1111), Set.of(Kinds.WASM_PLUGIN));
+        return new RuleInfo(
+                "wasmplugin-semantics",
+                "WasmPlugins are accepted by Istio",
+                Set.of(Message.MG1108, Message.MG1110, Message.MG1111),
+                Set.of(Kinds.WASM_PLUGIN));
     }
 
     @Override
@@ -25,7 +28,11 @@ public final class WasmPluginRule implements Rule {
             if (url.isEmpty()) {
                 context.report(Message.MG1110, plugin, "/spec", "url");
             } else if (url.contains("://") && !url.matches("(oci|file|https?)://.+")) {
-                context.report(Message.MG1111, plugin, "/spec/url", "url",
+                context.report(
+                        Message.MG1111,
+                        plugin,
+                        "/spec/url",
+                        "url",
                         "scheme must be oci://, file://, http:// or https://");
             }
         });

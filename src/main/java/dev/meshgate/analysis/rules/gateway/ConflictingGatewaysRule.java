@@ -22,13 +22,15 @@ import java.util.TreeMap;
  */
 public final class ConflictingGatewaysRule implements Rule {
 
-    private record Server(Resource gateway, String host, String pointer) {
-    }
+    private record Server(Resource gateway, String host, String pointer) {}
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("gateway-conflicting", "Gateways on the same workload do not bind the same port and host",
-                Set.of(Message.IST0145), Set.of(Kinds.GATEWAY));
+        return new RuleInfo(
+                "gateway-conflicting",
+                "Gateways on the same workload do not bind the same port and host",
+                Set.of(Message.IST0145),
+                Set.of(Kinds.GATEWAY));
     }
 
     @Override
@@ -40,7 +42,8 @@ public final class ConflictingGatewaysRule implements Rule {
                 String port = server.path("port").path("number").asText("");
                 Elements.each(server.path("hosts"), serverPointer + "/hosts", (hostNode, pointer) -> {
                     String host = hostNode.asText("");
-                    bySelectorAndPort.computeIfAbsent(selector + " " + port, k -> new ArrayList<>())
+                    bySelectorAndPort
+                            .computeIfAbsent(selector + " " + port, k -> new ArrayList<>())
                             .add(new Server(gateway, host.substring(host.indexOf('/') + 1), pointer));
                 });
             });
@@ -69,12 +72,19 @@ public final class ConflictingGatewaysRule implements Rule {
             Set<String> others = new java.util.TreeSet<>();
             for (Server other : candidates) {
                 if (other.gateway() != server.gateway() && HostNames.overlap(server.host(), other.host())) {
-                    others.add(other.gateway().namespace() + "/" + other.gateway().name());
+                    others.add(
+                            other.gateway().namespace() + "/" + other.gateway().name());
                 }
             }
             if (!others.isEmpty()) {
-                context.report(Message.IST0145, server.gateway(), server.pointer(), String.join(", ", others),
-                        selector, port, server.host());
+                context.report(
+                        Message.IST0145,
+                        server.gateway(),
+                        server.pointer(),
+                        String.join(", ", others),
+                        selector,
+                        port,
+                        server.host());
             }
         }
     }

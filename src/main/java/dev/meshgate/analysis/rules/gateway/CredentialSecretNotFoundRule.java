@@ -16,15 +16,18 @@ public final class CredentialSecretNotFoundRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("gateway-credential-not-found",
-                "Every Gateway TLS credentialName has its Secret in the gateway's namespace", Set.of(Message.IST0101),
+        return new RuleInfo(
+                "gateway-credential-not-found",
+                "Every Gateway TLS credentialName has its Secret in the gateway's namespace",
+                Set.of(Message.IST0101),
                 Set.of(Kinds.GATEWAY, Kinds.SECRET, Kinds.CERTIFICATE, Kinds.EXTERNAL_SECRET, Kinds.SEALED_SECRET));
     }
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.GATEWAY, gateway -> Elements.each(gateway.at("/spec/servers"), "/spec/servers",
-                (server, serverPointer) -> {
+        context.forEach(
+                Kinds.GATEWAY,
+                gateway -> Elements.each(gateway.at("/spec/servers"), "/spec/servers", (server, serverPointer) -> {
                     String pointer = serverPointer + "/tls/credentialName";
                     String credential = gateway.at(pointer).asText("");
                     if (credential.isEmpty() || credential.contains("://")) {
@@ -32,11 +35,10 @@ public final class CredentialSecretNotFoundRule implements Rule {
                     }
                     for (String namespace : GatewayWorkloadNamespaces.of(gateway, context.index())) {
                         if (!context.index().secretExists(namespace, credential)) {
-                            context.report(Message.IST0101, gateway, pointer, "credentialName",
-                                    namespace + "/" + credential);
+                            context.report(
+                                    Message.IST0101, gateway, pointer, "credentialName", namespace + "/" + credential);
                         }
                     }
                 }));
     }
-
 }

@@ -10,8 +10,7 @@ import java.util.Set;
 /** Where a Gateway's proxies run: the namespaces of the workloads its selector matches, else its own namespace. */
 final class GatewayWorkloadNamespaces {
 
-    private GatewayWorkloadNamespaces() {
-    }
+    private GatewayWorkloadNamespaces() {}
 
     static Set<String> of(Resource gateway, Index index) {
         Map<String, String> selector = Resource.stringMap(gateway.at("/spec/selector"));

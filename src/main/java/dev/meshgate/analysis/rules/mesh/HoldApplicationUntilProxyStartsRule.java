@@ -20,26 +20,37 @@ public final class HoldApplicationUntilProxyStartsRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("mesh-hold-application-until-proxy-starts", "Applications wait for their sidecar",
-                Set.of(Message.MG3005), Set.of(Kinds.ISTIO_OPERATOR, Kinds.CONFIG_MAP, Kinds.DEPLOYMENT));
+        return new RuleInfo(
+                "mesh-hold-application-until-proxy-starts",
+                "Applications wait for their sidecar",
+                Set.of(Message.MG3005),
+                Set.of(Kinds.ISTIO_OPERATOR, Kinds.CONFIG_MAP, Kinds.DEPLOYMENT));
     }
 
     @Override
     public void check(Context context) {
         for (MeshConfigSource source : MeshConfigSource.all(context.index())) {
-            boolean values = source.resource().at("/spec/values/global/proxy/holdApplicationUntilProxyStarts")
+            boolean values = source.resource()
+                    .at("/spec/values/global/proxy/holdApplicationUntilProxyStarts")
                     .asBoolean(false);
             if (!source.meshConfig().at(SETTING).asBoolean(false) && !values) {
-                context.report(Message.MG3005, source.resource(), source.pointerOf(SETTING),
+                context.report(
+                        Message.MG3005,
+                        source.resource(),
+                        source.pointerOf(SETTING),
                         " in the mesh's default proxy configuration");
             }
         }
         for (Workload workload : context.index().workloads()) {
             String config = workload.podAnnotations().getOrDefault("proxy.istio.io/config", "");
             if (TURNED_OFF.matcher(config).find()) {
-                String pointer = workload.podSpecPointer().substring(0, workload.podSpecPointer().lastIndexOf('/'))
+                String pointer = workload.podSpecPointer()
+                                .substring(0, workload.podSpecPointer().lastIndexOf('/'))
                         + "/metadata/annotations/proxy.istio.io~1config";
-                context.report(Message.MG3005, workload.source(), pointer,
+                context.report(
+                        Message.MG3005,
+                        workload.source(),
+                        pointer,
                         ": the pod's proxy.istio.io/config annotation turns it off");
             }
         }

@@ -18,16 +18,22 @@ public final class IstiodReplicasRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("mesh-istiod-replicas", "istiod runs at least two replicas", Set.of(Message.MG3003),
+        return new RuleInfo(
+                "mesh-istiod-replicas",
+                "istiod runs at least two replicas",
+                Set.of(Message.MG3003),
                 Set.of(Kinds.ISTIO_OPERATOR, Kinds.DEPLOYMENT, Kinds.HPA));
     }
 
     @Override
     public void check(Context context) {
         context.forEach(Kinds.ISTIO_OPERATOR, operator -> {
-            String[] candidates = {"/spec/components/pilot/k8s/hpaSpec/minReplicas",
-                "/spec/components/pilot/k8s/replicaCount", "/spec/values/pilot/autoscaleMin",
-                "/spec/values/pilot/replicaCount"};
+            String[] candidates = {
+                "/spec/components/pilot/k8s/hpaSpec/minReplicas",
+                "/spec/components/pilot/k8s/replicaCount",
+                "/spec/values/pilot/autoscaleMin",
+                "/spec/values/pilot/replicaCount"
+            };
             for (String pointer : candidates) {
                 JsonNode value = operator.at(pointer);
                 if (value.isNumber()) {

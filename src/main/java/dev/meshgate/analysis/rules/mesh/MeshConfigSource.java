@@ -28,9 +28,9 @@ public record MeshConfigSource(Resource resource, JsonNode meshConfig, String po
         for (Resource operator : index.ofKind(Kinds.ISTIO_OPERATOR)) {
             sources.add(new MeshConfigSource(operator, operator.at("/spec/meshConfig"), "/spec/meshConfig"));
         }
-        index.find(Kinds.CONFIG_MAP, index.settings().rootNamespace(), "istio").ifPresent(configMap ->
-                sources.add(new MeshConfigSource(configMap, parse(configMap.at("/data/mesh").asText("")),
-                        "/data/mesh")));
+        index.find(Kinds.CONFIG_MAP, index.settings().rootNamespace(), "istio")
+                .ifPresent(configMap -> sources.add(new MeshConfigSource(
+                        configMap, parse(configMap.at("/data/mesh").asText("")), "/data/mesh")));
         return sources;
     }
 
@@ -42,7 +42,9 @@ public record MeshConfigSource(Resource resource, JsonNode meshConfig, String po
     private static JsonNode parse(String yaml) {
         try {
             Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-            return tree == null ? MissingNode.getInstance() : IstioModel.mapper().valueToTree(tree);
+            return tree == null
+                    ? MissingNode.getInstance()
+                    : IstioModel.mapper().valueToTree(tree);
         } catch (RuntimeException e) {
             // A mesh string that does not parse is a problem for istiod, not one these rules can judge.
             return MissingNode.getInstance();

@@ -18,7 +18,10 @@ public final class MeshWideMtlsRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("mesh-mtls-strict", "Mesh-wide mTLS is STRICT", Set.of(Message.MG3001),
+        return new RuleInfo(
+                "mesh-mtls-strict",
+                "Mesh-wide mTLS is STRICT",
+                Set.of(Message.MG3001),
                 Set.of(Kinds.PEER_AUTHENTICATION, Kinds.ISTIO_OPERATOR, Kinds.CONFIG_MAP));
     }
 
@@ -26,18 +29,28 @@ public final class MeshWideMtlsRule implements Rule {
     public void check(Context context) {
         String root = context.settings().rootNamespace();
         List<Resource> meshWide = context.index().ofKind(Kinds.PEER_AUTHENTICATION).stream()
-                .filter(pa -> pa.namespace().equals(root) && !pa.at("/spec/selector").isObject()).toList();
+                .filter(pa ->
+                        pa.namespace().equals(root) && !pa.at("/spec/selector").isObject())
+                .toList();
         for (Resource policy : meshWide) {
             String mode = policy.at("/spec/mtls/mode").asText("UNSET");
             if (!mode.equals("STRICT")) {
-                context.report(Message.MG3001, policy, "/spec/mtls/mode", "the mesh-wide PeerAuthentication "
-                        + root + "/" + policy.name() + " sets mtls mode " + mode + ", not STRICT");
+                context.report(
+                        Message.MG3001,
+                        policy,
+                        "/spec/mtls/mode",
+                        "the mesh-wide PeerAuthentication " + root + "/" + policy.name() + " sets mtls mode " + mode
+                                + ", not STRICT");
             }
         }
         if (meshWide.isEmpty()) {
             for (MeshConfigSource source : MeshConfigSource.all(context.index())) {
-                context.report(Message.MG3001, source.resource(), "", "no mesh-wide PeerAuthentication in "
-                        + root + " sets mtls mode STRICT, so workloads accept plain text");
+                context.report(
+                        Message.MG3001,
+                        source.resource(),
+                        "",
+                        "no mesh-wide PeerAuthentication in " + root
+                                + " sets mtls mode STRICT, so workloads accept plain text");
             }
         }
     }

@@ -14,8 +14,11 @@ public final class OutboundTrafficPolicyRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("mesh-outbound-registry-only", "Outbound traffic is limited to registered hosts",
-                Set.of(Message.MG3002), Set.of(Kinds.ISTIO_OPERATOR, Kinds.CONFIG_MAP));
+        return new RuleInfo(
+                "mesh-outbound-registry-only",
+                "Outbound traffic is limited to registered hosts",
+                Set.of(Message.MG3002),
+                Set.of(Kinds.ISTIO_OPERATOR, Kinds.CONFIG_MAP));
     }
 
     @Override

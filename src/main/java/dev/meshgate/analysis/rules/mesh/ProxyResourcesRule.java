@@ -19,8 +19,11 @@ public final class ProxyResourcesRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("mesh-proxy-resources", "Proxies have resource requests and limits",
-                Set.of(Message.MG3004), Set.of(Kinds.ISTIO_OPERATOR, Kinds.DEPLOYMENT));
+        return new RuleInfo(
+                "mesh-proxy-resources",
+                "Proxies have resource requests and limits",
+                Set.of(Message.MG3004),
+                Set.of(Kinds.ISTIO_OPERATOR, Kinds.DEPLOYMENT));
     }
 
     @Override
@@ -28,21 +31,30 @@ public final class ProxyResourcesRule implements Rule {
         context.forEach(Kinds.ISTIO_OPERATOR, operator -> {
             check(context, operator, "/spec/values/global/proxy/resources", "The IstioOperator's sidecar proxies");
             for (String kind : new String[] {"ingressGateways", "egressGateways"}) {
-                Elements.each(operator.at("/spec/components/" + kind), "/spec/components/" + kind,
-                        (gateway, pointer) -> {
+                Elements.each(
+                        operator.at("/spec/components/" + kind), "/spec/components/" + kind, (gateway, pointer) -> {
                             if (gateway.path("enabled").asBoolean(false)) {
-                                check(context, operator, pointer + "/k8s/resources",
+                                check(
+                                        context,
+                                        operator,
+                                        pointer + "/k8s/resources",
                                         "Gateway " + gateway.path("name").asText(kind));
                             }
                         });
             }
         });
         for (Workload workload : context.index().workloads()) {
-            Elements.each(workload.podSpec().path("containers"), workload.podSpecPointer() + "/containers",
+            Elements.each(
+                    workload.podSpec().path("containers"),
+                    workload.podSpecPointer() + "/containers",
                     (container, pointer) -> {
                         if (container.path("name").asText("").equals("istio-proxy")) {
-                            check(context, workload.source(), pointer + "/resources",
-                                    "The istio-proxy container of " + workload.source().name());
+                            check(
+                                    context,
+                                    workload.source(),
+                                    pointer + "/resources",
+                                    "The istio-proxy container of "
+                                            + workload.source().name());
                         }
                     });
         }
@@ -50,8 +62,10 @@ public final class ProxyResourcesRule implements Rule {
 
     private static void check(Context context, Resource resource, String pointer, String what) {
         JsonNode resources = resource.at(pointer);
-        boolean requests = resources.path("requests").isObject() && !resources.path("requests").isEmpty();
-        boolean limits = resources.path("limits").isObject() && !resources.path("limits").isEmpty();
+        boolean requests = resources.path("requests").isObject()
+                && !resources.path("requests").isEmpty();
+        boolean limits =
+                resources.path("limits").isObject() && !resources.path("limits").isEmpty();
         if (!requests || !limits) {
             String missing = !requests && !limits ? "requests and limits" : requests ? "limits" : "requests";
             context.report(Message.MG3004, resource, pointer, what, missing);

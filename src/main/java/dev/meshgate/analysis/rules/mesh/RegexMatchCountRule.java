@@ -13,8 +13,11 @@ public final class RegexMatchCountRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("virtualservice-regex-count", "VirtualServices keep regular-expression matches few",
-                Set.of(Message.MG3007), Set.of(Kinds.VIRTUAL_SERVICE));
+        return new RuleInfo(
+                "virtualservice-regex-count",
+                "VirtualServices keep regular-expression matches few",
+                Set.of(Message.MG3007),
+                Set.of(Kinds.VIRTUAL_SERVICE));
     }
 
     @Override

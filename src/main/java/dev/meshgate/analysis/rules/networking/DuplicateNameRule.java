@@ -15,8 +15,11 @@ public final class DuplicateNameRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("networking-duplicate-names", "Subset names and server port names are unique",
-                Set.of(Message.MG1109), Set.of(Kinds.DESTINATION_RULE, Kinds.GATEWAY));
+        return new RuleInfo(
+                "networking-duplicate-names",
+                "Subset names and server port names are unique",
+                Set.of(Message.MG1109),
+                Set.of(Kinds.DESTINATION_RULE, Kinds.GATEWAY));
     }
 
     @Override
@@ -38,7 +41,10 @@ public final class DuplicateNameRule implements Rule {
                 String number = server.path("port").path("number").asText("");
                 String previous = name.isEmpty() ? null : numbersByName.putIfAbsent(name, number);
                 if (previous != null && !previous.equals(number)) {
-                    context.report(Message.MG1109, gateway, pointer + "/port/name",
+                    context.report(
+                            Message.MG1109,
+                            gateway,
+                            pointer + "/port/name",
                             "port name '" + name + "' is used for ports " + previous + " and " + number);
                 }
             });

@@ -20,23 +20,31 @@ import java.util.Set;
 public final class DurationRule implements Rule {
 
     private static final BigDecimal ONE_MILLISECOND = BigDecimal.ONE;
-    private static final List<String> ROUTE_DURATIONS = List.of("/timeout", "/retries/perTryTimeout",
-            "/fault/delay/fixedDelay");
-    private static final List<String> POLICY_DURATIONS = List.of("/connectionPool/tcp/connectTimeout",
-            "/connectionPool/http/idleTimeout", "/outlierDetection/interval", "/outlierDetection/baseEjectionTime");
+    private static final List<String> ROUTE_DURATIONS =
+            List.of("/timeout", "/retries/perTryTimeout", "/fault/delay/fixedDelay");
+    private static final List<String> POLICY_DURATIONS = List.of(
+            "/connectionPool/tcp/connectTimeout",
+            "/connectionPool/http/idleTimeout",
+            "/outlierDetection/interval",
+            "/outlierDetection/baseEjectionTime");
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("networking-durations", "Durations are well-formed and at least 1ms",
-                Set.of(Message.MG1103), Set.of(Kinds.VIRTUAL_SERVICE, Kinds.DESTINATION_RULE));
+        return new RuleInfo(
+                "networking-durations",
+                "Durations are well-formed and at least 1ms",
+                Set.of(Message.MG1103),
+                Set.of(Kinds.VIRTUAL_SERVICE, Kinds.DESTINATION_RULE));
     }
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> HttpRoutes.each(vs,
-                (route, pointer) -> checkAll(context, vs, pointer, ROUTE_DURATIONS)));
-        context.forEach(Kinds.DESTINATION_RULE, dr -> TrafficPolicies.each(dr,
-                (policy, pointer) -> checkAll(context, dr, pointer, POLICY_DURATIONS)));
+        context.forEach(
+                Kinds.VIRTUAL_SERVICE,
+                vs -> HttpRoutes.each(vs, (route, pointer) -> checkAll(context, vs, pointer, ROUTE_DURATIONS)));
+        context.forEach(
+                Kinds.DESTINATION_RULE,
+                dr -> TrafficPolicies.each(dr, (policy, pointer) -> checkAll(context, dr, pointer, POLICY_DURATIONS)));
     }
 
     private static void checkAll(Context context, Resource resource, String base, List<String> fields) {
@@ -44,8 +52,14 @@ public final class DurationRule implements Rule {
             String pointer = base + field;
             JsonNode value = resource.at(pointer);
             if (value.isTextual()) {
-                Durations.problem(value.asText(), ONE_MILLISECOND).ifPresent(problem -> context.report(
-                        Message.MG1103, resource, pointer, JsonPointer.readable(pointer), value.asText(), problem));
+                Durations.problem(value.asText(), ONE_MILLISECOND)
+                        .ifPresent(problem -> context.report(
+                                Message.MG1103,
+                                resource,
+                                pointer,
+                                JsonPointer.readable(pointer),
+                                value.asText(),
+                                problem));
             }
         }
     }

@@ -18,27 +18,41 @@ public final class HttpRouteActionRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("virtualservice-http-route-action", "Each HTTP route has exactly one action",
-                Set.of(Message.MG1108, Message.MG1110), Set.of(Kinds.VIRTUAL_SERVICE));
+        return new RuleInfo(
+                "virtualservice-http-route-action",
+                "Each HTTP route has exactly one action",
+                Set.of(Message.MG1108, Message.MG1110),
+                Set.of(Kinds.VIRTUAL_SERVICE));
     }
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> HttpRoutes.each(vs, (route, pointer) -> {
-            List<String> actions = ACTIONS.stream().filter(route::hasNonNull).toList();
-            if (actions.isEmpty()) {
-                context.report(Message.MG1110, vs, pointer,
-                        "an HTTP route needs one of route, redirect, directResponse or delegate");
-            } else if (actions.size() > 1) {
-                context.report(Message.MG1108, vs, pointer + "/" + actions.get(1), String.join(" and ", actions));
-            }
-            if (route.hasNonNull("rewrite") && (route.hasNonNull("redirect") || route.hasNonNull("directResponse"))) {
-                context.report(Message.MG1108, vs, pointer + "/rewrite",
-                        "rewrite and " + (route.hasNonNull("redirect") ? "redirect" : "directResponse"));
-            }
-            if (route.hasNonNull("mirror") && route.hasNonNull("mirrors")) {
-                context.report(Message.MG1108, vs, pointer + "/mirrors", "mirror and mirrors");
-            }
-        }));
+        context.forEach(
+                Kinds.VIRTUAL_SERVICE,
+                vs -> HttpRoutes.each(vs, (route, pointer) -> {
+                    List<String> actions =
+                            ACTIONS.stream().filter(route::hasNonNull).toList();
+                    if (actions.isEmpty()) {
+                        context.report(
+                                Message.MG1110,
+                                vs,
+                                pointer,
+                                "an HTTP route needs one of route, redirect, directResponse or delegate");
+                    } else if (actions.size() > 1) {
+                        context.report(
+                                Message.MG1108, vs, pointer + "/" + actions.get(1), String.join(" and ", actions));
+                    }
+                    if (route.hasNonNull("rewrite")
+                            && (route.hasNonNull("redirect") || route.hasNonNull("directResponse"))) {
+                        context.report(
+                                Message.MG1108,
+                                vs,
+                                pointer + "/rewrite",
+                                "rewrite and " + (route.hasNonNull("redirect") ? "redirect" : "directResponse"));
+                    }
+                    if (route.hasNonNull("mirror") && route.hasNonNull("mirrors")) {
+                        context.report(Message.MG1108, vs, pointer + "/mirrors", "mirror and mirrors");
+                    }
+                }));
     }
 }

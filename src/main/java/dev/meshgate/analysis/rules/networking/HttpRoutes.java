@@ -8,8 +8,7 @@ import java.util.function.BiConsumer;
 /** Walks the routes of a VirtualService as trees: HTTP routes, and all routes of every protocol. */
 final class HttpRoutes {
 
-    private HttpRoutes() {
-    }
+    private HttpRoutes() {}
 
     static void each(Resource vs, BiConsumer<JsonNode, String> action) {
         Elements.each(vs.at("/spec/http"), "/spec/http", action);

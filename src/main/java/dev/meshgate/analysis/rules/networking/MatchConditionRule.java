@@ -17,28 +17,40 @@ public final class MatchConditionRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("virtualservice-match-conditions", "Match conditions are complete and can match",
-                Set.of(Message.MG1106), Set.of(Kinds.VIRTUAL_SERVICE));
+        return new RuleInfo(
+                "virtualservice-match-conditions",
+                "Match conditions are complete and can match",
+                Set.of(Message.MG1106),
+                Set.of(Kinds.VIRTUAL_SERVICE));
     }
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> HttpRoutes.eachHttpMatch(vs, (match, pointer) -> {
-            for (String field : new String[] {"uri", "scheme", "method", "authority"}) {
-                JsonNode value = match.path(field);
-                if (value.isObject() && value.isEmpty()) {
-                    context.report(Message.MG1106, vs, pointer + "/" + field,
-                            JsonPointer.readable(pointer + "/" + field) + " is empty: set exact, prefix or regex");
-                }
-            }
-            for (String field : new String[] {"headers", "withoutHeaders"}) {
-                Elements.entries(match.path(field), pointer + "/" + field, (name, value, headerPointer) -> {
-                    if (!name.equals(name.toLowerCase(Locale.ROOT))) {
-                        context.report(Message.MG1106, vs, headerPointer,
-                                "header name '" + name + "' must be lower case");
+        context.forEach(
+                Kinds.VIRTUAL_SERVICE,
+                vs -> HttpRoutes.eachHttpMatch(vs, (match, pointer) -> {
+                    for (String field : new String[] {"uri", "scheme", "method", "authority"}) {
+                        JsonNode value = match.path(field);
+                        if (value.isObject() && value.isEmpty()) {
+                            context.report(
+                                    Message.MG1106,
+                                    vs,
+                                    pointer + "/" + field,
+                                    JsonPointer.readable(pointer + "/" + field)
+                                            + " is empty: set exact, prefix or regex");
+                        }
                     }
-                });
-            }
-        }));
+                    for (String field : new String[] {"headers", "withoutHeaders"}) {
+                        Elements.entries(match.path(field), pointer + "/" + field, (name, value, headerPointer) -> {
+                            if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+                                context.report(
+                                        Message.MG1106,
+                                        vs,
+                                        headerPointer,
+                                        "header name '" + name + "' must be lower case");
+                            }
+                        });
+                    }
+                }));
     }
 }

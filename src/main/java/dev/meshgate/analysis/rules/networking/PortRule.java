@@ -17,42 +17,68 @@ import java.util.Set;
  */
 public final class PortRule implements Rule {
 
-    private static final Set<String> PROTOCOLS = Set.of("HTTP", "HTTPS", "GRPC", "GRPC-WEB", "HTTP2", "HTTP_PROXY",
-            "MONGO", "MYSQL", "REDIS", "TCP", "TLS", "UDP");
+    private static final Set<String> PROTOCOLS = Set.of(
+            "HTTP", "HTTPS", "GRPC", "GRPC-WEB", "HTTP2", "HTTP_PROXY", "MONGO", "MYSQL", "REDIS", "TCP", "TLS", "UDP");
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("networking-ports", "Port numbers are within 1..65535 and protocols are known",
-                Set.of(Message.MG1105), Set.of(Kinds.GATEWAY, Kinds.SERVICE_ENTRY, Kinds.VIRTUAL_SERVICE,
-                        Kinds.SIDECAR));
+        return new RuleInfo(
+                "networking-ports",
+                "Port numbers are within 1..65535 and protocols are known",
+                Set.of(Message.MG1105),
+                Set.of(Kinds.GATEWAY, Kinds.SERVICE_ENTRY, Kinds.VIRTUAL_SERVICE, Kinds.SIDECAR));
     }
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.GATEWAY, gateway -> Elements.each(gateway.at("/spec/servers"), "/spec/servers",
-                (server, pointer) -> checkPort(context, gateway, server.path("port"), pointer + "/port")));
-        context.forEach(Kinds.SERVICE_ENTRY, se -> Elements.each(se.at("/spec/ports"), "/spec/ports",
-                (port, pointer) -> checkPort(context, se, port, pointer)));
+        context.forEach(
+                Kinds.GATEWAY,
+                gateway -> Elements.each(
+                        gateway.at("/spec/servers"),
+                        "/spec/servers",
+                        (server, pointer) -> checkPort(context, gateway, server.path("port"), pointer + "/port")));
+        context.forEach(
+                Kinds.SERVICE_ENTRY,
+                se -> Elements.each(
+                        se.at("/spec/ports"), "/spec/ports", (port, pointer) -> checkPort(context, se, port, pointer)));
         context.forEach(Kinds.SIDECAR, sidecar -> {
-            Elements.each(sidecar.at("/spec/ingress"), "/spec/ingress",
+            Elements.each(
+                    sidecar.at("/spec/ingress"),
+                    "/spec/ingress",
                     (listener, pointer) -> checkNumber(context, sidecar, listener.path("port"), pointer + "/port"));
-            Elements.each(sidecar.at("/spec/egress"), "/spec/egress",
+            Elements.each(
+                    sidecar.at("/spec/egress"),
+                    "/spec/egress",
                     (listener, pointer) -> checkNumber(context, sidecar, listener.path("port"), pointer + "/port"));
         });
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> HttpRoutes.eachOfAnyProtocol(vs, (route, pointer) -> {
-            Elements.each(route.path("match"), pointer + "/match",
-                    (match, matchPointer) -> checkValue(context, vs, match.path("port"), matchPointer + "/port"));
-            Elements.each(route.path("route"), pointer + "/route", (destination, destinationPointer) -> checkNumber(
-                    context, vs, destination.path("destination").path("port"),
-                    destinationPointer + "/destination/port"));
-        }));
+        context.forEach(
+                Kinds.VIRTUAL_SERVICE,
+                vs -> HttpRoutes.eachOfAnyProtocol(vs, (route, pointer) -> {
+                    Elements.each(
+                            route.path("match"),
+                            pointer + "/match",
+                            (match, matchPointer) ->
+                                    checkValue(context, vs, match.path("port"), matchPointer + "/port"));
+                    Elements.each(
+                            route.path("route"),
+                            pointer + "/route",
+                            (destination, destinationPointer) -> checkNumber(
+                                    context,
+                                    vs,
+                                    destination.path("destination").path("port"),
+                                    destinationPointer + "/destination/port"));
+                }));
     }
 
     private static void checkPort(Context context, Resource resource, JsonNode port, String pointer) {
         checkNumber(context, resource, port, pointer);
         String protocol = port.path("protocol").asText("");
         if (port.isObject() && !PROTOCOLS.contains(protocol.toUpperCase(Locale.ROOT))) {
-            context.report(Message.MG1105, resource, pointer + "/protocol", port.path("number").asText("?"),
+            context.report(
+                    Message.MG1105,
+                    resource,
+                    pointer + "/protocol",
+                    port.path("number").asText("?"),
                     protocol.isEmpty() ? "no protocol" : "unknown protocol '" + protocol + "'");
         }
     }

@@ -21,7 +21,10 @@ public final class RegexRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("virtualservice-regex", "Regular expressions compile in RE2", Set.of(Message.IST0122),
+        return new RuleInfo(
+                "virtualservice-regex",
+                "Regular expressions compile in RE2",
+                Set.of(Message.IST0122),
                 Set.of(Kinds.VIRTUAL_SERVICE));
     }
 
@@ -33,13 +36,18 @@ public final class RegexRule implements Rule {
                     check(context, vs, match.path(field), pointer + "/" + field);
                 }
                 for (String field : MAPS) {
-                    Elements.entries(match.path(field), pointer + "/" + field,
+                    Elements.entries(
+                            match.path(field),
+                            pointer + "/" + field,
                             (name, value, valuePointer) -> check(context, vs, value, valuePointer));
                 }
             });
-            HttpRoutes.each(vs, (route, pointer) -> Elements.each(route.path("corsPolicy").path("allowOrigins"),
-                    pointer + "/corsPolicy/allowOrigins", (origin, originPointer) ->
-                            check(context, vs, origin, originPointer)));
+            HttpRoutes.each(
+                    vs,
+                    (route, pointer) -> Elements.each(
+                            route.path("corsPolicy").path("allowOrigins"),
+                            pointer + "/corsPolicy/allowOrigins",
+                            (origin, originPointer) -> check(context, vs, origin, originPointer)));
         });
     }
 
@@ -48,8 +56,14 @@ public final class RegexRule implements Rule {
         JsonNode regex = stringMatch.path("regex");
         if (regex.isTextual()) {
             String regexPointer = pointer + "/regex";
-            Re2Compatibility.problem(regex.asText()).ifPresent(problem -> context.report(Message.IST0122, vs,
-                    regexPointer, JsonPointer.readable(regexPointer), regex.asText(), problem));
+            Re2Compatibility.problem(regex.asText())
+                    .ifPresent(problem -> context.report(
+                            Message.IST0122,
+                            vs,
+                            regexPointer,
+                            JsonPointer.readable(regexPointer),
+                            regex.asText(),
+                            problem));
         }
     }
 }

@@ -19,24 +19,37 @@ public final class RequiredFieldRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("networking-required-fields", "Required networking fields are set",
-                Set.of(Message.MG1110), Set.of(Kinds.VIRTUAL_SERVICE, Kinds.GATEWAY, Kinds.DESTINATION_RULE,
-                        Kinds.SERVICE_ENTRY, Kinds.SIDECAR));
+        return new RuleInfo(
+                "networking-required-fields",
+                "Required networking fields are set",
+                Set.of(Message.MG1110),
+                Set.of(
+                        Kinds.VIRTUAL_SERVICE,
+                        Kinds.GATEWAY,
+                        Kinds.DESTINATION_RULE,
+                        Kinds.SERVICE_ENTRY,
+                        Kinds.SIDECAR));
     }
 
     @Override
     public void check(Context context) {
         context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
             if (empty(vs.at("/spec/hosts")) && !empty(vs.at("/spec/gateways"))) {
-                report(context, vs, "/spec/hosts", "hosts (a VirtualService without hosts is a delegate, and "
-                        + "delegates cannot name gateways)");
+                report(
+                        context,
+                        vs,
+                        "/spec/hosts",
+                        "hosts (a VirtualService without hosts is a delegate, and "
+                                + "delegates cannot name gateways)");
             }
-            HttpRoutes.eachOfAnyProtocol(vs, (route, pointer) -> Elements.each(route.path("route"),
-                    pointer + "/route", (destination, destinationPointer) -> {
-                        if (empty(destination.path("destination").path("host"))) {
-                            report(context, vs, destinationPointer + "/destination", "destination host");
-                        }
-                    }));
+            HttpRoutes.eachOfAnyProtocol(
+                    vs,
+                    (route, pointer) -> Elements.each(
+                            route.path("route"), pointer + "/route", (destination, destinationPointer) -> {
+                                if (empty(destination.path("destination").path("host"))) {
+                                    report(context, vs, destinationPointer + "/destination", "destination host");
+                                }
+                            }));
         });
         context.forEach(Kinds.GATEWAY, gateway -> {
             if (empty(gateway.at("/spec/servers"))) {
@@ -75,7 +88,9 @@ public final class RequiredFieldRule implements Rule {
     }
 
     private static boolean empty(JsonNode node) {
-        return node.isMissingNode() || node.isNull() || (node.isContainerNode() && node.isEmpty())
+        return node.isMissingNode()
+                || node.isNull()
+                || (node.isContainerNode() && node.isEmpty())
                 || (node.isTextual() && node.asText().isEmpty());
     }
 

@@ -16,34 +16,49 @@ public final class RouteWeightRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("virtualservice-route-weights", "Route weights are not negative and add up to 100",
-                Set.of(Message.MG1101, Message.MG1102), Set.of(Kinds.VIRTUAL_SERVICE));
+        return new RuleInfo(
+                "virtualservice-route-weights",
+                "Route weights are not negative and add up to 100",
+                Set.of(Message.MG1101, Message.MG1102),
+                Set.of(Kinds.VIRTUAL_SERVICE));
     }
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> HttpRoutes.eachOfAnyProtocol(vs, (route, pointer) -> {
-            JsonNode destinations = route.path("route");
-            long sum = 0;
-            boolean negative = false;
-            for (int i = 0; i < destinations.size(); i++) {
-                JsonNode weight = destinations.get(i).path("weight");
-                if (weight.isIntegralNumber() && weight.asLong() < 0) {
-                    negative = true;
-                    context.report(Message.MG1101, vs, pointer + "/route/" + i + "/weight",
-                            "weight " + weight.asLong() + " is negative");
-                }
-                sum += weight.isIntegralNumber() ? weight.asLong() : 0;
-            }
-            if (destinations.size() < 2 || negative) {
-                return;
-            }
-            if (sum == 0) {
-                context.report(Message.MG1101, vs, pointer + "/route",
-                        "all " + destinations.size() + " destinations have weight 0, so no traffic can be routed");
-            } else if (sum != 100) {
-                context.report(Message.MG1102, vs, pointer + "/route", sum);
-            }
-        }));
+        context.forEach(
+                Kinds.VIRTUAL_SERVICE,
+                vs -> HttpRoutes.eachOfAnyProtocol(vs, (route, pointer) -> {
+                    JsonNode destinations = route.path("route");
+                    if (!destinations.isArray()) {
+                        return;
+                    }
+                    long sum = 0;
+                    boolean negative = false;
+                    for (int i = 0; i < destinations.size(); i++) {
+                        JsonNode weight = destinations.get(i).path("weight");
+                        if (weight.isIntegralNumber() && weight.asLong() < 0) {
+                            negative = true;
+                            context.report(
+                                    Message.MG1101,
+                                    vs,
+                                    pointer + "/route/" + i + "/weight",
+                                    "weight " + weight.asLong() + " is negative");
+                        }
+                        sum += weight.isIntegralNumber() ? weight.asLong() : 0;
+                    }
+                    if (destinations.size() < 2 || negative) {
+                        return;
+                    }
+                    if (sum == 0) {
+                        context.report(
+                                Message.MG1101,
+                                vs,
+                                pointer + "/route",
+                                "all " + destinations.size()
+                                        + " destinations have weight 0, so no traffic can be routed");
+                    } else if (sum != 100) {
+                        context.report(Message.MG1102, vs, pointer + "/route", sum);
+                    }
+                }));
     }
 }

@@ -21,16 +21,25 @@ public final class TlsSettingsRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("networking-tls-settings", "TLS modes come with the certificates they need",
-                Set.of(Message.MG1107), Set.of(Kinds.DESTINATION_RULE, Kinds.GATEWAY));
+        return new RuleInfo(
+                "networking-tls-settings",
+                "TLS modes come with the certificates they need",
+                Set.of(Message.MG1107),
+                Set.of(Kinds.DESTINATION_RULE, Kinds.GATEWAY));
     }
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.DESTINATION_RULE, dr -> TrafficPolicies.each(dr,
-                (policy, pointer) -> checkClient(context, dr, policy.path("tls"), pointer + "/tls")));
-        context.forEach(Kinds.GATEWAY, gateway -> Elements.each(gateway.at("/spec/servers"), "/spec/servers",
-                (server, pointer) -> checkServer(context, gateway, server, pointer)));
+        context.forEach(
+                Kinds.DESTINATION_RULE,
+                dr -> TrafficPolicies.each(
+                        dr, (policy, pointer) -> checkClient(context, dr, policy.path("tls"), pointer + "/tls")));
+        context.forEach(
+                Kinds.GATEWAY,
+                gateway -> Elements.each(
+                        gateway.at("/spec/servers"),
+                        "/spec/servers",
+                        (server, pointer) -> checkServer(context, gateway, server, pointer)));
     }
 
     private static void checkClient(Context context, Resource dr, JsonNode tls, String pointer) {
@@ -43,7 +52,8 @@ public final class TlsSettingsRule implements Rule {
             report(context, dr, pointer, "ISTIO_MUTUAL uses Istio's certificates: remove the certificate files");
         } else if (has(tls, "credentialName") && files) {
             report(context, dr, pointer, "credentialName cannot be combined with certificate files");
-        } else if (mode.equals("MUTUAL") && !has(tls, "credentialName")
+        } else if (mode.equals("MUTUAL")
+                && !has(tls, "credentialName")
                 && !(has(tls, "clientCertificate") && has(tls, "privateKey"))) {
             report(context, dr, pointer, "MUTUAL needs credentialName, or clientCertificate and privateKey");
         }
@@ -66,13 +76,18 @@ public final class TlsSettingsRule implements Rule {
             report(context, gateway, tlsPointer, protocol + " servers cannot have TLS settings (only httpsRedirect)");
             return;
         }
-        boolean credential = has(tls, "credentialName") || tls.path("credentialNames").size() > 0;
+        boolean credential =
+                has(tls, "credentialName") || tls.path("credentialNames").size() > 0;
         boolean files = has(tls, "serverCertificate") || has(tls, "privateKey");
         if (credential && files) {
             report(context, gateway, tlsPointer, "credentialName cannot be combined with certificate files");
-        } else if ((mode.equals("SIMPLE") || mode.equals("MUTUAL")) && !credential
+        } else if ((mode.equals("SIMPLE") || mode.equals("MUTUAL"))
+                && !credential
                 && !(has(tls, "serverCertificate") && has(tls, "privateKey"))) {
-            report(context, gateway, tlsPointer + "/mode",
+            report(
+                    context,
+                    gateway,
+                    tlsPointer + "/mode",
                     mode + " needs credentialName, or serverCertificate and privateKey");
         } else if (mode.equals("MUTUAL") && !credential && !has(tls, "caCertificates")) {
             report(context, gateway, tlsPointer + "/mode", "MUTUAL needs caCertificates to verify clients");

@@ -8,12 +8,13 @@ import java.util.function.BiConsumer;
 /** Walks every traffic policy of a DestinationRule: the top one, its port-level settings, and each subset's. */
 public final class TrafficPolicies {
 
-    private TrafficPolicies() {
-    }
+    private TrafficPolicies() {}
 
     public static void each(Resource dr, BiConsumer<JsonNode, String> action) {
         visit(dr.at("/spec/trafficPolicy"), "/spec/trafficPolicy", action);
-        Elements.each(dr.at("/spec/subsets"), "/spec/subsets",
+        Elements.each(
+                dr.at("/spec/subsets"),
+                "/spec/subsets",
                 (subset, pointer) -> visit(subset.path("trafficPolicy"), pointer + "/trafficPolicy", action));
     }
 

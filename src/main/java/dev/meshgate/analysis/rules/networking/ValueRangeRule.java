@@ -19,34 +19,44 @@ public final class ValueRangeRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("networking-value-ranges", "Percentages, attempts and status codes are in range",
-                Set.of(Message.MG1111), Set.of(Kinds.VIRTUAL_SERVICE, Kinds.DESTINATION_RULE));
+        return new RuleInfo(
+                "networking-value-ranges",
+                "Percentages, attempts and status codes are in range",
+                Set.of(Message.MG1111),
+                Set.of(Kinds.VIRTUAL_SERVICE, Kinds.DESTINATION_RULE));
     }
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> HttpRoutes.each(vs, (route, pointer) -> {
-            range(context, vs, pointer + "/fault/abort/percentage/value", 0, 100);
-            range(context, vs, pointer + "/fault/delay/percentage/value", 0, 100);
-            range(context, vs, pointer + "/fault/abort/httpStatus", 200, 599);
-            range(context, vs, pointer + "/mirrorPercentage/value", 0, 100);
-            range(context, vs, pointer + "/retries/attempts", 0, Integer.MAX_VALUE);
-            Elements.each(route.path("mirrors"), pointer + "/mirrors",
-                    (mirror, mirrorPointer) -> range(context, vs, mirrorPointer + "/percentage/value", 0, 100));
-        }));
-        context.forEach(Kinds.DESTINATION_RULE, dr -> TrafficPolicies.each(dr, (policy, pointer) -> {
-            range(context, dr, pointer + "/outlierDetection/maxEjectionPercent", 0, 100);
-            range(context, dr, pointer + "/outlierDetection/minHealthPercent", 0, 100);
-        }));
+        context.forEach(
+                Kinds.VIRTUAL_SERVICE,
+                vs -> HttpRoutes.each(vs, (route, pointer) -> {
+                    range(context, vs, pointer + "/fault/abort/percentage/value", 0, 100);
+                    range(context, vs, pointer + "/fault/delay/percentage/value", 0, 100);
+                    range(context, vs, pointer + "/fault/abort/httpStatus", 200, 599);
+                    range(context, vs, pointer + "/mirrorPercentage/value", 0, 100);
+                    range(context, vs, pointer + "/retries/attempts", 0, Integer.MAX_VALUE);
+                    Elements.each(
+                            route.path("mirrors"),
+                            pointer + "/mirrors",
+                            (mirror, mirrorPointer) -> range(context, vs, mirrorPointer + "/percentage/value", 0, 100));
+                }));
+        context.forEach(
+                Kinds.DESTINATION_RULE,
+                dr -> TrafficPolicies.each(dr, (policy, pointer) -> {
+                    range(context, dr, pointer + "/outlierDetection/maxEjectionPercent", 0, 100);
+                    range(context, dr, pointer + "/outlierDetection/minHealthPercent", 0, 100);
+                }));
     }
 
     private static void range(Context context, Resource resource, String pointer, double min, double max) {
         JsonNode value = resource.at(pointer);
         if (value.isNumber() && (value.asDouble() < min || value.asDouble() > max)) {
-            String allowed = max == Integer.MAX_VALUE ? "must not be negative"
+            String allowed = max == Integer.MAX_VALUE
+                    ? "must not be negative"
                     : "must be between " + (long) min + " and " + (long) max;
-            context.report(Message.MG1111, resource, pointer, JsonPointer.readable(pointer),
-                    value.asText() + " " + allowed);
+            context.report(
+                    Message.MG1111, resource, pointer, JsonPointer.readable(pointer), value.asText() + " " + allowed);
         }
     }
 }

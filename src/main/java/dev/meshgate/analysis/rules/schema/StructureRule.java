@@ -22,8 +22,11 @@ public final class StructureRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("schema", "Istio resources match the Istio API: known fields, right types, valid enums",
-                Set.of(Message.MG1001, Message.IST0106), Set.of());
+        return new RuleInfo(
+                "schema",
+                "Istio resources match the Istio API: known fields, right types, valid enums",
+                Set.of(Message.MG1001, Message.IST0106),
+                Set.of());
     }
 
     @Override
@@ -36,11 +39,17 @@ public final class StructureRule implements Rule {
     }
 
     private void check(Context context, Resource resource) {
-        Optional<Class<?>> model = StructureValidator.modelClassFor(resource.apiVersion(), resource.kind().kind());
+        Optional<Class<?>> model = StructureValidator.modelClassFor(
+                resource.apiVersion(), resource.kind().kind());
         if (model.isEmpty()) {
-            if (StructureValidator.knownKind(resource.kind().group(), resource.kind().kind())) {
-                context.report(Message.IST0106, resource, "/apiVersion", "apiVersion " + resource.apiVersion()
-                        + " does not serve kind " + resource.kind().kind());
+            if (StructureValidator.knownKind(
+                    resource.kind().group(), resource.kind().kind())) {
+                context.report(
+                        Message.IST0106,
+                        resource,
+                        "/apiVersion",
+                        "apiVersion " + resource.apiVersion() + " does not serve kind "
+                                + resource.kind().kind());
             }
             return;
         }
@@ -48,8 +57,14 @@ public final class StructureRule implements Rule {
             String path = JsonPointer.readable(violation.pointer());
             if (violation.problem() == StructureViolation.Problem.UNKNOWN_FIELD) {
                 int hint = violation.detail().indexOf("did you mean");
-                context.report(Message.MG1001, resource, violation.pointer(), path, hint >= 0
-                        ? violation.detail().substring(hint) : "not in the " + resource.kind().kind() + " API");
+                context.report(
+                        Message.MG1001,
+                        resource,
+                        violation.pointer(),
+                        path,
+                        hint >= 0
+                                ? violation.detail().substring(hint)
+                                : "not in the " + resource.kind().kind() + " API");
             } else {
                 context.report(Message.IST0106, resource, violation.pointer(), path + ": " + violation.detail());
             }

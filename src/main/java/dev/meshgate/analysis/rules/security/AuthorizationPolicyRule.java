@@ -18,15 +18,26 @@ import java.util.regex.Pattern;
  */
 public final class AuthorizationPolicyRule implements Rule {
 
-    private static final Set<String> PLAIN_KEYS = Set.of("source.ip", "remote.ip", "source.namespace",
-            "source.principal", "source.serviceAccount", "request.auth.principal", "request.auth.audiences",
-            "request.auth.presenter", "destination.ip", "destination.port", "connection.sni");
+    private static final Set<String> PLAIN_KEYS = Set.of(
+            "source.ip",
+            "remote.ip",
+            "source.namespace",
+            "source.principal",
+            "source.serviceAccount",
+            "request.auth.principal",
+            "request.auth.audiences",
+            "request.auth.presenter",
+            "destination.ip",
+            "destination.port",
+            "connection.sni");
     private static final Pattern INDEXED_KEYS = Pattern.compile(
             "(request\\.headers|request\\.auth\\.claims)\\[[^\\]]+\\](\\[[^\\]]+\\])*|experimental\\.envoy\\..+");
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("authorizationpolicy-semantics", "AuthorizationPolicies are accepted by Istio",
+        return new RuleInfo(
+                "authorizationpolicy-semantics",
+                "AuthorizationPolicies are accepted by Istio",
                 Set.of(Message.MG1105, Message.MG1108, Message.MG1110, Message.MG1111),
                 Set.of(Kinds.AUTHORIZATION_POLICY));
     }
@@ -40,12 +51,18 @@ public final class AuthorizationPolicyRule implements Rule {
             if (action.equals("CUSTOM") && !provider) {
                 context.report(Message.MG1110, policy, "/spec/action", "provider (required by action CUSTOM)");
             } else if (!action.equals("CUSTOM") && policy.at("/spec/provider").isObject()) {
-                context.report(Message.MG1111, policy, "/spec/provider", "provider",
+                context.report(
+                        Message.MG1111,
+                        policy,
+                        "/spec/provider",
+                        "provider",
                         "only allowed with action CUSTOM, not " + action);
             }
             Elements.each(policy.at("/spec/rules"), "/spec/rules", (rule, pointer) -> {
-                Elements.each(rule.path("when"), pointer + "/when", (condition, at) -> checkCondition(context,
-                        policy, condition, at));
+                Elements.each(
+                        rule.path("when"),
+                        pointer + "/when",
+                        (condition, at) -> checkCondition(context, policy, condition, at));
                 Elements.each(rule.path("to"), pointer + "/to", (to, at) -> {
                     checkPorts(context, policy, to.path("operation").path("ports"), at + "/operation/ports");
                     checkPorts(context, policy, to.path("operation").path("notPorts"), at + "/operation/notPorts");
@@ -57,8 +74,13 @@ public final class AuthorizationPolicyRule implements Rule {
     private static void checkCondition(Context context, Resource policy, JsonNode condition, String pointer) {
         String key = condition.path("key").asText("");
         if (!PLAIN_KEYS.contains(key) && !INDEXED_KEYS.matcher(key).matches()) {
-            context.report(Message.MG1111, policy, pointer + "/key", "condition key", "'" + key
-                    + "' is not a key Istio knows (e.g. source.ip, request.headers[name], request.auth.claims[iss])");
+            context.report(
+                    Message.MG1111,
+                    policy,
+                    pointer + "/key",
+                    "condition key",
+                    "'" + key
+                            + "' is not a key Istio knows (e.g. source.ip, request.headers[name], request.auth.claims[iss])");
         }
         if (condition.path("values").isEmpty() && condition.path("notValues").isEmpty()) {
             context.report(Message.MG1110, policy, pointer, "values or notValues of condition '" + key + "'");

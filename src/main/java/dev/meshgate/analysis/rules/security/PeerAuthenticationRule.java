@@ -14,16 +14,24 @@ public final class PeerAuthenticationRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("peerauthentication-semantics", "PeerAuthentications are accepted by Istio",
-                Set.of(Message.MG1105, Message.MG1110), Set.of(Kinds.PEER_AUTHENTICATION));
+        return new RuleInfo(
+                "peerauthentication-semantics",
+                "PeerAuthentications are accepted by Istio",
+                Set.of(Message.MG1105, Message.MG1110),
+                Set.of(Kinds.PEER_AUTHENTICATION));
     }
 
     @Override
     public void check(Context context) {
         context.forEach(Kinds.PEER_AUTHENTICATION, policy -> {
             var ports = policy.at("/spec/portLevelMtls");
-            if (ports.isObject() && !ports.isEmpty() && !policy.at("/spec/selector").isObject()) {
-                context.report(Message.MG1110, policy, "/spec/portLevelMtls",
+            if (ports.isObject()
+                    && !ports.isEmpty()
+                    && !policy.at("/spec/selector").isObject()) {
+                context.report(
+                        Message.MG1110,
+                        policy,
+                        "/spec/portLevelMtls",
                         "selector (port-level mTLS only applies to selected workloads)");
             }
             Elements.entries(ports, "/spec/portLevelMtls", (port, value, pointer) -> {

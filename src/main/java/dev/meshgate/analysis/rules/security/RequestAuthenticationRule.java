@@ -13,8 +13,11 @@ public final class RequestAuthenticationRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("requestauthentication-semantics", "RequestAuthentications are accepted by Istio",
-                Set.of(Message.MG1108, Message.MG1110, Message.MG1111), Set.of(Kinds.REQUEST_AUTHENTICATION));
+        return new RuleInfo(
+                "requestauthentication-semantics",
+                "RequestAuthentications are accepted by Istio",
+                Set.of(Message.MG1108, Message.MG1110, Message.MG1111),
+                Set.of(Kinds.REQUEST_AUTHENTICATION));
     }
 
     @Override
@@ -30,7 +33,11 @@ public final class RequestAuthenticationRule implements Rule {
                 }
                 String uri = rule.path("jwksUri").asText("");
                 if (!uri.isEmpty() && !uri.matches("https?://[^\\s/]+.*")) {
-                    context.report(Message.MG1111, policy, pointer + "/jwksUri", "jwksUri",
+                    context.report(
+                            Message.MG1111,
+                            policy,
+                            pointer + "/jwksUri",
+                            "jwksUri",
                             "'" + uri + "' is not an http(s) URL");
                 }
             });

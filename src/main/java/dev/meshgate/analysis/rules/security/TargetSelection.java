@@ -7,8 +7,7 @@ import dev.meshgate.manifest.Resource;
 /** Policies pick workloads by selector or by targetRef(s), never both (AuthorizationPolicy, WasmPlugin, ...). */
 public final class TargetSelection {
 
-    private TargetSelection() {
-    }
+    private TargetSelection() {}
 
     public static void check(Context context, Resource resource) {
         if (resource.at("/spec/selector").isObject()) {

@@ -15,13 +15,16 @@ import java.util.Set;
  */
 public final class PortNameConventionRule implements Rule {
 
-    private static final Set<String> PROTOCOLS = Set.of("http", "http2", "https", "grpc", "grpc-web", "mongo",
-            "mysql", "redis", "tcp", "tls", "udp");
+    private static final Set<String> PROTOCOLS =
+            Set.of("http", "http2", "https", "grpc", "grpc-web", "mongo", "mysql", "redis", "tcp", "tls", "udp");
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("service-port-name", "Service ports are named <protocol>[-<suffix>] or set appProtocol",
-                Set.of(Message.IST0118), Set.of(Kinds.SERVICE));
+        return new RuleInfo(
+                "service-port-name",
+                "Service ports are named <protocol>[-<suffix>] or set appProtocol",
+                Set.of(Message.IST0118),
+                Set.of(Kinds.SERVICE));
     }
 
     @Override
@@ -33,8 +36,13 @@ public final class PortNameConventionRule implements Rule {
                     return;
                 }
                 String pointer = portPointer + (port.has("name") ? "/name" : "");
-                context.report(Message.IST0118, service, pointer, name.isEmpty() ? "(none)" : name,
-                        port.path("port").asText(), port.path("targetPort").asText(port.path("port").asText()));
+                context.report(
+                        Message.IST0118,
+                        service,
+                        pointer,
+                        name.isEmpty() ? "(none)" : name,
+                        port.path("port").asText(),
+                        port.path("targetPort").asText(port.path("port").asText()));
             });
         });
     }

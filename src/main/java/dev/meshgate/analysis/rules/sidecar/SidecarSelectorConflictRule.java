@@ -25,8 +25,11 @@ public final class SidecarSelectorConflictRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("sidecar-selector-conflict", "One Sidecar applies to each workload",
-                Set.of(Message.IST0110, Message.IST0111), Set.of(Kinds.SIDECAR));
+        return new RuleInfo(
+                "sidecar-selector-conflict",
+                "One Sidecar applies to each workload",
+                Set.of(Message.IST0110, Message.IST0111),
+                Set.of(Kinds.SIDECAR));
     }
 
     @Override
@@ -36,7 +39,9 @@ public final class SidecarSelectorConflictRule implements Rule {
         context.forEach(Kinds.SIDECAR, sidecar -> {
             Map<String, String> selector = Resource.stringMap(sidecar.at(SELECTOR));
             if (selector.isEmpty()) {
-                unselectedByNamespace.computeIfAbsent(sidecar.namespace(), k -> new ArrayList<>()).add(sidecar);
+                unselectedByNamespace
+                        .computeIfAbsent(sidecar.namespace(), k -> new ArrayList<>())
+                        .add(sidecar);
                 return;
             }
             for (Workload workload : context.index().workloads(sidecar.namespace(), selector)) {
@@ -53,7 +58,12 @@ public final class SidecarSelectorConflictRule implements Rule {
             if (sidecars.size() > 1) {
                 for (Resource sidecar : sidecars) {
                     if (reported.add(sidecar)) {
-                        context.report(Message.IST0110, sidecar, SELECTOR, names(sidecars), workload.namespace(),
+                        context.report(
+                                Message.IST0110,
+                                sidecar,
+                                SELECTOR,
+                                names(sidecars),
+                                workload.namespace(),
                                 workload.source().name());
                     }
                 }

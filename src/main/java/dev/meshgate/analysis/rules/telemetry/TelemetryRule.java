@@ -15,8 +15,11 @@ public final class TelemetryRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("telemetry-semantics", "Telemetry resources are accepted by Istio",
-                Set.of(Message.MG1108, Message.MG1111), Set.of(Kinds.TELEMETRY_KIND));
+        return new RuleInfo(
+                "telemetry-semantics",
+                "Telemetry resources are accepted by Istio",
+                Set.of(Message.MG1108, Message.MG1111),
+                Set.of(Kinds.TELEMETRY_KIND));
     }
 
     @Override
@@ -27,8 +30,12 @@ public final class TelemetryRule implements Rule {
                 Elements.each(telemetry.at("/spec/" + section), "/spec/" + section, (entry, pointer) -> {
                     JsonNode sampling = entry.path("randomSamplingPercentage");
                     if (sampling.isNumber() && (sampling.asDouble() < 0 || sampling.asDouble() > 100)) {
-                        context.report(Message.MG1111, telemetry, pointer + "/randomSamplingPercentage",
-                                "randomSamplingPercentage", sampling.asText() + " must be between 0 and 100");
+                        context.report(
+                                Message.MG1111,
+                                telemetry,
+                                pointer + "/randomSamplingPercentage",
+                                "randomSamplingPercentage",
+                                sampling.asText() + " must be between 0 and 100");
                     }
                     Elements.each(entry.path("providers"), pointer + "/providers", (provider, at) -> {
                         if (provider.path("name").asText("").isEmpty()) {

@@ -10,8 +10,7 @@ public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Why the text is not a valid duration of at least the minimum, or empty when it is fine. */
     public static Optional<String> problem(String text, BigDecimal minimumMillis) {
@@ -32,7 +31,8 @@ public final class Durations {
             return Optional.of("expected a number with a unit (ns, us, ms, s, m, h), e.g. \"1.5s\"");
         }
         if (millis.compareTo(minimumMillis) < 0) {
-            return Optional.of("must be at least " + minimumMillis.stripTrailingZeros().toPlainString() + "ms");
+            return Optional.of(
+                    "must be at least " + minimumMillis.stripTrailingZeros().toPlainString() + "ms");
         }
         return Optional.empty();
     }

@@ -8,8 +8,7 @@ import java.util.function.BiConsumer;
 /** Walks the elements of a list or the entries of a map in a resource tree, with the pointer of each. */
 public final class Elements {
 
-    private Elements() {
-    }
+    private Elements() {}
 
     /** Every element of the array at the pointer (nothing when it is absent or not an array). */
     public static void each(JsonNode array, String pointer, BiConsumer<JsonNode, String> action) {

@@ -8,8 +8,7 @@ public final class HostSyntax {
 
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
 
-    private HostSyntax() {
-    }
+    private HostSyntax() {}
 
     /** Why the host is invalid, or empty when it is fine. */
     public static Optional<String> problem(String host) {

@@ -10,11 +10,10 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Re2Compatibility {
 
-    private static final Pattern UNSUPPORTED = Pattern.compile(
-            "\\(\\?[=!]|\\(\\?<[=!]|\\(\\?>|\\\\[1-9]|\\\\k<|[*+?}]\\+");
+    private static final Pattern UNSUPPORTED =
+            Pattern.compile("\\(\\?[=!]|\\(\\?<[=!]|\\(\\?>|\\\\[1-9]|\\\\k<|[*+?}]\\+");
 
-    private Re2Compatibility() {
-    }
+    private Re2Compatibility() {}
 
     /** Why the expression fails in RE2, or empty when it is fine. */
     public static Optional<String> problem(String regex) {

@@ -22,13 +22,14 @@ import java.util.stream.Collectors;
  */
 public final class ConflictingVirtualServiceHostsRule implements Rule {
 
-    private record Binding(Resource vs, String pointer) {
-    }
+    private record Binding(Resource vs, String pointer) {}
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("virtualservice-conflicting-hosts",
-                "A host is defined by one VirtualService per gateway", Set.of(Message.IST0109, Message.MG2001),
+        return new RuleInfo(
+                "virtualservice-conflicting-hosts",
+                "A host is defined by one VirtualService per gateway",
+                Set.of(Message.IST0109, Message.MG2001),
                 Set.of(Kinds.VIRTUAL_SERVICE));
     }
 
@@ -40,8 +41,9 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
             for (VirtualServiceGateways.Reference gateway : VirtualServiceGateways.bound(vs)) {
                 Elements.each(vs.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> {
                     String fqdn = HostNames.fqdn(host.asText(""), vs.namespace(), domain);
-                    byGatewayAndHost.computeIfAbsent(gateway.qualifiedName() + " " + fqdn,
-                            k -> new LinkedHashMap<>()).putIfAbsent(vs, new Binding(vs, pointer));
+                    byGatewayAndHost
+                            .computeIfAbsent(gateway.qualifiedName() + " " + fqdn, k -> new LinkedHashMap<>())
+                            .putIfAbsent(vs, new Binding(vs, pointer));
                 });
             }
         });
@@ -52,7 +54,8 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
             String gateway = group.getKey().substring(0, group.getKey().indexOf(' '));
             String host = group.getKey().substring(group.getKey().indexOf(' ') + 1);
             List<Binding> bindings = new ArrayList<>(group.getValue().values());
-            String names = bindings.stream().map(b -> b.vs().namespace() + "/" + b.vs().name())
+            String names = bindings.stream()
+                    .map(b -> b.vs().namespace() + "/" + b.vs().name())
                     .collect(Collectors.joining(", ", "[", "]"));
             for (Binding binding : bindings) {
                 if (VirtualServiceGateways.MESH.equals(gateway)) {

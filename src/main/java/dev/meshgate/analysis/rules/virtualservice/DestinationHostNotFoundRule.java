@@ -18,7 +18,8 @@ public final class DestinationHostNotFoundRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("virtualservice-destination-host",
+        return new RuleInfo(
+                "virtualservice-destination-host",
                 "Every destination host is a Service or ServiceEntry of the input (or a declared known host)",
                 Set.of(Message.IST0101, Message.MG3006),
                 Set.of(Kinds.VIRTUAL_SERVICE, Kinds.SERVICE, Kinds.SERVICE_ENTRY));
@@ -27,8 +28,8 @@ public final class DestinationHostNotFoundRule implements Rule {
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class).ifPresent(spec ->
-                VirtualServiceDestinations.forEach(spec, located -> {
+        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
+                .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
                     String host = located.destination().getHost();
                     if (host == null || host.isEmpty()) {
                         return;

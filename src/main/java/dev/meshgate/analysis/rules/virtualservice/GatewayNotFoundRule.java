@@ -12,8 +12,11 @@ public final class GatewayNotFoundRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("virtualservice-gateway-not-found", "Every gateway a VirtualService names exists",
-                Set.of(Message.IST0101), Set.of(Kinds.VIRTUAL_SERVICE, Kinds.GATEWAY));
+        return new RuleInfo(
+                "virtualservice-gateway-not-found",
+                "Every gateway a VirtualService names exists",
+                Set.of(Message.IST0101),
+                Set.of(Kinds.VIRTUAL_SERVICE, Kinds.GATEWAY));
     }
 
     @Override
@@ -21,7 +24,9 @@ public final class GatewayNotFoundRule implements Rule {
         context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
             for (VirtualServiceGateways.Reference gateway : VirtualServiceGateways.named(vs)) {
                 if (!gateway.isMesh()
-                        && context.index().find(Kinds.GATEWAY, gateway.namespace(), gateway.name()).isEmpty()) {
+                        && context.index()
+                                .find(Kinds.GATEWAY, gateway.namespace(), gateway.name())
+                                .isEmpty()) {
                     context.report(Message.IST0101, vs, gateway.pointer(), "gateway", gateway.qualifiedName());
                 }
             }

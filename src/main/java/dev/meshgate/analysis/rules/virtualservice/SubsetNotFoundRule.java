@@ -18,16 +18,18 @@ public final class SubsetNotFoundRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("virtualservice-subset-not-found",
+        return new RuleInfo(
+                "virtualservice-subset-not-found",
                 "Every subset a VirtualService routes or mirrors to is defined by a DestinationRule for that host",
-                Set.of(Message.IST0101), Set.of(Kinds.VIRTUAL_SERVICE, Kinds.DESTINATION_RULE));
+                Set.of(Message.IST0101),
+                Set.of(Kinds.VIRTUAL_SERVICE, Kinds.DESTINATION_RULE));
     }
 
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class).ifPresent(spec ->
-                VirtualServiceDestinations.forEach(spec, located -> {
+        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
+                .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
                     String subset = located.destination().getSubset();
                     String host = located.destination().getHost();
                     if (subset == null || subset.isEmpty() || host == null || host.isEmpty()) {
@@ -35,8 +37,12 @@ public final class SubsetNotFoundRule implements Rule {
                     }
                     String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
                     if (!defined(context, vs, fqdn, subset)) {
-                        context.report(Message.IST0101, vs, located.pointer() + "/subset",
-                                "host+subset in destinationrule", fqdn + "+" + subset);
+                        context.report(
+                                Message.IST0101,
+                                vs,
+                                located.pointer() + "/subset",
+                                "host+subset in destinationrule",
+                                fqdn + "+" + subset);
                     }
                 })));
     }

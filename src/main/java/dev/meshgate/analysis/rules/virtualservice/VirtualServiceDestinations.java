@@ -15,11 +15,13 @@ import java.util.List;
 public final class VirtualServiceDestinations {
 
     /** Where a destination is used: a weighted route or a mirror. */
-    public enum Use { ROUTE, MIRROR }
+    public enum Use {
+        ROUTE,
+        MIRROR
+    }
 
     /** One destination with the JSON pointer of its {@code destination} object (or of the mirror object). */
-    public record Located(Destination destination, String pointer, Use use) {
-    }
+    public record Located(Destination destination, String pointer, Use use) {}
 
     /** Receives each destination. */
     @FunctionalInterface
@@ -27,8 +29,7 @@ public final class VirtualServiceDestinations {
         void visit(Located destination);
     }
 
-    private VirtualServiceDestinations() {
-    }
+    private VirtualServiceDestinations() {}
 
     public static void forEach(VirtualService spec, Visitor visitor) {
         List<HTTPRoute> http = nonNull(spec.getHttp());
@@ -37,13 +38,19 @@ public final class VirtualServiceDestinations {
             String routePointer = JsonPointer.of("spec", "http", i);
             List<HTTPRouteDestination> destinations = nonNull(route.getRoute());
             for (int j = 0; j < destinations.size(); j++) {
-                visit(destinations.get(j).getDestination(), routePointer + "/route/" + j + "/destination", Use.ROUTE,
+                visit(
+                        destinations.get(j).getDestination(),
+                        routePointer + "/route/" + j + "/destination",
+                        Use.ROUTE,
                         visitor);
             }
             visit(route.getMirror(), routePointer + "/mirror", Use.MIRROR, visitor);
             List<HTTPMirrorPolicy> mirrors = nonNull(route.getMirrors());
             for (int j = 0; j < mirrors.size(); j++) {
-                visit(mirrors.get(j).getDestination(), routePointer + "/mirrors/" + j + "/destination", Use.MIRROR,
+                visit(
+                        mirrors.get(j).getDestination(),
+                        routePointer + "/mirrors/" + j + "/destination",
+                        Use.MIRROR,
                         visitor);
             }
         }

@@ -1,8 +1,8 @@
 package dev.meshgate.analysis.rules.virtualservice;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.manifest.Resource;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +28,7 @@ public final class VirtualServiceGateways {
         }
     }
 
-    private VirtualServiceGateways() {
-    }
+    private VirtualServiceGateways() {}
 
     /** The gateways of spec.gateways; "mesh" alone when the field is empty, as Istio defaults it. */
     public static List<Reference> bound(Resource vs) {
@@ -46,9 +45,14 @@ public final class VirtualServiceGateways {
         List<Reference> references = new ArrayList<>();
         collect(vs, vs.at("/spec/gateways"), "/spec/gateways", references);
         for (String routes : List.of("http", "tcp", "tls")) {
-            Elements.each(vs.at("/spec/" + routes), "/spec/" + routes, (route, routePointer) ->
-                    Elements.each(route.path("match"), routePointer + "/match", (match, pointer) ->
-                            collect(vs, match.path("gateways"), pointer + "/gateways", references)));
+            Elements.each(
+                    vs.at("/spec/" + routes),
+                    "/spec/" + routes,
+                    (route, routePointer) -> Elements.each(
+                            route.path("match"),
+                            routePointer + "/match",
+                            (match, pointer) ->
+                                    collect(vs, match.path("gateways"), pointer + "/gateways", references)));
         }
         return references;
     }

@@ -38,8 +38,11 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("selector-matches-no-workload", "Every workload selector matches some workload",
-                Set.of(Message.IST0127), Set.copyOf(SELECTORS.keySet()));
+        return new RuleInfo(
+                "selector-matches-no-workload",
+                "Every workload selector matches some workload",
+                Set.of(Message.IST0127),
+                Set.copyOf(SELECTORS.keySet()));
     }
 
     @Override
@@ -57,8 +60,14 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
                 return;
             }
             if (context.index().workloads(namespace, selector).isEmpty()) {
-                context.report(Message.IST0127, resource, pointer, new TreeMap<>(selector).entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+                context.report(
+                        Message.IST0127,
+                        resource,
+                        pointer,
+                        new TreeMap<>(selector)
+                                .entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue())
+                                        .collect(Collectors.joining(",")));
             }
         }));
     }
