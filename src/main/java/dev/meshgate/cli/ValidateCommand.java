@@ -2,12 +2,16 @@ package dev.meshgate.cli;
 
 import dev.meshgate.analysis.policy.ConfigFile;
 import dev.meshgate.analysis.policy.FailOn;
+import dev.meshgate.analysis.policy.FindingPolicy;
+import dev.meshgate.analysis.policy.IstioctlSuppression;
+import dev.meshgate.analysis.policy.Suppression;
 import dev.meshgate.report.Formatter;
 import dev.meshgate.report.Report;
 import dev.meshgate.report.Validation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -58,6 +62,14 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Config file (default: .meshgate.yaml in the first PATH, when present).")
     Path config;
 
+    @Option(
+            names = "--suppress",
+            paramLabel = "CODE=KIND NAME.NS",
+            description =
+                    "Suppress a code on resources, in istioctl's syntax, e.g. \"IST0101=VirtualService *.legacy\"."
+                            + " Repeatable.")
+    List<String> suppress = List.of();
+
     @Option(names = "--list-codes", description = "Print the catalog of finding codes and exit.")
     boolean listCodes;
 
@@ -84,7 +96,8 @@ public final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("meshgate: invalid config file " + e.getMessage());
             return ExitCodes.USAGE_OR_IO;
         }
-        Validation validation = new Validation().config(loaded).failOn(level);
+        Validation validation =
+                new Validation().config(withCommandLineSuppressions(loaded)).failOn(level);
         if (namespace != null) {
             validation.settings(validation.settings().withDefaultNamespace(namespace));
         }
@@ -92,6 +105,19 @@ public final class ValidateCommand implements Callable<Integer> {
         formatter.write(report, out);
         out.flush();
         return report.summary().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+    }
+
+    private ConfigFile.Config withCommandLineSuppressions(ConfigFile.Config config) {
+        List<Suppression> all = new ArrayList<>(config.policy().suppressions());
+        for (String text : suppress) {
+            try {
+                all.add(IstioctlSuppression.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        return new ConfigFile.Config(
+                config.settings(), new FindingPolicy(config.policy().severities(), all));
     }
 
     private Formatter formatter() {

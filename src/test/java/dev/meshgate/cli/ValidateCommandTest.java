@@ -183,6 +183,27 @@ class ValidateCommandTest {
     }
 
     @Test
+    void istioctlSuppressionsWorkUnchanged() throws IOException {
+        write("vs.yaml", BROKEN);
+
+        assertThat(run("validate", "--suppress", "IST0101=VirtualService reviews.default", dir.toString())
+                        .exit())
+                .isZero();
+        assertThat(run("validate", "--suppress", "IST0101=VirtualService *.default", dir.toString())
+                        .exit())
+                .isZero();
+        assertThat(run("validate", "--suppress", "IST0101=VirtualService reviews.shop", dir.toString())
+                        .exit())
+                .isEqualTo(1);
+        Run bad = run("validate", "--suppress", "IST0101", dir.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("CODE=Kind name.namespace");
+        assertThat(run("validate", "--suppress", "IST9999=Pod x", dir.toString())
+                        .exit())
+                .isEqualTo(2);
+    }
+
+    @Test
     void listCodesPrintsTheCatalog() {
         Run text = run("validate", "--list-codes");
         Run json = run("validate", "--list-codes", "-o", "json");
