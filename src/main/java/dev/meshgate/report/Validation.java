@@ -19,8 +19,8 @@ public final class Validation {
     private AnalysisSettings settings = AnalysisSettings.defaults();
     private FindingPolicy policy = FindingPolicy.defaults();
     private FailOn failOn = FailOn.ERROR;
-    private LoadLimits limits = LoadLimits.defaults();
-    private Analyzer analyzer = Analyzer.withAllRules();
+    private final LoadLimits limits = LoadLimits.defaults();
+    private final Analyzer analyzer = Analyzer.withAllRules();
 
     public Validation config(ConfigFile.Config config) {
         this.settings = config.settings();
@@ -35,16 +35,6 @@ public final class Validation {
 
     public Validation failOn(FailOn level) {
         this.failOn = level;
-        return this;
-    }
-
-    public Validation limits(LoadLimits newLimits) {
-        this.limits = newLimits;
-        return this;
-    }
-
-    public Validation analyzer(Analyzer newAnalyzer) {
-        this.analyzer = newAnalyzer;
         return this;
     }
 

@@ -7,7 +7,7 @@ import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.Workload;
-import dev.meshgate.analysis.rules.values.Elements;
+import dev.meshgate.analysis.rules.networking.TrafficPolicies;
 import dev.meshgate.manifest.Resource;
 import java.util.List;
 import java.util.Map;
@@ -44,23 +44,20 @@ public final class MtlsConflictRule implements Rule {
                 return;
             }
             Optional<ServiceBehindHost> service = ServiceBehindHost.of(context.index(), fqdn);
-            checkTls(context, policies, dr, fqdn, service, "/spec/trafficPolicy", Map.of());
-            Elements.each(
-                    dr.at("/spec/trafficPolicy/portLevelSettings"),
-                    "/spec/trafficPolicy/portLevelSettings",
-                    (port, pointer) -> checkTls(context, policies, dr, fqdn, service, pointer, Map.of()));
-            Elements.each(
-                    dr.at("/spec/subsets"),
-                    "/spec/subsets",
-                    (subset, pointer) -> checkTls(
-                            context,
-                            policies,
-                            dr,
-                            fqdn,
-                            service,
-                            pointer + "/trafficPolicy",
-                            Resource.stringMap(subset.path("labels"))));
+            TrafficPolicies.each(
+                    dr,
+                    (policy, pointer) ->
+                            checkTls(context, policies, dr, fqdn, service, pointer, subsetLabels(dr, pointer)));
         });
+    }
+
+    /** The labels of the subset a traffic policy belongs to; none for the DestinationRule's own policy. */
+    private static Map<String, String> subsetLabels(Resource dr, String policyPointer) {
+        if (!policyPointer.startsWith("/spec/subsets/")) {
+            return Map.of();
+        }
+        String subset = policyPointer.substring(0, policyPointer.indexOf("/trafficPolicy"));
+        return Resource.stringMap(dr.at(subset + "/labels"));
     }
 
     private static void checkTls(
