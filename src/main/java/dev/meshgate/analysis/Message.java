@@ -70,6 +70,12 @@ public enum Message {
             "No matching workloads for this resource with the following labels: %s",
             "The resource's workload selector matches no workload (Deployment, StatefulSet, DaemonSet, Pod, gateway) "
                     + "in the analysed input, so it has no effect. Often a typo in a label."),
+    IST0132(
+            "VirtualServiceHostNotFoundInGateway",
+            Severity.WARNING,
+            "one or more host %s defined in VirtualService %s not found in Gateway %s.",
+            "A VirtualService bound to a Gateway names a host that none of the Gateway's servers accept (for the "
+                    + "VirtualService's namespace), so requests for it never reach the routes."),
     IST0145(
             "ConflictingGateways",
             Severity.ERROR,

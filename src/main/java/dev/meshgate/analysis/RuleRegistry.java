@@ -35,6 +35,7 @@ import dev.meshgate.analysis.rules.telemetry.TelemetryRule;
 import dev.meshgate.analysis.rules.virtualservice.ConflictingVirtualServiceHostsRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationHostNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.GatewayNotFoundRule;
+import dev.meshgate.analysis.rules.virtualservice.HostNotInGatewayRule;
 import dev.meshgate.analysis.rules.virtualservice.SubsetNotFoundRule;
 import dev.meshgate.analysis.rules.workload.SelectorMatchesNoWorkloadRule;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class RuleRegistry {
                 new DurationRule(),
                 new GatewayNotFoundRule(),
                 new HoldApplicationUntilProxyStartsRule(),
+                new HostNotInGatewayRule(),
                 new HostSyntaxRule(),
                 new HttpRouteActionRule(),
                 new IstiodReplicasRule(),
