@@ -17,6 +17,12 @@ public final class Analyzer {
 
     private final List<Rule> rules;
 
+    /** A bug in one rule must not cost the user every other finding, nor crash the service. */
+    private static void failed(Context context, Rule rule, RuntimeException e) {
+        context.reportAt(
+                Message.IST0001, Origin.of("<meshgate>"), "rule " + rule.info().name() + " failed: " + e);
+    }
+
     public Analyzer(List<Rule> rules) {
         this.rules = List.copyOf(rules);
     }
@@ -31,16 +37,14 @@ public final class Analyzer {
         Index index = Index.build(loaded.resources(), settings);
         Context context = new Context(index, loaded.problems());
         for (Rule rule : rules) {
+            context.running(rule);
             try {
                 rule.check(context);
             } catch (RuntimeException e) {
-                // A bug in one rule must not cost the user every other finding, nor crash the service.
-                context.reportAt(
-                        Message.IST0001,
-                        Origin.of("<meshgate>"),
-                        "rule " + rule.info().name() + " failed: " + e);
+                failed(context, rule, e);
             }
         }
+        context.runResourcePass((rule, e) -> failed(context, rule, e));
         List<Finding> findings = new ArrayList<>(context.findings());
         findings.sort(ORDER);
         return new Analysis(index, List.copyOf(findings));

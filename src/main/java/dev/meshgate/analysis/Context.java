@@ -14,6 +14,8 @@ public final class Context {
     private final Index index;
     private final List<LoadProblem> loadProblems;
     private final List<Finding> findings = new ArrayList<>();
+    private final ResourcePass pass = new ResourcePass();
+    private Rule running;
 
     public Context(Index index, List<LoadProblem> loadProblems) {
         this.index = index;
@@ -33,9 +35,32 @@ public final class Context {
         return index.settings();
     }
 
-    /** Runs the action on every resource of the kind. */
+    /** Runs the action on every resource of the kind, now (for rules that aggregate before they report). */
     public void forEach(ResourceKind kind, Consumer<Resource> action) {
         index.ofKind(kind).forEach(action);
+    }
+
+    /**
+     * Registers a per-resource check of every resource of the kind. It runs after all rules' {@code check}, in one
+     * pass that judges each resource by every rule in turn; so nothing in the rule may depend on it having run.
+     */
+    public void onEach(ResourceKind kind, Consumer<Resource> action) {
+        pass.add(running, kind, action);
+    }
+
+    /** Registers a per-resource check of every resource, whatever its kind (see {@link #onEach}). */
+    public void onEachResource(Consumer<Resource> action) {
+        pass.addForAll(running, action);
+    }
+
+    /** Marks the rule whose check runs now, so that registered checks are attributed to it. */
+    void running(Rule rule) {
+        running = rule;
+    }
+
+    /** Runs the registered per-resource checks. */
+    void runResourcePass(java.util.function.BiConsumer<Rule, RuntimeException> failed) {
+        pass.run(index.all(), failed);
     }
 
     /** Reports a finding about a resource at the field the JSON pointer names (or its closest written ancestor). */

@@ -19,12 +19,12 @@ public final class DuplicateResourceRule implements Rule {
 
     @Override
     public void check(Context context) {
-        for (Resource resource : context.index().all()) {
+        context.onEachResource(resource -> {
             List<Resource> same = context.index().named(resource.kind(), resource.namespace(), resource.name());
             if (same.size() > 1 && same.get(0) != resource) {
                 context.report(
                         Message.MG0006, resource, "", resource, same.get(0).origin());
             }
-        }
+        });
     }
 }

@@ -38,7 +38,7 @@ public final class MtlsConflictRule implements Rule {
         }
         PeerAuthentications policies = new PeerAuthentications(context.index());
         String domain = context.settings().clusterDomain();
-        context.forEach(Kinds.DESTINATION_RULE, dr -> {
+        context.onEach(Kinds.DESTINATION_RULE, dr -> {
             String fqdn = HostNames.fqdn(dr.at("/spec/host").asText(""), dr.namespace(), domain);
             if (!HostNames.isClusterService(fqdn, domain)) {
                 return;

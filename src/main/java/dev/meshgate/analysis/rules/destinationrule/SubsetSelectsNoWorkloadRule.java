@@ -33,7 +33,7 @@ public final class SubsetSelectsNoWorkloadRule implements Rule {
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        context.forEach(Kinds.DESTINATION_RULE, dr -> IstioModel.spec(dr, DestinationRule.class)
+        context.onEach(Kinds.DESTINATION_RULE, dr -> IstioModel.spec(dr, DestinationRule.class)
                 .ifPresent(spec -> {
                     if (spec.getHost() == null || spec.getSubsets() == null) {
                         return;

@@ -22,7 +22,7 @@ public final class WasmPluginRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.WASM_PLUGIN, plugin -> {
+        context.onEach(Kinds.WASM_PLUGIN, plugin -> {
             TargetSelection.check(context, plugin);
             String url = plugin.at("/spec/url").asText("");
             if (url.isEmpty()) {

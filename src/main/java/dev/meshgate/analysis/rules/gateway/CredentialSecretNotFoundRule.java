@@ -25,7 +25,7 @@ public final class CredentialSecretNotFoundRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(
+        context.onEach(
                 Kinds.GATEWAY,
                 gateway -> Elements.each(gateway.at("/spec/servers"), "/spec/servers", (server, serverPointer) -> {
                     String pointer = serverPointer + "/tls/credentialName";

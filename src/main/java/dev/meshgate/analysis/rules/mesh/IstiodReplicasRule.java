@@ -27,7 +27,7 @@ public final class IstiodReplicasRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.ISTIO_OPERATOR, operator -> {
+        context.onEach(Kinds.ISTIO_OPERATOR, operator -> {
             String[] candidates = {
                 "/spec/components/pilot/k8s/hpaSpec/minReplicas",
                 "/spec/components/pilot/k8s/replicaCount",
@@ -47,7 +47,7 @@ public final class IstiodReplicasRule implements Rule {
                 context.report(Message.MG3003, operator, "/spec", 1);
             }
         });
-        context.forEach(Kinds.DEPLOYMENT, deployment -> {
+        context.onEach(Kinds.DEPLOYMENT, deployment -> {
             if (deployment.name().equals("istiod") || deployment.name().startsWith("istiod-")) {
                 int replicas = deployment.at("/spec/replicas").asInt(1);
                 if (replicas < 2 && autoscalerMinimum(context, deployment) < 2) {

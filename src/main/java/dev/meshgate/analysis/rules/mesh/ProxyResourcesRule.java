@@ -28,7 +28,7 @@ public final class ProxyResourcesRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.ISTIO_OPERATOR, operator -> {
+        context.onEach(Kinds.ISTIO_OPERATOR, operator -> {
             check(context, operator, "/spec/values/global/proxy/resources", "The IstioOperator's sidecar proxies");
             for (String kind : new String[] {"ingressGateways", "egressGateways"}) {
                 Elements.each(

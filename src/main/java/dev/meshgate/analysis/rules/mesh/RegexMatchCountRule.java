@@ -23,7 +23,7 @@ public final class RegexMatchCountRule implements Rule {
     @Override
     public void check(Context context) {
         int limit = context.settings().regexMatchLimit();
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
+        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> {
             int count = countRegex(vs.at("/spec/http"));
             if (count > limit) {
                 context.report(Message.MG3007, vs, "/spec/http", count, limit);

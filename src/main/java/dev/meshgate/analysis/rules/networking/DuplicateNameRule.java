@@ -24,7 +24,7 @@ public final class DuplicateNameRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.DESTINATION_RULE, dr -> {
+        context.onEach(Kinds.DESTINATION_RULE, dr -> {
             Set<String> seen = new java.util.HashSet<>();
             Elements.each(dr.at("/spec/subsets"), "/spec/subsets", (subset, pointer) -> {
                 String name = subset.path("name").asText("");
@@ -33,7 +33,7 @@ public final class DuplicateNameRule implements Rule {
                 }
             });
         });
-        context.forEach(Kinds.GATEWAY, gateway -> {
+        context.onEach(Kinds.GATEWAY, gateway -> {
             // A port name may repeat for the same port number (several servers on 443), not for another number.
             Map<String, String> numbersByName = new HashMap<>();
             Elements.each(gateway.at("/spec/servers"), "/spec/servers", (server, pointer) -> {

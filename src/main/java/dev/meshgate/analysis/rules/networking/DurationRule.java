@@ -39,10 +39,10 @@ public final class DurationRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(
+        context.onEach(
                 Kinds.VIRTUAL_SERVICE,
                 vs -> HttpRoutes.each(vs, (route, pointer) -> checkAll(context, vs, pointer, ROUTE_DURATIONS)));
-        context.forEach(
+        context.onEach(
                 Kinds.DESTINATION_RULE,
                 dr -> TrafficPolicies.each(dr, (policy, pointer) -> checkAll(context, dr, pointer, POLICY_DURATIONS)));
     }

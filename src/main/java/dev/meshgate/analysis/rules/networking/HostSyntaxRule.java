@@ -37,13 +37,13 @@ public final class HostSyntaxRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> checkVirtualService(context, vs));
-        context.forEach(Kinds.DESTINATION_RULE, dr -> {
+        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> checkVirtualService(context, vs));
+        context.onEach(Kinds.DESTINATION_RULE, dr -> {
             if (dr.at("/spec/host").isTextual()) {
                 check(context, dr, dr.at("/spec/host").asText(), "/spec/host");
             }
         });
-        context.forEach(Kinds.SERVICE_ENTRY, se -> {
+        context.onEach(Kinds.SERVICE_ENTRY, se -> {
             boolean dns = se.at("/spec/resolution").asText("").startsWith("DNS");
             Elements.each(se.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> {
                 check(context, se, host.asText(), pointer);
@@ -57,7 +57,7 @@ public final class HostSyntaxRule implements Rule {
                 }
             });
         });
-        context.forEach(
+        context.onEach(
                 Kinds.GATEWAY,
                 gateway -> Elements.each(
                         gateway.at("/spec/servers"),
@@ -66,7 +66,7 @@ public final class HostSyntaxRule implements Rule {
                                 server.path("hosts"),
                                 pointer + "/hosts",
                                 (host, hostPointer) -> checkNamespaced(context, gateway, host.asText(), hostPointer))));
-        context.forEach(
+        context.onEach(
                 Kinds.SIDECAR,
                 sidecar -> Elements.each(
                         sidecar.at("/spec/egress"),

@@ -27,7 +27,7 @@ public final class HttpRouteActionRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(
+        context.onEach(
                 Kinds.VIRTUAL_SERVICE,
                 vs -> HttpRoutes.each(vs, (route, pointer) -> {
                     List<String> actions =

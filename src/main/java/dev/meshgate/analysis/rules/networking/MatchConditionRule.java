@@ -26,7 +26,7 @@ public final class MatchConditionRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(
+        context.onEach(
                 Kinds.VIRTUAL_SERVICE,
                 vs -> HttpRoutes.eachHttpMatch(vs, (match, pointer) -> {
                     for (String field : new String[] {"uri", "scheme", "method", "authority"}) {

@@ -31,17 +31,17 @@ public final class PortRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(
+        context.onEach(
                 Kinds.GATEWAY,
                 gateway -> Elements.each(
                         gateway.at("/spec/servers"),
                         "/spec/servers",
                         (server, pointer) -> checkPort(context, gateway, server.path("port"), pointer + "/port")));
-        context.forEach(
+        context.onEach(
                 Kinds.SERVICE_ENTRY,
                 se -> Elements.each(
                         se.at("/spec/ports"), "/spec/ports", (port, pointer) -> checkPort(context, se, port, pointer)));
-        context.forEach(Kinds.SIDECAR, sidecar -> {
+        context.onEach(Kinds.SIDECAR, sidecar -> {
             Elements.each(
                     sidecar.at("/spec/ingress"),
                     "/spec/ingress",
@@ -51,7 +51,7 @@ public final class PortRule implements Rule {
                     "/spec/egress",
                     (listener, pointer) -> checkNumber(context, sidecar, listener.path("port"), pointer + "/port"));
         });
-        context.forEach(
+        context.onEach(
                 Kinds.VIRTUAL_SERVICE,
                 vs -> HttpRoutes.eachOfAnyProtocol(vs, (route, pointer) -> {
                     Elements.each(

@@ -30,7 +30,7 @@ public final class RegexRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
+        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> {
             HttpRoutes.eachHttpMatch(vs, (match, pointer) -> {
                 for (String field : SINGLE) {
                     check(context, vs, match.path(field), pointer + "/" + field);

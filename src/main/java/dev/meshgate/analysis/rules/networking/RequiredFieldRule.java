@@ -33,7 +33,7 @@ public final class RequiredFieldRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
+        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> {
             if (empty(vs.at("/spec/hosts")) && !empty(vs.at("/spec/gateways"))) {
                 report(
                         context,
@@ -51,7 +51,7 @@ public final class RequiredFieldRule implements Rule {
                                 }
                             }));
         });
-        context.forEach(Kinds.GATEWAY, gateway -> {
+        context.onEach(Kinds.GATEWAY, gateway -> {
             if (empty(gateway.at("/spec/servers"))) {
                 report(context, gateway, "/spec", "servers");
             }
@@ -64,7 +64,7 @@ public final class RequiredFieldRule implements Rule {
                 }
             });
         });
-        context.forEach(Kinds.DESTINATION_RULE, dr -> {
+        context.onEach(Kinds.DESTINATION_RULE, dr -> {
             if (empty(dr.at("/spec/host"))) {
                 report(context, dr, "/spec", "host");
             }
@@ -74,12 +74,12 @@ public final class RequiredFieldRule implements Rule {
                 }
             });
         });
-        context.forEach(Kinds.SERVICE_ENTRY, se -> {
+        context.onEach(Kinds.SERVICE_ENTRY, se -> {
             if (empty(se.at("/spec/hosts"))) {
                 report(context, se, "/spec", "hosts");
             }
         });
-        context.forEach(Kinds.SIDECAR, sidecar -> {
+        context.onEach(Kinds.SIDECAR, sidecar -> {
             JsonNode selector = sidecar.at("/spec/workloadSelector");
             if (selector.isObject() && empty(selector.path("labels"))) {
                 report(context, sidecar, "/spec/workloadSelector", "workloadSelector labels");

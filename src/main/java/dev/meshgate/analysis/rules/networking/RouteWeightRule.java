@@ -25,7 +25,7 @@ public final class RouteWeightRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(
+        context.onEach(
                 Kinds.VIRTUAL_SERVICE,
                 vs -> HttpRoutes.eachOfAnyProtocol(vs, (route, pointer) -> {
                     JsonNode destinations = route.path("route");

@@ -30,11 +30,11 @@ public final class TlsSettingsRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(
+        context.onEach(
                 Kinds.DESTINATION_RULE,
                 dr -> TrafficPolicies.each(
                         dr, (policy, pointer) -> checkClient(context, dr, policy.path("tls"), pointer + "/tls")));
-        context.forEach(
+        context.onEach(
                 Kinds.GATEWAY,
                 gateway -> Elements.each(
                         gateway.at("/spec/servers"),

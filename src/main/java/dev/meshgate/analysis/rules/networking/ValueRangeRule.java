@@ -28,7 +28,7 @@ public final class ValueRangeRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(
+        context.onEach(
                 Kinds.VIRTUAL_SERVICE,
                 vs -> HttpRoutes.each(vs, (route, pointer) -> {
                     range(context, vs, pointer + "/fault/abort/percentage/value", 0, 100);
@@ -41,7 +41,7 @@ public final class ValueRangeRule implements Rule {
                             pointer + "/mirrors",
                             (mirror, mirrorPointer) -> range(context, vs, mirrorPointer + "/percentage/value", 0, 100));
                 }));
-        context.forEach(
+        context.onEach(
                 Kinds.DESTINATION_RULE,
                 dr -> TrafficPolicies.each(dr, (policy, pointer) -> {
                     range(context, dr, pointer + "/outlierDetection/maxEjectionPercent", 0, 100);

@@ -31,11 +31,11 @@ public final class StructureRule implements Rule {
 
     @Override
     public void check(Context context) {
-        for (Resource resource : context.index().all()) {
+        context.onEachResource(resource -> {
             if (Kinds.isIstio(resource.kind())) {
                 check(context, resource);
             }
-        }
+        });
     }
 
     private void check(Context context, Resource resource) {

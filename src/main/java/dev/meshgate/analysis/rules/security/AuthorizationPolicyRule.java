@@ -44,7 +44,7 @@ public final class AuthorizationPolicyRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.AUTHORIZATION_POLICY, policy -> {
+        context.onEach(Kinds.AUTHORIZATION_POLICY, policy -> {
             TargetSelection.check(context, policy);
             String action = policy.at("/spec/action").asText("ALLOW");
             boolean provider = policy.at("/spec/provider/name").isTextual();

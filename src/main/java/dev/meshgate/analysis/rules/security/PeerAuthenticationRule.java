@@ -23,7 +23,7 @@ public final class PeerAuthenticationRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.PEER_AUTHENTICATION, policy -> {
+        context.onEach(Kinds.PEER_AUTHENTICATION, policy -> {
             var ports = policy.at("/spec/portLevelMtls");
             if (ports.isObject()
                     && !ports.isEmpty()

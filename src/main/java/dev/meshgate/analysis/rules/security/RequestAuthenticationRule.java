@@ -22,7 +22,7 @@ public final class RequestAuthenticationRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.REQUEST_AUTHENTICATION, policy -> {
+        context.onEach(Kinds.REQUEST_AUTHENTICATION, policy -> {
             TargetSelection.check(context, policy);
             Elements.each(policy.at("/spec/jwtRules"), "/spec/jwtRules", (rule, pointer) -> {
                 if (rule.path("issuer").asText("").isEmpty()) {

@@ -29,7 +29,7 @@ public final class PortNameConventionRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.SERVICE, service -> {
+        context.onEach(Kinds.SERVICE, service -> {
             Elements.each(service.at("/spec/ports"), "/spec/ports", (port, portPointer) -> {
                 String name = port.path("name").asText("");
                 if (port.hasNonNull("appProtocol") || followsConvention(name)) {

@@ -24,7 +24,7 @@ public final class TelemetryRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.TELEMETRY_KIND, telemetry -> {
+        context.onEach(Kinds.TELEMETRY_KIND, telemetry -> {
             TargetSelection.check(context, telemetry);
             for (String section : new String[] {"tracing", "accessLogging", "metrics"}) {
                 Elements.each(telemetry.at("/spec/" + section), "/spec/" + section, (entry, pointer) -> {

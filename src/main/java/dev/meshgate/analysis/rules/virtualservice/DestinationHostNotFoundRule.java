@@ -28,7 +28,7 @@ public final class DestinationHostNotFoundRule implements Rule {
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
+        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
                 .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
                     String host = located.destination().getHost();
                     if (host == null || host.isEmpty()) {

@@ -21,7 +21,7 @@ public final class GatewayNotFoundRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
+        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> {
             for (VirtualServiceGateways.Reference gateway : VirtualServiceGateways.named(vs)) {
                 if (!gateway.isMesh()
                         && context.index()

@@ -29,7 +29,7 @@ public final class HostNotInGatewayRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
+        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> {
             for (VirtualServiceGateways.Reference reference : VirtualServiceGateways.bound(vs)) {
                 if (reference.isMesh()) {
                     continue;

@@ -47,7 +47,7 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
 
     @Override
     public void check(Context context) {
-        SELECTORS.forEach((kind, pointer) -> context.forEach(kind, resource -> {
+        SELECTORS.forEach((kind, pointer) -> context.onEach(kind, resource -> {
             Map<String, String> selector = Resource.stringMap(resource.at(pointer));
             if (selector.isEmpty()) {
                 return;
