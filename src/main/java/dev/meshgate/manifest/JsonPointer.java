@@ -31,6 +31,23 @@ public final class JsonPointer {
         return path.toString();
     }
 
+    // Rules ask for the same few hundred pointers on every resource; each is parsed once.
+    private static final java.util.Map<String, com.fasterxml.jackson.core.JsonPointer> COMPILED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 50_000;
+
+    /** The parsed form of a pointer, for navigating Jackson trees; parsed once per distinct pointer. */
+    public static com.fasterxml.jackson.core.JsonPointer compiled(String pointer) {
+        com.fasterxml.jackson.core.JsonPointer found = COMPILED.get(pointer);
+        if (found == null) {
+            found = com.fasterxml.jackson.core.JsonPointer.compile(pointer);
+            if (COMPILED.size() < MAX_COMPILED) {
+                COMPILED.put(pointer, found);
+            }
+        }
+        return found;
+    }
+
     /** Builds a pointer from segments, e.g. of("spec", "http", 0) is "/spec/http/0". */
     public static String of(Object... segments) {
         String pointer = "";

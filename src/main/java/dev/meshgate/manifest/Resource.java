@@ -65,23 +65,8 @@ public final class Resource {
 
     /** The node at a JSON pointer, MissingNode when absent. */
     public JsonNode at(String pointer) {
-        JsonNode node = body.at(compiled(pointer));
+        JsonNode node = body.at(JsonPointer.compiled(pointer));
         return node == null ? MissingNode.getInstance() : node;
-    }
-
-    // Rules ask for the same few hundred pointers on every resource; parsing each once keeps analysis allocation-light.
-    private static final Map<String, com.fasterxml.jackson.core.JsonPointer> COMPILED = new ConcurrentHashMap<>();
-    private static final int MAX_COMPILED = 50_000;
-
-    private static com.fasterxml.jackson.core.JsonPointer compiled(String pointer) {
-        com.fasterxml.jackson.core.JsonPointer found = COMPILED.get(pointer);
-        if (found == null) {
-            found = com.fasterxml.jackson.core.JsonPointer.compile(pointer);
-            if (COMPILED.size() < MAX_COMPILED) {
-                COMPILED.put(pointer, found);
-            }
-        }
-        return found;
     }
 
     public FieldPositions positions() {

@@ -12,6 +12,8 @@ final class TreeWalker {
 
     private final ModelIntrospector introspector;
     private final List<StructureViolation> violations;
+    // The pointer of the node being walked, grown and cut back in place: a valid resource allocates no pointer at all.
+    private final StringBuilder path = new StringBuilder(128);
 
     TreeWalker(ModelIntrospector introspector, List<StructureViolation> violations) {
         this.introspector = introspector;
@@ -21,13 +23,13 @@ final class TreeWalker {
     /** Walks a whole resource; the top-level {@code status} is written by controllers, not by users. */
     void walkResource(JsonNode resource, Shape.Bean shape) {
         if (!resource.isObject()) {
-            wrongType("", "object", resource);
+            wrongType("object", resource);
             return;
         }
-        walkBean(resource, shape, "", true);
+        walkBean(resource, shape, true);
     }
 
-    private void walk(JsonNode node, JavaType type, String pointer) {
+    private void walk(JsonNode node, JavaType type) {
         // The API server prunes nulls of non-nullable fields, so a null is never a structural mistake.
         if (node.isNull()) {
             return;
@@ -35,23 +37,23 @@ final class TreeWalker {
         Shape shape = introspector.shapeOf(type);
         if (shape instanceof Shape.Bean bean) {
             if (node.isObject()) {
-                walkBean(node, bean, pointer, false);
+                walkBean(node, bean, false);
             } else {
-                wrongType(pointer, "object", node);
+                wrongType("object", node);
             }
         } else if (shape instanceof Shape.ListOf list) {
-            walkList(node, list, pointer);
+            walkList(node, list);
         } else if (shape instanceof Shape.MapOf map) {
-            walkMap(node, map, pointer);
+            walkMap(node, map);
         } else if (shape instanceof Shape.Scalar scalar) {
-            checkScalar(node, scalar.kind(), pointer);
+            checkScalar(node, scalar.kind());
         } else if (shape instanceof Shape.Enumerated enumerated) {
-            checkEnum(node, enumerated, pointer);
+            checkEnum(node, enumerated);
         }
         // Shape.Anything: nothing to check
     }
 
-    private void walkBean(JsonNode node, Shape.Bean bean, String pointer, boolean resourceRoot) {
+    private void walkBean(JsonNode node, Shape.Bean bean, boolean resourceRoot) {
         Map<Shape.OneOf, Shape.Member> chosen = null;
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = field.getKey();
@@ -59,13 +61,14 @@ final class TreeWalker {
             if (resourceRoot && name.equals("status")) {
                 continue;
             }
-            String child = pointer + '/' + escape(name);
+            int mark = enter(escape(name));
             Shape.Member member = bean.members().get(name);
             if (member == null) {
-                if (ModelGaps.missingField(child)) {
-                    continue;
+                String child = path.toString();
+                if (!ModelGaps.missingField(child)) {
+                    violations.add(new StructureViolation(child, Problem.UNKNOWN_FIELD, unknownField(name, bean)));
                 }
-                violations.add(new StructureViolation(child, Problem.UNKNOWN_FIELD, unknownField(name, bean)));
+                leave(mark);
                 continue;
             }
             if (member.oneOf() != null && !value.isNull()) {
@@ -75,13 +78,25 @@ final class TreeWalker {
                 Shape.Member first = chosen.putIfAbsent(member.oneOf(), member);
                 if (first != null && first.variant() != member.variant()) {
                     violations.add(new StructureViolation(
-                            child,
+                            path.toString(),
                             Problem.WRONG_TYPE,
                             "only one of " + String.join(", ", member.oneOf().members()) + " may be set"));
                 }
             }
-            walk(value, member.type(), child);
+            walk(value, member.type());
+            leave(mark);
         }
+    }
+
+    /** Descends into a child; returns the mark to cut the path back to. */
+    private int enter(String segment) {
+        int mark = path.length();
+        path.append('/').append(segment);
+        return mark;
+    }
+
+    private void leave(int mark) {
+        path.setLength(mark);
     }
 
     private static String unknownField(String name, Shape.Bean bean) {
@@ -90,32 +105,36 @@ final class TreeWalker {
                 .orElse("unknown field '" + name + "'");
     }
 
-    private void walkList(JsonNode node, Shape.ListOf list, String pointer) {
+    private void walkList(JsonNode node, Shape.ListOf list) {
         if (!node.isArray()) {
-            wrongType(pointer, "array", node);
+            wrongType("array", node);
             return;
         }
         for (int i = 0; i < node.size(); i++) {
-            walk(node.get(i), list.element(), pointer + '/' + i);
+            int mark = path.length();
+            path.append('/').append(i);
+            walk(node.get(i), list.element());
+            leave(mark);
         }
     }
 
-    private void walkMap(JsonNode node, Shape.MapOf map, String pointer) {
+    private void walkMap(JsonNode node, Shape.MapOf map) {
         if (!node.isObject()) {
-            wrongType(pointer, "object", node);
+            wrongType("object", node);
             return;
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            String child = pointer + '/' + escape(entry.getKey());
+            int mark = enter(escape(entry.getKey()));
             if (map.labelValues()) {
-                checkScalar(entry.getValue(), Shape.ScalarKind.LABEL_VALUE, child);
+                checkScalar(entry.getValue(), Shape.ScalarKind.LABEL_VALUE);
             } else {
-                walk(entry.getValue(), map.value(), child);
+                walk(entry.getValue(), map.value());
             }
+            leave(mark);
         }
     }
 
-    private void checkScalar(JsonNode node, Shape.ScalarKind kind, String pointer) {
+    private void checkScalar(JsonNode node, Shape.ScalarKind kind) {
         boolean fits =
                 switch (kind) {
                     case STRING -> node.isTextual();
@@ -129,29 +148,31 @@ final class TreeWalker {
                     case BOOLEAN -> node.isBoolean();
                     case INT_OR_STRING -> node.isTextual() || node.isIntegralNumber();
                 };
-        if (!fits && !ModelGaps.enumTypedAsNumber(pointer, node)) {
+        if (!fits && !ModelGaps.enumTypedAsNumber(path.toString(), node)) {
             boolean tooBig =
                     node.isIntegralNumber() && (kind == Shape.ScalarKind.INTEGER || kind == Shape.ScalarKind.LONG);
             violations.add(new StructureViolation(
-                    pointer,
+                    path.toString(),
                     Problem.WRONG_TYPE,
                     "expected " + kind.expected + ", got " + (tooBig ? "number out of range" : jsonType(node))));
         }
     }
 
-    private void checkEnum(JsonNode node, Shape.Enumerated enumerated, String pointer) {
+    private void checkEnum(JsonNode node, Shape.Enumerated enumerated) {
         if (node.isContainerNode()) {
-            wrongType(pointer, "string", node);
+            wrongType("string", node);
         } else if (!node.isTextual() || !enumerated.values().contains(node.textValue())) {
             // Istio's CRD schemas list the names only: no numbers, no other letter case.
             violations.add(new StructureViolation(
-                    pointer, Problem.BAD_ENUM_VALUE, "'" + node.asText() + "' is not one of " + enumerated.listing()));
+                    path.toString(),
+                    Problem.BAD_ENUM_VALUE,
+                    "'" + node.asText() + "' is not one of " + enumerated.listing()));
         }
     }
 
-    private void wrongType(String pointer, String expected, JsonNode node) {
+    private void wrongType(String expected, JsonNode node) {
         violations.add(new StructureViolation(
-                pointer, Problem.WRONG_TYPE, "expected " + expected + ", got " + jsonType(node)));
+                path.toString(), Problem.WRONG_TYPE, "expected " + expected + ", got " + jsonType(node)));
     }
 
     private static String jsonType(JsonNode node) {

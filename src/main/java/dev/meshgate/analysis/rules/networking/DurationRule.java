@@ -41,17 +41,18 @@ public final class DurationRule implements Rule {
     public void check(Context context) {
         context.onEach(
                 Kinds.VIRTUAL_SERVICE,
-                vs -> HttpRoutes.each(vs, (route, pointer) -> checkAll(context, vs, pointer, ROUTE_DURATIONS)));
+                vs -> HttpRoutes.each(vs, (route, pointer) -> checkAll(context, vs, route, pointer, ROUTE_DURATIONS)));
         context.onEach(
                 Kinds.DESTINATION_RULE,
-                dr -> TrafficPolicies.each(dr, (policy, pointer) -> checkAll(context, dr, pointer, POLICY_DURATIONS)));
+                dr -> TrafficPolicies.each(
+                        dr, (policy, pointer) -> checkAll(context, dr, policy, pointer, POLICY_DURATIONS)));
     }
 
-    private static void checkAll(Context context, Resource resource, String base, List<String> fields) {
+    private static void checkAll(Context context, Resource resource, JsonNode node, String base, List<String> fields) {
         for (String field : fields) {
-            String pointer = base + field;
-            JsonNode value = resource.at(pointer);
+            JsonNode value = node.at(JsonPointer.compiled(field));
             if (value.isTextual()) {
+                String pointer = base + field;
                 Durations.problem(value.asText(), ONE_MILLISECOND)
                         .ifPresent(problem -> context.report(
                                 Message.MG1103,

@@ -102,7 +102,9 @@ public final class HostSyntaxRule implements Rule {
                                 host,
                                 "a destination host cannot be a wildcard");
                     } else if (host != null && !host.isEmpty()) {
-                        check(context, vs, host, d.pointer() + "/host");
+                        HostSyntax.problem(host)
+                                .ifPresent(problem ->
+                                        context.report(Message.MG1104, vs, d.pointer() + "/host", host, problem));
                     }
                 }));
     }

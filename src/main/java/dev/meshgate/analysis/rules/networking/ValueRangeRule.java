@@ -31,27 +31,31 @@ public final class ValueRangeRule implements Rule {
         context.onEach(
                 Kinds.VIRTUAL_SERVICE,
                 vs -> HttpRoutes.each(vs, (route, pointer) -> {
-                    range(context, vs, pointer + "/fault/abort/percentage/value", 0, 100);
-                    range(context, vs, pointer + "/fault/delay/percentage/value", 0, 100);
-                    range(context, vs, pointer + "/fault/abort/httpStatus", 200, 599);
-                    range(context, vs, pointer + "/mirrorPercentage/value", 0, 100);
-                    range(context, vs, pointer + "/retries/attempts", 0, Integer.MAX_VALUE);
+                    range(context, vs, route, pointer, "/fault/abort/percentage/value", 0, 100);
+                    range(context, vs, route, pointer, "/fault/delay/percentage/value", 0, 100);
+                    range(context, vs, route, pointer, "/fault/abort/httpStatus", 200, 599);
+                    range(context, vs, route, pointer, "/mirrorPercentage/value", 0, 100);
+                    range(context, vs, route, pointer, "/retries/attempts", 0, Integer.MAX_VALUE);
                     Elements.each(
                             route.path("mirrors"),
                             pointer + "/mirrors",
-                            (mirror, mirrorPointer) -> range(context, vs, mirrorPointer + "/percentage/value", 0, 100));
+                            (mirror, mirrorPointer) ->
+                                    range(context, vs, mirror, mirrorPointer, "/percentage/value", 0, 100));
                 }));
         context.onEach(
                 Kinds.DESTINATION_RULE,
                 dr -> TrafficPolicies.each(dr, (policy, pointer) -> {
-                    range(context, dr, pointer + "/outlierDetection/maxEjectionPercent", 0, 100);
-                    range(context, dr, pointer + "/outlierDetection/minHealthPercent", 0, 100);
+                    range(context, dr, policy, pointer, "/outlierDetection/maxEjectionPercent", 0, 100);
+                    range(context, dr, policy, pointer, "/outlierDetection/minHealthPercent", 0, 100);
                 }));
     }
 
-    private static void range(Context context, Resource resource, String pointer, double min, double max) {
-        JsonNode value = resource.at(pointer);
+    /** Checks the number at a field below a node; the field's full pointer is only built for a finding. */
+    private static void range(
+            Context context, Resource resource, JsonNode node, String base, String field, double min, double max) {
+        JsonNode value = node.at(JsonPointer.compiled(field));
         if (value.isNumber() && (value.asDouble() < min || value.asDouble() > max)) {
+            String pointer = base + field;
             String allowed = max == Integer.MAX_VALUE
                     ? "must not be negative"
                     : "must be between " + (long) min + " and " + (long) max;

@@ -1,6 +1,5 @@
 package dev.meshgate.analysis.rules.virtualservice;
 
-import dev.meshgate.manifest.JsonPointer;
 import io.fabric8.istio.api.api.networking.v1alpha3.Destination;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPMirrorPolicy;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
@@ -20,8 +19,18 @@ public final class VirtualServiceDestinations {
         MIRROR
     }
 
-    /** One destination with the JSON pointer of its {@code destination} object (or of the mirror object). */
-    public record Located(Destination destination, String pointer, Use use) {}
+    /**
+     * One destination and where it is written: {@code spec.<protocol>[route].<field>[index].destination}, or
+     * {@code spec.http[route].mirror} when index is negative. The pointer is only built when a rule asks for it.
+     */
+    public record Located(Destination destination, String protocol, int route, String field, int index, Use use) {
+
+        /** The JSON pointer of the destination object (or of the mirror object). */
+        public String pointer() {
+            String base = "/spec/" + protocol + "/" + route + "/" + field;
+            return index < 0 ? base : base + "/" + index + "/destination";
+        }
+    }
 
     /** Receives each destination. */
     @FunctionalInterface
@@ -35,44 +44,35 @@ public final class VirtualServiceDestinations {
         List<HTTPRoute> http = nonNull(spec.getHttp());
         for (int i = 0; i < http.size(); i++) {
             HTTPRoute route = http.get(i);
-            String routePointer = JsonPointer.of("spec", "http", i);
             List<HTTPRouteDestination> destinations = nonNull(route.getRoute());
             for (int j = 0; j < destinations.size(); j++) {
-                visit(
-                        destinations.get(j).getDestination(),
-                        routePointer + "/route/" + j + "/destination",
-                        Use.ROUTE,
-                        visitor);
+                visit(new Located(destinations.get(j).getDestination(), "http", i, "route", j, Use.ROUTE), visitor);
             }
-            visit(route.getMirror(), routePointer + "/mirror", Use.MIRROR, visitor);
+            visit(new Located(route.getMirror(), "http", i, "mirror", -1, Use.MIRROR), visitor);
             List<HTTPMirrorPolicy> mirrors = nonNull(route.getMirrors());
             for (int j = 0; j < mirrors.size(); j++) {
-                visit(
-                        mirrors.get(j).getDestination(),
-                        routePointer + "/mirrors/" + j + "/destination",
-                        Use.MIRROR,
-                        visitor);
+                visit(new Located(mirrors.get(j).getDestination(), "http", i, "mirrors", j, Use.MIRROR), visitor);
             }
         }
         List<TCPRoute> tcp = nonNull(spec.getTcp());
         for (int i = 0; i < tcp.size(); i++) {
-            visitRoutes(nonNull(tcp.get(i).getRoute()), JsonPointer.of("spec", "tcp", i), visitor);
+            visitRoutes(nonNull(tcp.get(i).getRoute()), "tcp", i, visitor);
         }
         List<TLSRoute> tls = nonNull(spec.getTls());
         for (int i = 0; i < tls.size(); i++) {
-            visitRoutes(nonNull(tls.get(i).getRoute()), JsonPointer.of("spec", "tls", i), visitor);
+            visitRoutes(nonNull(tls.get(i).getRoute()), "tls", i, visitor);
         }
     }
 
-    private static void visitRoutes(List<RouteDestination> routes, String pointer, Visitor visitor) {
+    private static void visitRoutes(List<RouteDestination> routes, String protocol, int route, Visitor visitor) {
         for (int j = 0; j < routes.size(); j++) {
-            visit(routes.get(j).getDestination(), pointer + "/route/" + j + "/destination", Use.ROUTE, visitor);
+            visit(new Located(routes.get(j).getDestination(), protocol, route, "route", j, Use.ROUTE), visitor);
         }
     }
 
-    private static void visit(Destination destination, String pointer, Use use, Visitor visitor) {
-        if (destination != null) {
-            visitor.visit(new Located(destination, pointer, use));
+    private static void visit(Located located, Visitor visitor) {
+        if (located.destination() != null) {
+            visitor.visit(located);
         }
     }
 
