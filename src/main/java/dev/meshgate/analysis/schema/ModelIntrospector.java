@@ -46,8 +46,10 @@ final class ModelIntrospector {
     }
 
     Shape shapeOf(JavaType type) {
-        // describe() must never call shapeOf(): a nested computeIfAbsent on the same map is not allowed.
-        return cache.computeIfAbsent(type, this::describe);
+        // A plain get first: this runs for every field of every resource, and computeIfAbsent with a bound method
+        // reference allocates on each call. describe() must never call shapeOf() (no nested computeIfAbsent).
+        Shape known = cache.get(type);
+        return known != null ? known : cache.computeIfAbsent(type, this::describe);
     }
 
     private Shape describe(JavaType type) {

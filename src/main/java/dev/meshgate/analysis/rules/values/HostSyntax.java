@@ -1,14 +1,31 @@
 package dev.meshgate.analysis.rules.values;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Istio's host-name syntax: DNS labels, with an optional single "*" as the whole first label (or "*" alone). */
 public final class HostSyntax {
 
-    private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
-
     private HostSyntax() {}
+
+    private static Optional<String> labelProblem(String host, int start, int end) {
+        if (start == end) {
+            return Optional.of("empty label");
+        }
+        for (int i = start; i < end; i++) {
+            char c = host.charAt(i);
+            boolean edge = i == start || i == end - 1;
+            if (c == '*') {
+                return Optional.of("a wildcard may only be the first label");
+            }
+            if (!(Character.isLetterOrDigit(c) && c < 128) && !(c == '-' && !edge)) {
+                return Optional.of("label '" + host.substring(start, end) + "' is not a DNS label");
+            }
+        }
+        if (end - start > 63) {
+            return Optional.of("label '" + host.substring(start, end) + "' is longer than 63 characters");
+        }
+        return Optional.empty();
+    }
 
     /** Why the host is invalid, or empty when it is fine. */
     public static Optional<String> problem(String host) {
@@ -31,19 +48,17 @@ public final class HostSyntax {
         if (rest.endsWith(".")) {
             rest = rest.substring(0, rest.length() - 1);
         }
-        for (String label : rest.split("\\.", -1)) {
-            if (label.contains("*")) {
-                return Optional.of("a wildcard may only be the first label");
+        // Scanned by hand: this runs for every host of every resource, and split plus a regex per label allocate.
+        int labelStart = 0;
+        for (int i = 0; i <= rest.length(); i++) {
+            if (i < rest.length() && rest.charAt(i) != '.') {
+                continue;
             }
-            if (label.isEmpty()) {
-                return Optional.of("empty label");
+            Optional<String> problem = labelProblem(rest, labelStart, i);
+            if (problem.isPresent()) {
+                return problem;
             }
-            if (label.length() > 63) {
-                return Optional.of("label '" + label + "' is longer than 63 characters");
-            }
-            if (!LABEL.matcher(label).matches()) {
-                return Optional.of("label '" + label + "' is not a DNS label");
-            }
+            labelStart = i + 1;
         }
         return Optional.empty();
     }
