@@ -18,11 +18,40 @@ public final class IstioModel {
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .build();
 
+    // Rules judging one resource run back to back (see Context.onEach), so remembering the last few typed specs is
+    // enough to convert each spec once; keeping them on every resource made them outlive the analysis step and
+    // cost the garbage collector more than the conversions.
+    private static final ThreadLocal<RecentSpecs> RECENT = ThreadLocal.withInitial(RecentSpecs::new);
+
     private IstioModel() {}
+
+    /** The typed specs of the last few resources asked for on this thread. */
+    private static final class RecentSpecs {
+        private static final int SIZE = 4;
+        private final Resource[] resources = new Resource[SIZE];
+        private final Class<?>[] classes = new Class<?>[SIZE];
+        private final Optional<?>[] specs = new Optional<?>[SIZE];
+        private int next;
+
+        @SuppressWarnings("unchecked")
+        <T> Optional<T> spec(Resource resource, Class<T> specClass) {
+            for (int i = 0; i < SIZE; i++) {
+                if (resources[i] == resource && classes[i] == specClass) {
+                    return (Optional<T>) specs[i];
+                }
+            }
+            Optional<T> spec = read(resource, specClass);
+            resources[next] = resource;
+            classes[next] = specClass;
+            specs[next] = spec;
+            next = (next + 1) % SIZE;
+            return spec;
+        }
+    }
 
     /** The resource's spec as the given fabric8 spec class, empty when it is absent or cannot be read as that type. */
     public static <T> Optional<T> spec(Resource resource, Class<T> specClass) {
-        return resource.view(specClass, r -> read(r, specClass));
+        return RECENT.get().spec(resource, specClass);
     }
 
     private static <T> Optional<T> read(Resource resource, Class<T> specClass) {

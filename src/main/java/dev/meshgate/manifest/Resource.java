@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /** One Kubernetes object read from a manifest, with the position of each of its fields. */
 public final class Resource {
@@ -18,7 +16,6 @@ public final class Resource {
     private final boolean namespaceWritten;
     private final JsonNode body;
     private final FieldPositions positions;
-    private final Map<Object, Object> views = new ConcurrentHashMap<>();
 
     /** A resource; {@code namespace} is the effective one (written, else the default, "" for cluster-scoped kinds). */
     public Resource(
@@ -89,22 +86,6 @@ public final class Resource {
 
     public Map<String, String> annotations() {
         return stringMap(body.path("metadata").path("annotations"));
-    }
-
-    /**
-     * A derived view of this resource, computed once per key and cached (typed model, pod template, ...). The factory
-     * must be pure; null results are not cached.
-     */
-    @SuppressWarnings("unchecked")
-    public <T> T view(Object key, Function<Resource, T> factory) {
-        Object cached = views.get(key);
-        if (cached == null) {
-            cached = factory.apply(this);
-            if (cached != null) {
-                views.put(key, cached);
-            }
-        }
-        return (T) cached;
     }
 
     /** "Kind namespace/name", the way findings name a resource. */
