@@ -45,6 +45,13 @@ public enum Message {
             Severity.ERROR,
             "The Sidecars %s in namespace \"%s\" have no workload selector, which can lead to undefined behavior.",
             "A namespace may have only one Sidecar without a workload selector; with several, one is picked at random."),
+    IST0112(
+            "VirtualServiceDestinationPortSelectorRequired",
+            Severity.ERROR,
+            "This VirtualService routes to a service \"%s\" that exposes multiple ports %s. Specifying a port in the "
+                    + "destination is required to disambiguate.",
+            "A route names a Service with more than one port but no destination port, so Istio cannot tell which "
+                    + "port the traffic is for and rejects or misroutes it."),
     IST0113(
             "MTLSPolicyConflict",
             Severity.ERROR,

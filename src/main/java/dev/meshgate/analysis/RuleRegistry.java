@@ -34,6 +34,7 @@ import dev.meshgate.analysis.rules.sidecar.SidecarSelectorConflictRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryRule;
 import dev.meshgate.analysis.rules.virtualservice.ConflictingVirtualServiceHostsRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationHostNotFoundRule;
+import dev.meshgate.analysis.rules.virtualservice.DestinationPortRequiredRule;
 import dev.meshgate.analysis.rules.virtualservice.GatewayNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.HostNotInGatewayRule;
 import dev.meshgate.analysis.rules.virtualservice.SubsetNotFoundRule;
@@ -52,6 +53,7 @@ public final class RuleRegistry {
                 new ConflictingVirtualServiceHostsRule(),
                 new CredentialSecretNotFoundRule(),
                 new DestinationHostNotFoundRule(),
+                new DestinationPortRequiredRule(),
                 new DuplicateNameRule(),
                 new DuplicateResourceRule(),
                 new DurationRule(),
