@@ -25,7 +25,6 @@ public final class SarifFormatter implements Formatter {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "meshgate");
-        driver.put("informationUri", "https://github.com/meshgate/meshgate");
         ArrayNode rules = driver.putArray("rules");
         Map<Message, Integer> ruleIndex = new LinkedHashMap<>();
         for (Finding finding : report.findings()) {
