@@ -1,5 +1,6 @@
 package dev.meshgate.analysis.rules.virtualservice;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.Kinds;
@@ -24,6 +25,8 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
 
     private record Binding(Resource vs, String pointer) {}
 
+    private record Key(String gateway, String host, String scope) {}
+
     @Override
     public RuleInfo info() {
         return new RuleInfo(
@@ -36,33 +39,52 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        Map<String, Map<Resource, Binding>> byGatewayAndHost = new LinkedHashMap<>();
+        Map<Key, Map<Resource, Binding>> byGatewayAndHost = new LinkedHashMap<>();
         context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
+            String scope = scope(vs);
             for (VirtualServiceGateways.Reference gateway : VirtualServiceGateways.bound(vs)) {
                 Elements.each(vs.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> {
-                    String fqdn = HostNames.fqdn(host.asText(""), vs.namespace(), domain);
+                    Key key = new Key(
+                            gateway.qualifiedName(), HostNames.fqdn(host.asText(""), vs.namespace(), domain), scope);
                     byGatewayAndHost
-                            .computeIfAbsent(gateway.qualifiedName() + " " + fqdn, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(key, k -> new LinkedHashMap<>())
                             .putIfAbsent(vs, new Binding(vs, pointer));
                 });
             }
         });
-        for (Map.Entry<String, Map<Resource, Binding>> group : byGatewayAndHost.entrySet()) {
-            if (group.getValue().size() < 2) {
-                continue;
+        byGatewayAndHost.forEach((key, group) -> {
+            if (group.size() > 1) {
+                report(context, key, new ArrayList<>(group.values()));
             }
-            String gateway = group.getKey().substring(0, group.getKey().indexOf(' '));
-            String host = group.getKey().substring(group.getKey().indexOf(' ') + 1);
-            List<Binding> bindings = new ArrayList<>(group.getValue().values());
-            String names = bindings.stream()
-                    .map(b -> b.vs().namespace() + "/" + b.vs().name())
-                    .collect(Collectors.joining(", ", "[", "]"));
-            for (Binding binding : bindings) {
-                if (VirtualServiceGateways.MESH.equals(gateway)) {
-                    context.report(Message.IST0109, binding.vs(), binding.pointer(), names, host);
-                } else {
-                    context.report(Message.MG2001, binding.vs(), binding.pointer(), names, gateway, host);
-                }
+        });
+    }
+
+    /**
+     * Where a VirtualService is visible: everywhere, or (exportTo without "*") only its own namespace. VirtualServices
+     * kept to different namespaces never meet, so they are not compared.
+     */
+    private static String scope(Resource vs) {
+        JsonNode exportTo = vs.at("/spec/exportTo");
+        if (!exportTo.isArray() || exportTo.isEmpty()) {
+            return "*";
+        }
+        for (JsonNode entry : exportTo) {
+            if (entry.asText("").equals("*")) {
+                return "*";
+            }
+        }
+        return vs.namespace();
+    }
+
+    private static void report(Context context, Key key, List<Binding> bindings) {
+        String names = bindings.stream()
+                .map(b -> b.vs().namespace() + "/" + b.vs().name())
+                .collect(Collectors.joining(", ", "[", "]"));
+        for (Binding binding : bindings) {
+            if (VirtualServiceGateways.MESH.equals(key.gateway())) {
+                context.report(Message.IST0109, binding.vs(), binding.pointer(), names, key.host());
+            } else {
+                context.report(Message.MG2001, binding.vs(), binding.pointer(), names, key.gateway(), key.host());
             }
         }
     }
