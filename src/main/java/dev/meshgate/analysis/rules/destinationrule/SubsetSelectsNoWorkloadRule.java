@@ -47,6 +47,9 @@ public final class SubsetSelectsNoWorkloadRule implements Rule {
                         }
                         List<Subset> subsets = spec.getSubsets();
                         for (int i = 0; i < subsets.size(); i++) {
+                            if (subsets.get(i) == null) {
+                                continue;
+                            }
                             Map<String, String> labels = subsets.get(i).getLabels() == null
                                     ? Map.of()
                                     : subsets.get(i).getLabels();

@@ -52,7 +52,7 @@ public final class SubsetNotFoundRule implements Rule {
             DestinationRule spec = IstioModel.spec(dr, DestinationRule.class).orElse(null);
             if (spec != null && spec.getSubsets() != null) {
                 for (Subset candidate : spec.getSubsets()) {
-                    if (subset.equals(candidate.getName())) {
+                    if (candidate != null && subset.equals(candidate.getName())) {
                         return true;
                     }
                 }

@@ -44,29 +44,44 @@ public final class VirtualServiceDestinations {
         List<HTTPRoute> http = nonNull(spec.getHttp());
         for (int i = 0; i < http.size(); i++) {
             HTTPRoute route = http.get(i);
+            if (route == null) {
+                continue;
+            }
             List<HTTPRouteDestination> destinations = nonNull(route.getRoute());
             for (int j = 0; j < destinations.size(); j++) {
-                visit(new Located(destinations.get(j).getDestination(), "http", i, "route", j, Use.ROUTE), visitor);
+                HTTPRouteDestination destination = destinations.get(j);
+                if (destination != null) {
+                    visit(new Located(destination.getDestination(), "http", i, "route", j, Use.ROUTE), visitor);
+                }
             }
             visit(new Located(route.getMirror(), "http", i, "mirror", -1, Use.MIRROR), visitor);
             List<HTTPMirrorPolicy> mirrors = nonNull(route.getMirrors());
             for (int j = 0; j < mirrors.size(); j++) {
-                visit(new Located(mirrors.get(j).getDestination(), "http", i, "mirrors", j, Use.MIRROR), visitor);
+                HTTPMirrorPolicy mirror = mirrors.get(j);
+                if (mirror != null) {
+                    visit(new Located(mirror.getDestination(), "http", i, "mirrors", j, Use.MIRROR), visitor);
+                }
             }
         }
         List<TCPRoute> tcp = nonNull(spec.getTcp());
         for (int i = 0; i < tcp.size(); i++) {
-            visitRoutes(nonNull(tcp.get(i).getRoute()), "tcp", i, visitor);
+            if (tcp.get(i) != null) {
+                visitRoutes(nonNull(tcp.get(i).getRoute()), "tcp", i, visitor);
+            }
         }
         List<TLSRoute> tls = nonNull(spec.getTls());
         for (int i = 0; i < tls.size(); i++) {
-            visitRoutes(nonNull(tls.get(i).getRoute()), "tls", i, visitor);
+            if (tls.get(i) != null) {
+                visitRoutes(nonNull(tls.get(i).getRoute()), "tls", i, visitor);
+            }
         }
     }
 
     private static void visitRoutes(List<RouteDestination> routes, String protocol, int route, Visitor visitor) {
         for (int j = 0; j < routes.size(); j++) {
-            visit(new Located(routes.get(j).getDestination(), protocol, route, "route", j, Use.ROUTE), visitor);
+            if (routes.get(j) != null) {
+                visit(new Located(routes.get(j).getDestination(), protocol, route, "route", j, Use.ROUTE), visitor);
+            }
         }
     }
 
