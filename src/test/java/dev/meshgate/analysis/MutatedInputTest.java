@@ -19,9 +19,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input never breaks the analysis: the valid sample mesh is mutated at random (seeded, so failures reproduce) by
- * replacing values with values of other types, dropping fields and wrapping values in lists, and every rule must
- * still run to the end (no IST0001).
+ * Bad input never breaks reading or the analysis: the valid sample mesh is mutated at random (seeded, so failures
+ * reproduce), as trees (values of other types, dropped fields, values wrapped in lists) and as text (characters
+ * inserted, deleted, replaced), and every rule must still run to the end (no IST0001, no exception).
  */
 class MutatedInputTest {
 
@@ -48,6 +48,37 @@ class MutatedInputTest {
             LoadResult loaded = new ManifestLoader(LoadLimits.defaults(), "default")
                     .loadText("round-" + round + ".yaml", input.toString());
 
+            List<Finding> findings = Analyzer.withAllRules()
+                    .analyze(loaded, AnalysisSettings.defaults())
+                    .findings();
+
+            assertThat(findings)
+                    .as("round %d", round)
+                    .filteredOn(f -> f.code().equals("IST0001"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void readingAndRulesSurviveRandomlyCorruptedYamlText() throws IOException {
+        String base = java.nio.file.Files.readString(Path.of("config-samples/valid-mesh/routing.yaml"));
+        String alphabet = "{}[]:-,&*!|>'\"#%@`\t\n ?\\\u0000\ufeffabc0123";
+        Random random = new Random(Long.getLong("meshgate.mutation.seed", 20261124L));
+        int rounds = Integer.getInteger("meshgate.mutation.rounds", 300) * 5;
+        for (int round = 0; round < rounds; round++) {
+            StringBuilder text = new StringBuilder(base);
+            for (int edits = 1 + random.nextInt(8); edits > 0; edits--) {
+                int at = random.nextInt(text.length());
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                switch (random.nextInt(3)) {
+                    case 0 -> text.insert(at, c);
+                    case 1 -> text.deleteCharAt(at);
+                    default -> text.setCharAt(at, c);
+                }
+            }
+
+            LoadResult loaded = new ManifestLoader(LoadLimits.defaults(), "default")
+                    .loadText("round-" + round + ".yaml", text.toString());
             List<Finding> findings = Analyzer.withAllRules()
                     .analyze(loaded, AnalysisSettings.defaults())
                     .findings();
