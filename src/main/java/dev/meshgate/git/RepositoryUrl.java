@@ -1,0 +1,84 @@
+package dev.meshgate.git;
+
+import java.net.URISyntaxException;
+import java.util.Locale;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * A repository URL as users write it (https, ssh, scp-like {@code git@host:path}, git, file), with the credentials
+ * some of them carry kept out of everything that is shown or stored.
+ */
+public final class RepositoryUrl {
+
+    private final String text;
+    private final URIish uri;
+
+    private RepositoryUrl(String text, URIish uri) {
+        this.text = text;
+        this.uri = uri;
+    }
+
+    /** Parses a URL, refusing what JGit could not fetch from. */
+    public static RepositoryUrl parse(String text) throws GitException {
+        if (text == null || text.isBlank()) {
+            throw new GitException(GitException.Reason.FAILED, "no repository URL was given", null);
+        }
+        try {
+            return new RepositoryUrl(text.strip(), new URIish(text.strip()));
+        } catch (URISyntaxException e) {
+            // The parser's message quotes the URL, which may hold a token: say only what is wrong.
+            throw new GitException(GitException.Reason.FAILED, "the repository URL is not a URL JGit can fetch", null);
+        }
+    }
+
+    /** The URL exactly as given, for JGit only: it may contain a password. */
+    String forTransport() {
+        return text;
+    }
+
+    /** The host name in lower case, or an empty string for local repositories. */
+    public String host() {
+        return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    }
+
+    /** True for ssh:// and scp-like URLs, which authenticate with keys rather than tokens. */
+    public boolean isSsh() {
+        String scheme = uri.getScheme();
+        if (scheme == null) {
+            return uri.getHost() != null;
+        }
+        return scheme.equals("ssh") || scheme.equals("git+ssh") || scheme.equals("ssh+git");
+    }
+
+    /**
+     * The URL without a password, and without the user name of http(s) URLs (often a token); safe for logs, errors
+     * and run records. It also names the repository in the cache, so rotating a token does not clone again.
+     */
+    public String redacted() {
+        URIish safe = uri.setPass(null);
+        if (!isSsh()) {
+            safe = safe.setUser(null);
+        }
+        return safe.toString();
+    }
+
+    /** Removes the URL's secrets from a text that may quote it (JGit's messages often do). */
+    public String scrub(String message) {
+        if (message == null) {
+            return "";
+        }
+        String clean = message.replace(text, redacted());
+        if (uri.getPass() != null && !uri.getPass().isEmpty()) {
+            clean = clean.replace(uri.getPass(), "***");
+        }
+        if (!isSsh() && uri.getUser() != null && !uri.getUser().isEmpty()) {
+            clean = clean.replace(uri.getUser(), "***");
+        }
+        return clean;
+    }
+
+    @Override
+    public String toString() {
+        return redacted();
+    }
+}
