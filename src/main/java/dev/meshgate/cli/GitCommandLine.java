@@ -59,7 +59,7 @@ public final class GitCommandLine {
     }
 
     /** Isolates git from the user's configuration and gives commits a fixed identity. */
-    static void quiet(Map<String, String> environment) {
+    public static void quiet(Map<String, String> environment) {
         environment.put("GIT_CONFIG_NOSYSTEM", "1");
         environment.put("GIT_CONFIG_GLOBAL", "/dev/null");
         environment.put("GIT_TERMINAL_PROMPT", "0");

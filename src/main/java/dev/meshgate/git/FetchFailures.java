@@ -29,7 +29,10 @@ final class FetchFailures {
             return new GitException(
                     GitException.Reason.UNREACHABLE, where + " cannot be reached: connection refused", null);
         }
-        if (text.contains("known_hosts") || text.contains("known hosts") || text.contains("host key")) {
+        if (text.contains("known_hosts")
+                || text.contains("known hosts")
+                || text.contains("host key")
+                || text.contains("server key did not validate")) {
             return new GitException(
                     GitException.Reason.AUTHENTICATION_REFUSED,
                     "the SSH host key of " + url.host() + " is not in the configured known_hosts file",
