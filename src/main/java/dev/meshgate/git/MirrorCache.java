@@ -58,12 +58,13 @@ public final class MirrorCache {
     public Checkout checkout(CheckoutRequest request, Path target) throws GitException {
         Path folder = target.toAbsolutePath().normalize();
         Tally tally = new Tally();
-        Mirror used = checkoutInto(request, folder, tally, 0);
+        Mirror used = checkoutInto(request, folder, "", tally, 0);
         diskBudget.enforce(used);
         return new Checkout(folder, request.sha(), tally.files, tally.symlinks, tally.skippedSubmodules);
     }
 
-    private Mirror checkoutInto(CheckoutRequest request, Path folder, Tally tally, int depth) throws GitException {
+    private Mirror checkoutInto(CheckoutRequest request, Path folder, String prefix, Tally tally, int depth)
+            throws GitException {
         ObjectId commit = parse(request.sha());
         Mirror mirror = mirrorAt(directoryName(request.url()));
         mirror.users().incrementAndGet();
@@ -90,11 +91,12 @@ public final class MirrorCache {
         for (ExportedTree.Gitlink link : tree.gitlinks()) {
             RepositoryUrl url = submoduleUrls.get(link.path());
             if (url == null) {
-                tally.skippedSubmodules.add(link.path());
+                tally.skippedSubmodules.add(prefix + link.path());
                 continue;
             }
             CheckoutRequest nested = CheckoutRequest.of(url, link.commit().name());
-            checkoutInto(nested, TreeExporter.inside(folder, link.path()), tally, depth + 1);
+            checkoutInto(
+                    nested, TreeExporter.inside(folder, link.path()), prefix + link.path() + "/", tally, depth + 1);
         }
         return mirror;
     }

@@ -54,6 +54,15 @@ final class SourceRepository {
         }
     }
 
+    /** Commits a submodule at the path: its .gitmodules entry and a gitlink to the commit. */
+    String commitSubmodule(String path, String url, String commit) {
+        write(".gitmodules", "[submodule \"" + path + "\"]\n\tpath = " + path + "\n\turl = " + url + "\n");
+        git.run("add", ".gitmodules");
+        git.run("update-index", "--add", "--cacheinfo", "160000," + commit + "," + path);
+        git.run("commit", "-q", "-m", "submodule " + path);
+        return head();
+    }
+
     String head() {
         return git.run("rev-parse", "HEAD");
     }

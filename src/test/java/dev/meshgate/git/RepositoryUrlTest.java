@@ -1,0 +1,70 @@
+package dev.meshgate.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** What a repository URL shows of itself: never a password or token. */
+class RepositoryUrlTest {
+
+    @Test
+    void aTokenInAnHttpsUrlIsRedacted() throws GitException {
+        RepositoryUrl url = RepositoryUrl.parse("https://x-access-token:ghs_abc123@github.com/acme/mesh.git");
+
+        assertThat(url.redacted()).isEqualTo("https://github.com/acme/mesh.git");
+        assertThat(url).hasToString("https://github.com/acme/mesh.git");
+        assertThat(url.host()).isEqualTo("github.com");
+        assertThat(url.isSsh()).isFalse();
+    }
+
+    @Test
+    void aTokenUsedAsTheUserNameIsRedactedToo() throws GitException {
+        assertThat(RepositoryUrl.parse("https://ghp_secret@github.com/acme/mesh.git")
+                        .redacted())
+                .isEqualTo("https://github.com/acme/mesh.git");
+    }
+
+    @Test
+    void theUserOfAnSshUrlIsKeptBecauseItIsNoSecret() throws GitException {
+        RepositoryUrl scpLike = RepositoryUrl.parse("git@gitlab.com:acme/mesh.git");
+
+        assertThat(scpLike.isSsh()).isTrue();
+        assertThat(scpLike.host()).isEqualTo("gitlab.com");
+        assertThat(scpLike.redacted()).isEqualTo("git@gitlab.com:acme/mesh.git");
+        assertThat(RepositoryUrl.parse("ssh://git@Example.COM:2222/acme/mesh").host())
+                .isEqualTo("example.com");
+    }
+
+    @Test
+    void scrubRemovesTheSecretsFromAMessageThatQuotesThem() throws GitException {
+        RepositoryUrl url = RepositoryUrl.parse("https://bot:hunter2@git.example.com/mesh.git");
+
+        assertThat(url.scrub("https://bot:hunter2@git.example.com/mesh.git: not authorized (hunter2)"))
+                .isEqualTo("https://git.example.com/mesh.git: not authorized (***)");
+        assertThat(url.scrub(null)).isEmpty();
+    }
+
+    @Test
+    void localRepositoriesHaveNoHost() throws GitException {
+        RepositoryUrl local = RepositoryUrl.parse("file:///srv/git/mesh.git");
+
+        assertThat(local.host()).isEmpty();
+        assertThat(local.isSsh()).isFalse();
+    }
+
+    @Test
+    void aMissingUrlIsRefused() {
+        assertThatThrownBy(() -> RepositoryUrl.parse(" ")).hasMessageContaining("no repository URL");
+        assertThatThrownBy(() -> RepositoryUrl.parse(null)).hasMessageContaining("no repository URL");
+    }
+
+    @Test
+    void relativeSubmoduleUrlsResolveAgainstTheParentFolder() throws GitException {
+        RepositoryUrl parent = RepositoryUrl.parse("https://git.example.com/acme/mesh.git");
+
+        assertThat(SubmoduleUrls.resolve(parent, "../shared.git")).isEqualTo("https://git.example.com/acme/shared.git");
+        assertThat(SubmoduleUrls.resolve(parent, "./sub.git"))
+                .isEqualTo("https://git.example.com/acme/mesh.git/sub.git");
+    }
+}
