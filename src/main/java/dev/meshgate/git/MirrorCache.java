@@ -54,6 +54,10 @@ public final class MirrorCache {
         this.diskBudget = new DiskBudget(root, settings.diskBudgetBytes(), this::mirrorAt);
     }
 
+    public MirrorCacheSettings settings() {
+        return settings;
+    }
+
     /** Exports the requested commit into the target folder, fetching it first when the mirror lacks it. */
     public Checkout checkout(CheckoutRequest request, Path target) throws GitException {
         Path folder = target.toAbsolutePath().normalize();

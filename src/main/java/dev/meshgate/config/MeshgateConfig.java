@@ -1,0 +1,72 @@
+package dev.meshgate.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting of the meshgate service (prefix {@code meshgate}); each has a default, so none is required. */
+@ConfigMapping(prefix = "meshgate")
+public interface MeshgateConfig {
+
+    /** Where meshgate keeps its state: repository mirrors, and later run records. */
+    @WithDefault("${user.home}/.meshgate")
+    Path dataDir();
+
+    Git git();
+
+    /** How repositories are fetched and exported. */
+    interface Git {
+
+        /** The longest one clone or fetch may take in all. */
+        @WithDefault("2M")
+        Duration fetchTimeout();
+
+        /** The largest single file a checkout exports. */
+        @WithDefault("8M")
+        MemorySize maxFileSize();
+
+        /** The most one checkout may export. */
+        @WithDefault("512M")
+        MemorySize maxCheckoutSize();
+
+        /** The largest mirror kept on disk. */
+        @WithDefault("2G")
+        MemorySize maxRepositorySize();
+
+        /** The most disk all mirrors together may use before the least recently used are evicted. */
+        @WithDefault("20G")
+        MemorySize diskBudget();
+
+        /** Whether submodules (network URLs only) are checked out too. */
+        @WithDefault("false")
+        boolean submodules();
+
+        /** HTTPS credentials per host name, e.g. {@code meshgate.git.hosts."github.com".token-file}. */
+        Map<String, HostToken> hosts();
+
+        Ssh ssh();
+    }
+
+    /** The token sent to one host: inline, or in a file such as a mounted Kubernetes Secret. */
+    interface HostToken {
+
+        /** The user name that goes with the token; GitHub wants x-access-token, Bitbucket x-token-auth. */
+        Optional<String> username();
+
+        Optional<String> token();
+
+        Optional<Path> tokenFile();
+    }
+
+    /** The key and known_hosts file for SSH URLs; both or neither. */
+    interface Ssh {
+
+        Optional<Path> privateKeyFile();
+
+        Optional<Path> knownHostsFile();
+    }
+}
