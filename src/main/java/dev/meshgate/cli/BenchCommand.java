@@ -129,7 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
         return reachable.findings() == null ? 0 : used >> 20;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];

@@ -3,6 +3,7 @@ package dev.meshgate.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,10 +39,13 @@ public final class GitCommandLine {
             Process process = builder.start();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             Thread errors = drain(process.getErrorStream(), stderr);
-            if (input != null) {
-                process.getOutputStream().write(input);
+            try (OutputStream stdin = process.getOutputStream()) {
+                if (input != null) {
+                    stdin.write(input);
+                }
+            } catch (IOException stoppedReading) {
+                // git exited before reading all its input; its exit code and message say why.
             }
-            process.getOutputStream().close();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             errors.join();
@@ -51,7 +55,7 @@ public final class GitCommandLine {
             }
             return out.strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run git (is it installed?)", e);
+            throw new UncheckedIOException("cannot run git (is it installed?): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running git", e);

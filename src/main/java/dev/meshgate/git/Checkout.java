@@ -34,7 +34,7 @@ public record Checkout(Path directory, String sha, int files, int skippedSymlink
         }
     }
 
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

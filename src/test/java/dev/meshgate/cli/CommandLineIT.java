@@ -53,6 +53,17 @@ class CommandLineIT {
     }
 
     @Test
+    void theCheckoutBenchmarkPrintsItsFiguresAgainstGit() throws Exception {
+        Result result = run("bench-git", "--files", "40", "--commits", "4", "--runs", "1");
+
+        assertThat(result.exit()).as(result.out() + result.err()).isZero();
+        assertThat(result.out())
+                .contains("40 files, 4 commits")
+                .containsPattern("first checkout \\(clone \\+ export\\) +[0-9.]+ +[0-9.]+ +[0-9.]+x")
+                .containsPattern("next commit \\(fetch \\+ export\\) +[0-9.]+ +[0-9.]+ +[0-9.]+x");
+    }
+
+    @Test
     void brokenInputExitsOneAndMissingPathsExitTwo() throws Exception {
         Result broken = run("validate", "-o", "json", "src/test/resources/rules/virtualservice-subset-not-found");
         Result missing = run("validate", "does/not/exist");
