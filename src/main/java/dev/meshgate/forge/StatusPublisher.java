@@ -1,0 +1,13 @@
+package dev.meshgate.forge;
+
+import dev.meshgate.intake.Revision;
+
+/** Tells a forge what meshgate found about a revision's commit. */
+public interface StatusPublisher {
+
+    /**
+     * Posts the status for the revision's commit; never throws for a forge that is down or refuses, it logs instead,
+     * since a status that cannot be posted must not fail the run.
+     */
+    void publish(Revision revision, CommitStatus status);
+}

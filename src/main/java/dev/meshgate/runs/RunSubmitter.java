@@ -1,0 +1,24 @@
+package dev.meshgate.runs;
+
+import dev.meshgate.intake.Revision;
+import java.time.Duration;
+
+/** Accepts revisions for validation: what webhook endpoints and {@code POST /api/v1/runs} hand their work to. */
+public interface RunSubmitter {
+
+    /**
+     * Queues a run of the revision, unless the same delivery or the same commit is already queued or done; never blocks.
+     *
+     * @param deliveryId the forge's delivery id (the same on redelivery), or null
+     */
+    Submission submit(Revision revision, String deliveryId);
+
+    /** What became of a submission. */
+    sealed interface Submission {}
+
+    /** Queued now, or found already queued or finished ({@code duplicate}); either way the run to look at. */
+    record Accepted(String runId, boolean duplicate) implements Submission {}
+
+    /** The queue is full: the sender should try again after the delay. */
+    record QueueFull(Duration retryAfter) implements Submission {}
+}
