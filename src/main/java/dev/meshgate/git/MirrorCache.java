@@ -58,6 +58,36 @@ public final class MirrorCache {
         return settings;
     }
 
+    /**
+     * Fetches the repository and answers the commit a ref points at: a branch name or a full ref such as
+     * {@code refs/pull/7/head}.
+     */
+    public String resolve(RepositoryUrl url, String ref) throws GitException {
+        Mirror mirror = mirrorAt(directoryName(url));
+        mirror.users().incrementAndGet();
+        try {
+            Lock write = mirror.lock().writeLock();
+            write.lock();
+            try {
+                fetchRefs(mirror, url);
+            } finally {
+                write.unlock();
+            }
+            ObjectId commit = readLocked(mirror, () -> mirror.ref(ref));
+            if (commit == null) {
+                throw new GitException(
+                        GitException.Reason.UNKNOWN_COMMIT, url + " has no branch or ref named '" + ref + "'", null);
+            }
+            return commit.name();
+        } catch (MirrorDamaged damaged) {
+            rebuild(mirror);
+            throw damaged.failure();
+        } finally {
+            mirror.touch(clock);
+            mirror.users().decrementAndGet();
+        }
+    }
+
     /** Exports the requested commit into the target folder, fetching it first when the mirror lacks it. */
     public Checkout checkout(CheckoutRequest request, Path target) throws GitException {
         Path folder = target.toAbsolutePath().normalize();
@@ -142,20 +172,29 @@ public final class MirrorCache {
     /** Fetches every ref a gate needs, then the commit by id if no ref has it; the caller holds the write lock. */
     private void fetchCommit(Mirror mirror, CheckoutRequest request, ObjectId commit)
             throws GitException, MirrorDamaged {
+        fetchRefs(mirror, request.url());
+        if (!mirror.has(commit)) {
+            fetchById(mirror, request, commit);
+            checkRepositorySize(mirror, request.url());
+        }
+        if (!mirror.has(commit)) {
+            throw missing(mirror, request);
+        }
+    }
+
+    /** Brings the mirror's branches, tags and change-request heads up to date; the caller holds the write lock. */
+    private void fetchRefs(Mirror mirror, RepositoryUrl url) throws GitException, MirrorDamaged {
         boolean existed = mirror.exists();
         try {
             mirror.repository();
         } catch (IOException e) {
-            throw new MirrorDamaged(new GitException(
-                    GitException.Reason.FAILED, "the mirror of " + request.url() + " cannot be opened", null));
+            throw new MirrorDamaged(
+                    new GitException(GitException.Reason.FAILED, "the mirror of " + url + " cannot be opened", null));
         }
         try {
-            mirror.fetch(request.url(), REFS, true, auth, deadline());
-            if (!mirror.has(commit)) {
-                fetchById(mirror, request, commit);
-            }
+            mirror.fetch(url, REFS, true, auth, deadline());
         } catch (IOException | GitAPIException e) {
-            GitException failure = FetchFailures.classify(request.url(), e, deadline());
+            GitException failure = FetchFailures.classify(url, e, deadline());
             if (!existed) {
                 mirror.delete();
             } else if (failure.reason() == GitException.Reason.FAILED) {
@@ -163,10 +202,7 @@ public final class MirrorCache {
             }
             throw failure;
         }
-        checkRepositorySize(mirror, request);
-        if (!mirror.has(commit)) {
-            throw missing(mirror, request);
-        }
+        checkRepositorySize(mirror, url);
     }
 
     private void fetchById(Mirror mirror, CheckoutRequest request, ObjectId commit) {
@@ -178,7 +214,7 @@ public final class MirrorCache {
         }
     }
 
-    private void checkRepositorySize(Mirror mirror, CheckoutRequest request) throws GitException {
+    private void checkRepositorySize(Mirror mirror, RepositoryUrl url) throws GitException {
         long size;
         try {
             size = mirror.size();
@@ -189,7 +225,7 @@ public final class MirrorCache {
             mirror.delete();
             throw new GitException(
                     GitException.Reason.LIMIT_EXCEEDED,
-                    request.url() + " takes " + size + " bytes, over the repository limit of "
+                    url + " takes " + size + " bytes, over the repository limit of "
                             + settings.limits().maxRepositoryBytes(),
                     null);
         }

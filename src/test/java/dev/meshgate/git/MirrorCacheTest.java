@@ -134,6 +134,21 @@ class MirrorCacheTest {
     }
 
     @Test
+    void aRefIsResolvedToTheCommitItPointsAtNow() throws Exception {
+        String first = source.commit(Map.of("a.yaml", "a: 1\n"));
+        source.git("update-ref", "refs/pull/9/head", first);
+        assertThat(cache.resolve(url, "main")).isEqualTo(first);
+
+        String second = source.commit(Map.of("a.yaml", "a: 2\n"));
+        assertThat(cache.resolve(url, "refs/heads/main")).isEqualTo(second);
+        assertThat(cache.resolve(url, "refs/pull/9/head")).isEqualTo(first);
+        assertThatThrownBy(() -> cache.resolve(url, "no-such-branch"))
+                .isInstanceOfSatisfying(
+                        GitException.class, e -> assertThat(e.reason()).isEqualTo(GitException.Reason.UNKNOWN_COMMIT))
+                .hasMessageContaining("has no branch or ref named 'no-such-branch'");
+    }
+
+    @Test
     void anUnknownCommitIsReportedAsSuch() throws Exception {
         source.commit(Map.of("a.yaml", "a: 1\n"));
         String unknown = "0123456789abcdef0123456789abcdef01234567";
