@@ -16,7 +16,29 @@ public interface MeshgateConfig {
     @WithDefault("${user.home}/.meshgate")
     Path dataDir();
 
+    /** The address users reach meshgate at; commit statuses link to report pages under it. */
+    @WithDefault("http://localhost:${quarkus.http.port:8080}")
+    String publicUrl();
+
     Git git();
+
+    Runs runs();
+
+    /** How runs are queued and worked off. */
+    interface Runs {
+
+        /** Runs worked on at once. */
+        @WithDefault("2")
+        int workers();
+
+        /** Runs waiting at most; beyond that webhooks are answered 503 with Retry-After. */
+        @WithDefault("100")
+        int queueCapacity();
+
+        /** The name of meshgate's commit status on the forge. */
+        @WithDefault("meshgate")
+        String statusContext();
+    }
 
     /** How repositories are fetched and exported. */
     interface Git {

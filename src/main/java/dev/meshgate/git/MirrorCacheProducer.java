@@ -3,6 +3,7 @@ package dev.meshgate.git;
 import dev.meshgate.config.MeshgateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.Optional;
 public class MirrorCacheProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     MirrorCache mirrorCache(MeshgateConfig config) {
         return new MirrorCache(settings(config), authentication(config));
     }

@@ -50,6 +50,14 @@ public final class RepositoryUrl {
         return scheme.equals("ssh") || scheme.equals("git+ssh") || scheme.equals("ssh+git");
     }
 
+    /** True when the URL holds a password, or a user name that over http(s) is usually a token. */
+    public boolean hasCredentials() {
+        boolean password = uri.getPass() != null && !uri.getPass().isEmpty();
+        boolean tokenAsUser =
+                !isSsh() && uri.getUser() != null && !uri.getUser().isEmpty();
+        return password || tokenAsUser;
+    }
+
     /**
      * The URL without a password, and without the user name of http(s) URLs (often a token); safe for logs, errors
      * and run records. It also names the repository in the cache, so rotating a token does not clone again.

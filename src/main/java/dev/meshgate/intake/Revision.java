@@ -1,5 +1,6 @@
 package dev.meshgate.intake;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,8 @@ public record Revision(
         return new Revision(forge, repository, cloneUrl, webUrl, sha, ref, null, null);
     }
 
+    // Not a property of its own: serialized, it would clash with the changeRequest number.
+    @JsonIgnore
     public boolean isChangeRequest() {
         return changeRequest != null;
     }

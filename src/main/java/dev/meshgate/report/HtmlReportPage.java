@@ -1,0 +1,166 @@
+package dev.meshgate.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.analysis.Message;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The page a reviewer lands on from a pull request: the verdict, what was validated, the findings grouped by file with
+ * line numbers, what each code means and how to suppress one. Built from the stored JSON report, so it looks the same
+ * after a restart.
+ */
+public final class HtmlReportPage {
+
+    /**
+     * What the page shows about the run besides its findings.
+     *
+     * @param verdict e.g. "passed", "failed", "queued"
+     * @param finished false while the run may still change: the page then reloads itself
+     * @param facts label → value lines (repository, commit, ref, timings...), in order
+     */
+    public record Header(
+            String title,
+            String verdict,
+            String description,
+            boolean finished,
+            Map<String, String> facts,
+            List<String> notes) {}
+
+    public String render(Header header, JsonNode report) {
+        StringBuilder html = new StringBuilder(8192);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        if (!header.finished()) {
+            html.append("<meta http-equiv=\"refresh\" content=\"3\">\n");
+        }
+        html.append("<title>")
+                .append(escape(header.title()))
+                .append("</title>\n<style>")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n");
+        html.append("<h1>")
+                .append(escape(header.title()))
+                .append(" <span class=\"verdict ")
+                .append(escape(header.verdict()))
+                .append("\" id=\"verdict\">")
+                .append(escape(header.verdict()))
+                .append("</span></h1>\n<p id=\"description\">")
+                .append(escape(header.description()))
+                .append("</p>\n<dl>\n");
+        header.facts().forEach((label, value) -> html.append("<dt>")
+                .append(escape(label))
+                .append("</dt><dd>")
+                .append(escape(value))
+                .append("</dd>\n"));
+        html.append("</dl>\n");
+        if (!header.notes().isEmpty()) {
+            html.append("<ul class=\"notes\">\n");
+            header.notes()
+                    .forEach(note -> html.append("<li>").append(escape(note)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        if (report != null) {
+            findings(html, report.path("findings"));
+        }
+        html.append("</main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void findings(StringBuilder html, JsonNode findings) {
+        if (findings.isEmpty()) {
+            html.append("<p class=\"clean\">No findings.</p>\n");
+            return;
+        }
+        Map<String, List<JsonNode>> byFile = new TreeMap<>();
+        TreeSet<String> codes = new TreeSet<>();
+        for (JsonNode finding : findings) {
+            byFile.computeIfAbsent(finding.path("origin").path("file").asText(""), file -> new ArrayList<>())
+                    .add(finding);
+            codes.add(finding.path("code").asText());
+        }
+        html.append("<h2>Findings</h2>\n");
+        byFile.forEach((file, inFile) -> {
+            html.append("<section class=\"file\">\n<h3>").append(escape(file)).append("</h3>\n<table>\n");
+            inFile.sort(Comparator.comparingInt(
+                    finding -> finding.path("origin").path("line").asInt()));
+            for (JsonNode finding : inFile) {
+                row(html, finding);
+            }
+            html.append("</table>\n</section>\n");
+        });
+        html.append("<h2>What the codes mean</h2>\n<dl class=\"codes\">\n");
+        for (String code : codes) {
+            Message.byCode(code).ifPresent(message -> html.append("<dt id=\"")
+                    .append(escape(code))
+                    .append("\">")
+                    .append(escape(code))
+                    .append(" ")
+                    .append(escape(message.title()))
+                    .append("</dt><dd>")
+                    .append(escape(message.description()))
+                    .append("</dd>\n"));
+        }
+        html.append("</dl>\n<h2>Suppressing a finding</h2>\n<p>Annotate the resource with <code>")
+                .append("galley.istio.io/analyze-suppress: \"CODE\"</code> (Istio's way) or <code>")
+                .append("meshgate.dev/suppress: \"CODE\"</code>, or list it under <code>suppress:</code> in ")
+                .append("<code>.meshgate.yaml</code> at the repository root with a reason.</p>\n");
+    }
+
+    private static void row(StringBuilder html, JsonNode finding) {
+        JsonNode resource = finding.path("resource");
+        String severity = finding.path("severity").asText();
+        html.append("<tr class=\"")
+                .append(escape(severity))
+                .append("\"><td class=\"line\">")
+                .append(finding.path("origin").path("line").asInt())
+                .append("</td><td class=\"severity\">")
+                .append(escape(severity))
+                .append("</td><td class=\"code\"><a href=\"#")
+                .append(escape(finding.path("code").asText()))
+                .append("\">")
+                .append(escape(finding.path("code").asText()))
+                .append("</a></td><td class=\"resource\">");
+        if (!resource.isNull() && !resource.isMissingNode()) {
+            html.append(escape(resource.path("kind").asText() + " "
+                    + resource.path("namespace").asText() + "/"
+                    + resource.path("name").asText()));
+        }
+        html.append("</td><td class=\"message\">")
+                .append(escape(finding.path("message").asText()))
+                .append("</td></tr>\n");
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String STYLE =
+            "body{font:15px/1.5 system-ui,sans-serif;margin:0;background:#fafafa;color:#222}"
+                    + "main{max-width:72rem;margin:2rem auto;padding:0 1rem}"
+                    + ".verdict{font-size:.7em;padding:.1em .5em;border-radius:.3em;color:#fff;background:#777}"
+                    + ".verdict.passed{background:#1a7f37}.verdict.failed{background:#cf222e}.verdict.error{background:#9a6700}"
+                    + "dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:600}dd{margin:0}"
+                    + "table{border-collapse:collapse;width:100%;background:#fff}"
+                    + "td{border-top:1px solid #ddd;padding:.3em .5em;vertical-align:top}"
+                    + "td.line{text-align:right;font-family:monospace;width:4em}"
+                    + "tr.error td.severity{color:#cf222e}tr.warning td.severity{color:#9a6700}"
+                    + "h3{font-family:monospace;font-size:1em;margin-bottom:.3em}";
+}

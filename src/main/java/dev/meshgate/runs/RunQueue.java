@@ -1,0 +1,178 @@
+package dev.meshgate.runs;
+
+import dev.meshgate.forge.CommitStatus;
+import dev.meshgate.forge.StatusPublisher;
+import dev.meshgate.intake.Revision;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts revisions and works them off on a bounded pool: a delivery or a commit seen before is not run again, a newer
+ * commit of the same branch or change request supersedes an older one still waiting or running, a full queue says
+ * so, and runs accepted before a restart are resumed.
+ */
+public final class RunQueue implements RunSubmitter, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RunQueue.class);
+
+    private final RunStore store;
+    private final RunWorker worker;
+    private final StatusPublisher publisher;
+    private final RunSettings settings;
+    private final Clock clock;
+    private final ThreadPoolExecutor executor;
+    private final Map<String, String> runByDelivery = new ConcurrentHashMap<>();
+
+    public RunQueue(RunStore store, RunWorker worker, StatusPublisher publisher, RunSettings settings, Clock clock) {
+        this.store = store;
+        this.worker = worker;
+        this.publisher = publisher;
+        this.settings = settings;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(
+                settings.workers(),
+                settings.workers(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(settings.queueCapacity()),
+                task -> {
+                    Thread thread = new Thread(task, "meshgate-run-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        for (Run run : store.find(run -> true)) {
+            run.deliveryIds().forEach(delivery -> runByDelivery.put(delivery, run.id()));
+        }
+    }
+
+    /** Queues again the runs a stop interrupted, oldest first. */
+    public void resume() {
+        List<Run> unfinished = store.find(run -> !run.state().isFinal());
+        for (int i = unfinished.size() - 1; i >= 0; i--) {
+            Run run = store.update(unfinished.get(i).id(), Run::queuedAgain);
+            LOG.infof("resuming run %s of %s", run.id(), run.revision().line());
+            enqueue(run);
+        }
+    }
+
+    @Override
+    public synchronized Submission submit(Revision revision, String deliveryId) {
+        String known = deliveryId == null ? null : runByDelivery.get(deliveryId);
+        if (known != null) {
+            return new Accepted(known, true);
+        }
+        Optional<Run> same = sameCommit(revision);
+        if (same.isPresent()) {
+            remember(store.update(same.get().id(), run -> run.withDelivery(deliveryId)), deliveryId);
+            return new Accepted(same.get().id(), true);
+        }
+        if (executor.getQueue().remainingCapacity() == 0) {
+            LOG.warnf("queue full (%d runs waiting): %s refused", settings.queueCapacity(), revision.line());
+            return new QueueFull(RunSettings.RETRY_AFTER);
+        }
+        Run run = Run.accepted(UUID.randomUUID().toString().substring(0, 13), revision, deliveryId, clock.instant());
+        store.save(run);
+        remember(run, deliveryId);
+        supersedeOlder(run);
+        publish(run);
+        enqueue(run);
+        return new Accepted(run.id(), false);
+    }
+
+    /** A run of the same commit of the same repository that did or will reach a verdict. */
+    private Optional<Run> sameCommit(Revision revision) {
+        return store
+                .find(run -> run.revision().cloneUrl().equals(revision.cloneUrl())
+                        && (run.sha().equals(revision.sha())
+                                || run.revision().sha().equals(revision.sha()))
+                        && run.state() != RunState.SUPERSEDED
+                        && run.state() != RunState.ERROR)
+                .stream()
+                .findFirst();
+    }
+
+    private void remember(Run run, String deliveryId) {
+        if (deliveryId != null) {
+            runByDelivery.put(deliveryId, run.id());
+        }
+    }
+
+    private void supersedeOlder(Run newer) {
+        String line = newer.revision().line();
+        for (Run older : store.find(run -> !run.state().isFinal()
+                && !run.id().equals(newer.id())
+                && run.revision().line().equals(line))) {
+            Run superseded = store.update(
+                    older.id(), run -> run.state().isFinal() ? run : run.supersededBy(newer, clock.instant()));
+            if (superseded.state() == RunState.SUPERSEDED) {
+                publish(superseded);
+            }
+        }
+    }
+
+    private void enqueue(Run run) {
+        try {
+            executor.execute(() -> work(run.id()));
+        } catch (RejectedExecutionException e) {
+            Run refused = store.update(
+                    run.id(),
+                    current -> current.finished(
+                            RunOutcome.error(null, "meshgate's queue was full when this run was resumed"),
+                            clock.instant()));
+            publish(refused);
+        }
+    }
+
+    private void work(String id) {
+        Run started = store.update(id, run -> run.state() == RunState.QUEUED ? run.started(clock.instant()) : run);
+        if (started.state() != RunState.RUNNING) {
+            return;
+        }
+        RunOutcome outcome = worker.run(started);
+        if (executor.isShutdown()) {
+            // Stopped mid-run: the record stays running, and the next start runs it again from the beginning.
+            return;
+        }
+        Run finished =
+                store.update(id, run -> run.state() == RunState.RUNNING ? run.finished(outcome, clock.instant()) : run);
+        if (finished.state().isFinal() && finished.state() != RunState.SUPERSEDED) {
+            LOG.infof(
+                    "run %s of %s at %s: %s, %s",
+                    id, finished.revision().line(), finished.sha(), finished.state(), finished.description());
+            publish(finished);
+        }
+    }
+
+    private void publish(Run run) {
+        CommitStatus status = new CommitStatus(
+                run.state().status(), run.description(), settings.reportUrl(run.id()), settings.statusContext());
+        try {
+            publisher.publish(run.revision(), status);
+        } catch (RuntimeException e) {
+            // A publisher should not throw; if one does, the run's record still holds the verdict.
+            LOG.warnf("the status of run %s could not be posted: %s", run.id(), e.getMessage());
+        }
+    }
+
+    /** Stops taking work; what is queued stays recorded and is resumed at the next start. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

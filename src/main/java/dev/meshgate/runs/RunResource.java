@@ -1,0 +1,127 @@
+package dev.meshgate.runs;
+
+import dev.meshgate.git.GitException;
+import dev.meshgate.git.MirrorCache;
+import dev.meshgate.git.RepositoryUrl;
+import dev.meshgate.intake.Forge;
+import dev.meshgate.intake.Revision;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+/** Runs as JSON: start one by hand ({@code POST /api/v1/runs}), read one, or find them by repository and commit. */
+@Path("/api/v1/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    private static final int MAX_LISTED = 100;
+
+    @Inject
+    RunQueue queue;
+
+    @Inject
+    RunStore store;
+
+    @Inject
+    MirrorCache mirrors;
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(RunRequest request) {
+        if (request == null
+                || request.repository() == null
+                || request.repository().isBlank()) {
+            throw new BadRequestException("name the repository: {\"repository\": URL or path, \"sha\" or \"ref\"}");
+        }
+        String cloneUrl = cloneUrl(request.repository().strip());
+        String sha = sha(request, cloneUrl);
+        String ref = request.ref() == null || request.ref().isBlank()
+                ? null
+                : request.ref().strip();
+        Revision revision = Revision.push(Forge.MANUAL, request.repository().strip(), cloneUrl, null, sha, ref);
+        RunSubmitter.Submission submission = queue.submit(revision, null);
+        if (submission instanceof RunSubmitter.Accepted accepted) {
+            return Response.accepted(Map.of("runId", accepted.runId(), "duplicate", accepted.duplicate()))
+                    .location(URI.create("/runs/" + accepted.runId()))
+                    .build();
+        }
+        RunSubmitter.QueueFull full = (RunSubmitter.QueueFull) submission;
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header("Retry-After", full.retryAfter().toSeconds())
+                .entity(Map.of("error", "the run queue is full; try again later"))
+                .build();
+    }
+
+    /** A path on meshgate's disk becomes a file URL; anything else must be a URL JGit can fetch. */
+    private static String cloneUrl(String repository) {
+        try {
+            if (repository.startsWith("/") || repository.startsWith(".")) {
+                java.nio.file.Path path =
+                        java.nio.file.Path.of(repository).toAbsolutePath().normalize();
+                if (!Files.isDirectory(path)) {
+                    throw new BadRequestException("no repository at " + path);
+                }
+                return path.toUri().toString();
+            }
+            if (RepositoryUrl.parse(repository).hasCredentials()) {
+                // Run records keep the URL: a token in it would be stored and shown.
+                throw new BadRequestException("the repository URL carries credentials; configure a token for its host"
+                        + " (meshgate.git.hosts) instead");
+            }
+            return repository;
+        } catch (GitException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    private String sha(RunRequest request, String cloneUrl) {
+        if (request.sha() != null && !request.sha().isBlank()) {
+            String sha = request.sha().strip().toLowerCase(java.util.Locale.ROOT);
+            if (!sha.matches("[0-9a-f]{40}")) {
+                throw new BadRequestException("sha must be a full 40-character commit id, not '" + request.sha() + "'");
+            }
+            return sha;
+        }
+        if (request.ref() == null || request.ref().isBlank()) {
+            throw new BadRequestException("name the commit: \"sha\", or a \"ref\" such as main");
+        }
+        try {
+            return mirrors.resolve(RepositoryUrl.parse(cloneUrl), request.ref().strip());
+        } catch (GitException e) {
+            throw new jakarta.ws.rs.ClientErrorException(e.getMessage(), 422);
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public Run run(@PathParam("id") String id) {
+        return store.get(id).orElseThrow(() -> new NotFoundException("no run " + id));
+    }
+
+    @GET
+    public List<Run> find(@QueryParam("repo") String repo, @QueryParam("sha") String sha) {
+        return store
+                .find(run -> (repo == null
+                                || run.revision().repository().equals(repo)
+                                || run.revision().cloneUrl().equals(repo))
+                        && (sha == null || run.sha().startsWith(sha.toLowerCase(java.util.Locale.ROOT))))
+                .stream()
+                .limit(MAX_LISTED)
+                .toList();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.meshgate.runs;
+
+import dev.meshgate.forge.CommitStatus;
+import dev.meshgate.forge.StatusPublisher;
+import dev.meshgate.intake.Revision;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records every status, in order, per commit. */
+final class RecordingPublisher implements StatusPublisher {
+
+    private record Posted(String sha, CommitStatus status) {}
+
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void publish(Revision revision, CommitStatus status) {
+        posted.add(new Posted(revision.sha(), status));
+    }
+
+    List<CommitStatus.State> states(String sha) {
+        return statuses(sha).stream().map(CommitStatus::state).toList();
+    }
+
+    CommitStatus last(String sha) {
+        List<CommitStatus> all = statuses(sha);
+        return all.get(all.size() - 1);
+    }
+
+    private List<CommitStatus> statuses(String sha) {
+        return posted.stream()
+                .filter(p -> p.sha().equals(sha))
+                .map(Posted::status)
+                .toList();
+    }
+}

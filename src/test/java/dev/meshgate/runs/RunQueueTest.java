@@ -1,0 +1,295 @@
+package dev.meshgate.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshgate.cli.GitCommandLine;
+import dev.meshgate.cli.GitDaemon;
+import dev.meshgate.forge.CommitStatus.State;
+import dev.meshgate.git.GitAuthentication;
+import dev.meshgate.git.MirrorCache;
+import dev.meshgate.git.MirrorCacheSettings;
+import dev.meshgate.intake.Forge;
+import dev.meshgate.intake.Revision;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run queue against a real git server, real checkouts and real validation; statuses are recorded. */
+class RunQueueTest {
+
+    @TempDir
+    Path temp;
+
+    private GitDaemon daemon;
+    private GitCommandLine git;
+    private Path source;
+    private String cloneUrl;
+    private final RecordingPublisher statuses = new RecordingPublisher();
+    private MirrorCache mirrors;
+    private RunQueue queue;
+
+    @BeforeEach
+    void serve() throws IOException {
+        source = Files.createDirectories(temp.resolve("served/mesh"));
+        git = new GitCommandLine(source);
+        git.run("init", "-q", "-b", "main");
+        git.run("config", "uploadpack.allowReachableSHA1InWant", "true");
+        daemon = GitDaemon.serve(temp.resolve("served"));
+        cloneUrl = daemon.url("mesh");
+        mirrors = new MirrorCache(MirrorCacheSettings.defaults(temp.resolve("data")), GitAuthentication.anonymous());
+    }
+
+    @AfterEach
+    void stop() {
+        if (queue != null) {
+            queue.close();
+        }
+        daemon.close();
+    }
+
+    private RunQueue queue(RunWorker worker, int workers, int capacity) {
+        RunSettings settings =
+                new RunSettings(temp.resolve("data"), workers, capacity, "http://gate.example/", "meshgate");
+        return new RunQueue(new RunStore(temp.resolve("data/runs")), worker, statuses, settings, Clock.systemUTC());
+    }
+
+    private RunWorker worker() {
+        return new RunWorker(mirrors, temp.resolve("data/work"));
+    }
+
+    /** Commits a copy of a sample folder as the whole tree; returns the commit. */
+    private String commitSample(String sample) throws IOException {
+        git.run("rm", "-r", "-q", "--ignore-unmatch", ".");
+        Path from = Path.of("config-samples").resolve(sample);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Files.copy(file, source.resolve(file.getFileName()));
+            }
+        }
+        git.run("add", "-A");
+        git.run("commit", "-q", "--allow-empty", "-m", sample);
+        return git.run("rev-parse", "HEAD");
+    }
+
+    private Revision pushTo(String branch, String sha) {
+        return Revision.push(Forge.GITHUB, "acme/mesh", cloneUrl, null, sha, "refs/heads/" + branch);
+    }
+
+    private Run awaitFinal(String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Run run;
+        do {
+            run = new RunStore(temp.resolve("data/runs")).get(id).orElseThrow();
+            Thread.sleep(run.state().isFinal() ? 0 : 50);
+        } while (!run.state().isFinal() && Instant.now().isBefore(deadline));
+        return run;
+    }
+
+    private static String id(RunSubmitter.Submission submission) {
+        return ((RunSubmitter.Accepted) submission).runId();
+    }
+
+    @Test
+    void aValidCommitPassesWithPendingThenSuccess() throws Exception {
+        String sha = commitSample("valid-mesh");
+        queue = queue(worker(), 2, 10);
+
+        Run run = awaitFinal(id(queue.submit(pushTo("main", sha), "delivery-1")));
+
+        assertThat(run.state()).isEqualTo(RunState.PASSED);
+        assertThat(run.description()).startsWith("no problems in ").contains("(8 files)");
+        assertThat(run.report().path("summary").path("passed").asBoolean()).isTrue();
+        assertThat(statuses.states(sha)).containsExactly(State.PENDING, State.SUCCESS);
+        assertThat(statuses.last(sha).targetUrl()).isEqualTo("http://gate.example/runs/" + run.id());
+        assertThat(statuses.last(sha).context()).isEqualTo("meshgate");
+    }
+
+    @Test
+    void aBrokenCommitFailsWithItsFindingsOnSourceLines() throws Exception {
+        String sha = commitSample("broken/subset-not-found");
+        queue = queue(worker(), 2, 10);
+
+        Run run = awaitFinal(id(queue.submit(pushTo("main", sha), null)));
+
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.description()).isEqualTo("1 error, 0 warnings in 8 files");
+        assertThat(run.report().path("findings").get(0).path("code").asText()).isEqualTo("IST0101");
+        assertThat(run.report()
+                        .path("findings")
+                        .get(0)
+                        .path("origin")
+                        .path("file")
+                        .asText())
+                .isEqualTo("routing.yaml");
+        assertThat(run.report()
+                        .path("findings")
+                        .get(0)
+                        .path("origin")
+                        .path("line")
+                        .asInt())
+                .isEqualTo(57);
+        assertThat(statuses.states(sha)).containsExactly(State.PENDING, State.FAILURE);
+    }
+
+    @Test
+    void aRedeliveryOrTheSameCommitAgainIsNotRunTwice() throws Exception {
+        String sha = commitSample("valid-mesh");
+        queue = queue(worker(), 2, 10);
+
+        RunSubmitter.Submission first = queue.submit(pushTo("main", sha), "delivery-1");
+        RunSubmitter.Submission redelivered = queue.submit(pushTo("main", sha), "delivery-1");
+        RunSubmitter.Submission sameCommit = queue.submit(pushTo("release", sha), "delivery-2");
+
+        assertThat(redelivered).isEqualTo(new RunSubmitter.Accepted(id(first), true));
+        assertThat(sameCommit).isEqualTo(new RunSubmitter.Accepted(id(first), true));
+        awaitFinal(id(first));
+        assertThat(new RunStore(temp.resolve("data/runs"))
+                        .get(id(first))
+                        .orElseThrow()
+                        .deliveryIds())
+                .containsExactly("delivery-1", "delivery-2");
+        assertThat(statuses.states(sha)).containsExactly(State.PENDING, State.SUCCESS);
+    }
+
+    @Test
+    void aNewerPushSupersedesTheWaitingRunOfTheSameBranch() throws Exception {
+        String older = commitSample("broken/subset-not-found");
+        String newer = commitSample("valid-mesh");
+        String other = commitSample("valid-mesh");
+        HeldWorker held = new HeldWorker();
+        queue = queue(held, 1, 10);
+
+        // The first run holds the only worker, so the older commit of main is still waiting when the newer arrives.
+        String blocker = id(queue.submit(pushTo("other", other), null));
+        held.started.await();
+        String olderRun = id(queue.submit(pushTo("main", older), null));
+        String newerRun = id(queue.submit(pushTo("main", newer), null));
+        held.release.countDown();
+
+        Run superseded = awaitFinal(olderRun);
+        assertThat(superseded.state()).isEqualTo(RunState.SUPERSEDED);
+        assertThat(superseded.description()).contains("superseded by a newer commit (" + newer.substring(0, 7));
+        assertThat(awaitFinal(newerRun).state()).isEqualTo(RunState.PASSED);
+        assertThat(awaitFinal(blocker).state()).isEqualTo(RunState.PASSED);
+        assertThat(statuses.states(older)).containsExactly(State.PENDING, State.ERROR);
+    }
+
+    @Test
+    void aFullQueueRefusesWithARetryDelayAndKeepsWhatItHas() throws Exception {
+        String a = commitSample("valid-mesh");
+        String b = commitSample("valid-mesh");
+        String c = commitSample("valid-mesh");
+        HeldWorker held = new HeldWorker();
+        queue = queue(held, 1, 1);
+
+        String running = id(queue.submit(pushTo("a", a), null));
+        held.started.await();
+        String waiting = id(queue.submit(pushTo("b", b), null));
+        RunSubmitter.Submission refused = queue.submit(pushTo("c", c), null);
+        held.release.countDown();
+
+        assertThat(refused).isInstanceOfSatisfying(RunSubmitter.QueueFull.class, full -> assertThat(full.retryAfter())
+                .isPositive());
+        assertThat(awaitFinal(running).state()).isEqualTo(RunState.PASSED);
+        assertThat(awaitFinal(waiting).state()).isEqualTo(RunState.PASSED);
+        assertThat(statuses.states(c)).isEmpty();
+    }
+
+    @Test
+    void runsAcceptedBeforeAStopFinishAfterTheNextStart() throws Exception {
+        String a = commitSample("valid-mesh");
+        String b = commitSample("broken/subset-not-found");
+        HeldWorker held = new HeldWorker();
+        RunQueue before = queue(held, 1, 10);
+        String running = id(before.submit(pushTo("a", a), null));
+        held.started.await();
+        String waiting = id(before.submit(pushTo("b", b), null));
+        before.close();
+        assertThat(new RunStore(temp.resolve("data/runs"))
+                        .get(running)
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(RunState.RUNNING);
+
+        queue = queue(worker(), 2, 10);
+        queue.resume();
+
+        assertThat(awaitFinal(running).state()).isEqualTo(RunState.PASSED);
+        assertThat(awaitFinal(waiting).state()).isEqualTo(RunState.FAILED);
+    }
+
+    @Test
+    void anUnknownCommitIsAnErrorWithTheReason() throws Exception {
+        commitSample("valid-mesh");
+        queue = queue(worker(), 2, 10);
+        String unknown = "0123456789abcdef0123456789abcdef01234567";
+
+        Run run = awaitFinal(id(queue.submit(pushTo("main", unknown), null)));
+
+        assertThat(run.state()).isEqualTo(RunState.ERROR);
+        assertThat(run.description()).contains("commit " + unknown);
+        assertThat(statuses.states(unknown)).containsExactly(State.PENDING, State.ERROR);
+    }
+
+    @Test
+    void aBrokenRepositoryConfigIsAnErrorNamingTheFileByItsRepositoryPath() throws Exception {
+        commitSample("valid-mesh");
+        Files.writeString(source.resolve(".meshgate.yaml"), "severity:\n  NOPE123: error\n");
+        git.run("add", "-A");
+        git.run("commit", "-q", "-m", "config");
+        String sha = git.run("rev-parse", "HEAD");
+        queue = queue(worker(), 2, 10);
+
+        Run run = awaitFinal(id(queue.submit(pushTo("main", sha), null)));
+
+        assertThat(run.state()).isEqualTo(RunState.ERROR);
+        assertThat(run.description())
+                .startsWith("invalid .meshgate.yaml: .meshgate.yaml")
+                .contains("unknown code 'NOPE123'")
+                .doesNotContain(temp.toString());
+    }
+
+    @Test
+    void anAbbreviatedCommitIsResolvedThroughItsRef() throws Exception {
+        String sha = commitSample("valid-mesh");
+        queue = queue(worker(), 2, 10);
+        Revision bitbucket = new Revision(
+                Forge.BITBUCKET_CLOUD, "acme/mesh", cloneUrl, null, sha.substring(0, 12), "refs/heads/main", 4, "main");
+
+        Run run = awaitFinal(id(queue.submit(bitbucket, null)));
+
+        assertThat(run.state()).isEqualTo(RunState.PASSED);
+        assertThat(run.sha()).isEqualTo(sha);
+    }
+
+    /** A real worker that holds its first run until released, so that tests can fill the queue behind it. */
+    private final class HeldWorker extends RunWorker {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        HeldWorker() {
+            super(mirrors, temp.resolve("data/work"));
+        }
+
+        @Override
+        RunOutcome run(Run run) {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                return RunOutcome.error(null, "stopped");
+            }
+            return super.run(run);
+        }
+    }
+}
