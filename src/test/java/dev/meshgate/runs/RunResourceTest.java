@@ -1,0 +1,165 @@
+package dev.meshgate.runs;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.meshgate.cli.GitCommandLine;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs started by hand over HTTP on local repositories, followed to their report page. */
+@QuarkusTest
+@QuarkusTestResource(TemporaryDataDirectory.class)
+class RunResourceTest {
+
+    @TempDir
+    Path temp;
+
+    private Path repository(String sample) throws IOException {
+        Path repository = Files.createDirectories(temp.resolve(sample.replace('/', '-')));
+        try (Stream<Path> files = Files.list(Path.of("config-samples").resolve(sample))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Files.copy(file, repository.resolve(file.getFileName()));
+            }
+        }
+        GitCommandLine git = new GitCommandLine(repository);
+        git.run("init", "-q", "-b", "main");
+        git.run("add", "-A");
+        git.run("commit", "-q", "-m", sample);
+        return repository;
+    }
+
+    private String start(String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .header("Location", containsString("/runs/"))
+                .body("duplicate", equalTo(false))
+                .extract()
+                .path("runId");
+    }
+
+    private JsonPath awaitFinal(String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonPath run;
+        do {
+            Thread.sleep(50);
+            run = given().get("/api/v1/runs/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+        } while (Instant.now().isBefore(deadline)
+                && (run.getString("state").equals("QUEUED")
+                        || run.getString("state").equals("RUNNING")));
+        return run;
+    }
+
+    @Test
+    void aRunOfALocalBranchPassesAndItsPageSaysSo() throws Exception {
+        Path repository = repository("valid-mesh");
+
+        String id = start("{\"repository\": \"" + repository + "\", \"ref\": \"main\"}");
+        JsonPath run = awaitFinal(id);
+
+        assertThat(run.getString("state")).isEqualTo("PASSED");
+        assertThat(run.getString("revision.forge")).isEqualTo("MANUAL");
+        assertThat(run.getString("sha")).hasSize(40);
+        assertThat(run.getBoolean("report.summary.passed")).isTrue();
+        given().get("/runs/" + id)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("id=\"verdict\">passed</span>"))
+                .body(containsString("No findings."))
+                .body(containsString(repository.toString()));
+        given().queryParam("repo", repository.toString())
+                .get("/api/v1/runs")
+                .then()
+                .statusCode(200)
+                .body("[0].id", equalTo(id));
+    }
+
+    @Test
+    void aBrokenCommitsPageListsTheFindingByFileAndLineWithWhatTheCodeMeans() throws Exception {
+        Path repository = repository("broken/subset-not-found");
+        String sha = new GitCommandLine(repository).run("rev-parse", "HEAD");
+
+        String id = start("{\"repository\": \"" + repository + "\", \"sha\": \"" + sha + "\"}");
+        JsonPath run = awaitFinal(id);
+
+        assertThat(run.getString("state")).isEqualTo("FAILED");
+        assertThat(run.getString("description")).isEqualTo("1 error, 0 warnings in 8 files");
+        String page =
+                given().get("/runs/" + id).then().statusCode(200).extract().asString();
+        assertThat(page)
+                .contains("id=\"verdict\">failed</span>")
+                .contains("<h3>routing.yaml</h3>")
+                .contains("<td class=\"line\">57</td>")
+                .contains("VirtualService shop/checkout")
+                .contains("<dt id=\"IST0101\">IST0101 ReferencedResourceNotFound</dt>")
+                .contains("galley.istio.io/analyze-suppress");
+        given().queryParam("sha", sha.substring(0, 10))
+                .get("/api/v1/runs")
+                .then()
+                .body("[0].id", equalTo(id));
+    }
+
+    @Test
+    void theSameCommitAgainIsTheSameRun() throws Exception {
+        Path repository = repository("valid-mesh");
+        String body = "{\"repository\": \"" + repository + "\", \"ref\": \"main\"}";
+        String id = start(body);
+
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .body("runId", equalTo(id))
+                .body("duplicate", equalTo(true));
+    }
+
+    @Test
+    void badRequestsAreRefusedWithAReason() throws Exception {
+        Path repository = repository("valid-mesh");
+        refused("{}", 400, "name the repository");
+        refused("{\"repository\": \"" + repository + "\"}", 400, "name the commit");
+        refused("{\"repository\": \"" + repository + "\", \"sha\": \"abc\"}", 400, "full 40-character commit id");
+        refused("{\"repository\": \"" + temp.resolve("nothing") + "\", \"ref\": \"main\"}", 400, "no repository at");
+        refused("{\"repository\": \"" + repository + "\", \"ref\": \"nope\"}", 422, "no branch or ref named 'nope'");
+        refused(
+                "{\"repository\": \"https://bot:s3cret@git.example.com/mesh.git\", \"ref\": \"main\"}",
+                400,
+                "carries credentials");
+    }
+
+    private static void refused(String body, int status, String reason) {
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(status)
+                .body("error", containsString(reason));
+    }
+
+    @Test
+    void anUnknownRunIsNotFound() {
+        given().get("/api/v1/runs/no-such-run").then().statusCode(404).body("error", containsString("no run"));
+        given().get("/runs/no-such-run").then().statusCode(404).body(containsString("meshgate has no run"));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.meshgate.runs;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Gives each test start of the service an empty data folder, so no run of an earlier test is resumed. */
+public class TemporaryDataDirectory implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path directory = Files.createTempDirectory("meshgate-data");
+            return Map.of("meshgate.data-dir", directory.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {}
+}
