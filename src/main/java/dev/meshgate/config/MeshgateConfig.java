@@ -35,6 +35,13 @@ public interface MeshgateConfig {
         @WithDefault("100")
         int queueCapacity();
 
+        /**
+         * Whether a change request fails only on errors its merge base did not have (the default, for repositories
+         * with old debt), or on every error.
+         */
+        @WithDefault("true")
+        boolean onlyNewErrorsFail();
+
         /** The name of meshgate's commit status on the forge. */
         @WithDefault("meshgate")
         String statusContext();

@@ -10,10 +10,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
@@ -85,6 +89,32 @@ public final class MirrorCache {
         } finally {
             mirror.touch(clock);
             mirror.users().decrementAndGet();
+        }
+    }
+
+    /**
+     * The best common ancestor of two commits the mirror already holds (check them out or resolve them first), or
+     * empty when their histories never meet.
+     */
+    public Optional<String> mergeBase(RepositoryUrl url, String first, String second) throws GitException {
+        Mirror mirror = mirrorAt(directoryName(url));
+        try {
+            return readLocked(mirror, () -> {
+                try (RevWalk walk = new RevWalk(mirror.repository())) {
+                    walk.setRevFilter(RevFilter.MERGE_BASE);
+                    walk.markStart(walk.parseCommit(parse(first)));
+                    walk.markStart(walk.parseCommit(parse(second)));
+                    RevCommit base = walk.next();
+                    return Optional.ofNullable(base).map(RevCommit::name);
+                } catch (GitException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            });
+        } catch (MirrorDamaged damaged) {
+            throw new GitException(
+                    GitException.Reason.UNKNOWN_COMMIT,
+                    "the merge base of " + first + " and " + second + " cannot be found in " + url,
+                    null);
         }
     }
 

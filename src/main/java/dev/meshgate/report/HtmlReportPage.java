@@ -119,6 +119,7 @@ public final class HtmlReportPage {
                 .append(finding.path("origin").path("line").asInt())
                 .append("</td><td class=\"severity\">")
                 .append(escape(severity))
+                .append(age(finding))
                 .append("</td><td class=\"code\"><a href=\"#")
                 .append(escape(finding.path("code").asText()))
                 .append("\">")
@@ -132,6 +133,16 @@ public final class HtmlReportPage {
         html.append("</td><td class=\"message\">")
                 .append(escape(finding.path("message").asText()))
                 .append("</td></tr>\n");
+    }
+
+    /** For a change request: whether the change brought the finding or the target branch already had it. */
+    private static String age(JsonNode finding) {
+        if (!finding.has("new")) {
+            return "";
+        }
+        return finding.path("new").asBoolean()
+                ? " <span class=\"new\">new</span>"
+                : " <span class=\"old\">already on the target branch</span>";
     }
 
     static String escape(String text) {
@@ -162,5 +173,7 @@ public final class HtmlReportPage {
                     + "td{border-top:1px solid #ddd;padding:.3em .5em;vertical-align:top}"
                     + "td.line{text-align:right;font-family:monospace;width:4em}"
                     + "tr.error td.severity{color:#cf222e}tr.warning td.severity{color:#9a6700}"
-                    + "h3{font-family:monospace;font-size:1em;margin-bottom:.3em}";
+                    + "h3{font-family:monospace;font-size:1em;margin-bottom:.3em}"
+                    + ".new{background:#cf222e;color:#fff;border-radius:.3em;padding:0 .3em;font-size:.8em}"
+                    + ".old{color:#777;font-size:.8em}";
 }

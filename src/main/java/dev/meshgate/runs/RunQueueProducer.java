@@ -30,7 +30,8 @@ public class RunQueueProducer {
                 config.runs().queueCapacity(),
                 config.publicUrl(),
                 config.runs().statusContext());
-        RunWorker worker = new RunWorker(mirrors, config.dataDir().resolve("work"));
+        RunWorker worker = new RunWorker(
+                mirrors, config.dataDir().resolve("work"), config.runs().onlyNewErrorsFail());
         RunQueue queue = new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
         queue.resume();
         return queue;

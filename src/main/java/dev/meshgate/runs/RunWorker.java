@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
 import org.jboss.logging.Logger;
 
 /** Does one run's work: check the commit out, validate it with the repository's own settings, sum it up. */
@@ -28,10 +30,16 @@ class RunWorker {
 
     private final MirrorCache mirrors;
     private final Path workDirectory;
+    private final boolean onlyNewErrorsFail;
 
-    RunWorker(MirrorCache mirrors, Path workDirectory) {
+    /**
+     * @param onlyNewErrorsFail whether a change request fails only on errors its merge base did not have (for
+     *     repositories with old debt), or on every error
+     */
+    RunWorker(MirrorCache mirrors, Path workDirectory, boolean onlyNewErrorsFail) {
         this.mirrors = mirrors;
         this.workDirectory = workDirectory;
+        this.onlyNewErrorsFail = onlyNewErrorsFail;
     }
 
     /** Never throws: whatever goes wrong becomes an error outcome with a reason a user can act on. */
@@ -42,9 +50,14 @@ class RunWorker {
             RepositoryUrl url = RepositoryUrl.parse(revision.cloneUrl());
             sha = fullSha(url, revision);
             CheckoutRequest request = CheckoutRequest.of(url, sha).onRef(revision.ref());
+            Validated head;
             try (Checkout checkout = mirrors.checkout(request, workDirectory.resolve(run.id()))) {
-                return validate(checkout);
+                head = validate(checkout);
             }
+            if (!revision.isChangeRequest() || revision.targetBranch() == null) {
+                return head.outcome(sha, head.summary().passed(), describe(head.summary()));
+            }
+            return compareWithMergeBase(run, url, head);
         } catch (GitException e) {
             return RunOutcome.error(sha, e.getMessage());
         } catch (ConfigFile.InvalidConfigException e) {
@@ -52,6 +65,50 @@ class RunWorker {
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "run %s failed", run.id());
             return RunOutcome.error(sha, "meshgate failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Validates the merge base of a change request too, so that the verdict can rest on what the change broke rather
+     * than on debt the target branch already had. Without a usable merge base, every finding counts.
+     */
+    private RunOutcome compareWithMergeBase(Run run, RepositoryUrl url, Validated head) {
+        String sha = head.sha();
+        try {
+            String target =
+                    mirrors.resolve(url, Constants.R_HEADS + run.revision().targetBranch());
+            Optional<String> base = mirrors.mergeBase(url, sha, target);
+            if (base.isEmpty()) {
+                return head.withNote("the change shares no history with "
+                                + run.revision().targetBranch() + ": all findings count")
+                        .outcome(sha, head.summary().passed(), describe(head.summary()));
+            }
+            Validated before;
+            try (Checkout checkout =
+                    mirrors.checkout(CheckoutRequest.of(url, base.get()), workDirectory.resolve(run.id() + "-base"))) {
+                before = validate(checkout);
+            }
+            Baseline.NewFindings found = Baseline.mark(head.report(), before.report(), base.get());
+            boolean passed =
+                    onlyNewErrorsFail ? found.errors() == 0 : head.summary().passed();
+            return head.outcome(sha, passed, describeNew(found, head.summary()));
+        } catch (GitException | IOException | ConfigFile.InvalidConfigException e) {
+            return head.withNote("the merge base could not be validated (" + e.getMessage() + "): all findings count")
+                    .outcome(sha, head.summary().passed(), describe(head.summary()));
+        }
+    }
+
+    /** One validated commit: its summary, its JSON report, and what the reader should know about the checkout. */
+    private record Validated(String sha, Summary summary, JsonNode report, List<String> notes) {
+
+        Validated withNote(String note) {
+            List<String> more = new ArrayList<>(notes);
+            more.add(note);
+            return new Validated(sha, summary, report, more);
+        }
+
+        RunOutcome outcome(String fullSha, boolean passed, String description) {
+            return new RunOutcome(passed ? RunState.PASSED : RunState.FAILED, fullSha, description, notes, report);
         }
     }
 
@@ -71,7 +128,7 @@ class RunWorker {
         return head;
     }
 
-    private RunOutcome validate(Checkout checkout) throws IOException, ConfigFile.InvalidConfigException {
+    private Validated validate(Checkout checkout) throws IOException, ConfigFile.InvalidConfigException {
         Path root = checkout.directory();
         Path configFile = root.resolve(ConfigFile.DEFAULT_NAME);
         ConfigFile.Config config;
@@ -83,13 +140,13 @@ class RunWorker {
             throw new ConfigFile.InvalidConfigException(e.getMessage().replace(root + "/", ""));
         }
         Report report = new Validation().config(config).run(List.of(root));
-        Summary summary = report.summary();
-        return new RunOutcome(
-                summary.passed() ? RunState.PASSED : RunState.FAILED,
-                checkout.sha(),
-                describe(summary),
-                notes(checkout),
-                json(report));
+        return new Validated(checkout.sha(), report.summary(), json(report), notes(checkout));
+    }
+
+    static String describeNew(Baseline.NewFindings found, Summary summary) {
+        return plural(found.errors(), "new error") + ", " + plural(found.warnings(), "new warning") + " ("
+                + summary.errors() + " errors, " + summary.warnings() + " warnings in all) in "
+                + plural(summary.files(), "file");
     }
 
     /** The status line: counts of what matters, within every forge's length limit. */

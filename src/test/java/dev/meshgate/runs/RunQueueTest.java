@@ -63,7 +63,7 @@ class RunQueueTest {
     }
 
     private RunWorker worker() {
-        return new RunWorker(mirrors, temp.resolve("data/work"));
+        return new RunWorker(mirrors, temp.resolve("data/work"), true);
     }
 
     /** Commits a copy of a sample folder as the whole tree; returns the commit. */
@@ -85,10 +85,14 @@ class RunQueueTest {
     }
 
     private Run awaitFinal(String id) throws InterruptedException {
+        return awaitFinalIn("data/runs", id);
+    }
+
+    private Run awaitFinalIn(String store, String id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         Run run;
         do {
-            run = new RunStore(temp.resolve("data/runs")).get(id).orElseThrow();
+            run = new RunStore(temp.resolve(store)).get(id).orElseThrow();
             Thread.sleep(run.state().isFinal() ? 0 : 50);
         } while (!run.state().isFinal() && Instant.now().isBefore(deadline));
         return run;
@@ -271,13 +275,83 @@ class RunQueueTest {
         assertThat(run.sha()).isEqualTo(sha);
     }
 
+    /** Opens pull request 3 from a branch off main that adds the files; returns the revision of its head. */
+    private Revision pullRequest(java.util.Map<String, String> files) throws IOException {
+        git.run("checkout", "-q", "-b", "feature");
+        for (var file : files.entrySet()) {
+            Files.writeString(source.resolve(file.getKey()), file.getValue());
+        }
+        git.run("add", "-A");
+        git.run("commit", "-q", "-m", "feature");
+        String head = git.run("rev-parse", "HEAD");
+        git.run("update-ref", "refs/pull/3/head", head);
+        git.run("checkout", "-q", "main");
+        return new Revision(Forge.GITHUB, "acme/mesh", cloneUrl, null, head, "refs/pull/3/head", 3, "main");
+    }
+
+    private static final String NEW_BROKEN_ROUTE =
+            """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: checkout-canary
+              namespace: shop
+            spec:
+              hosts: [canary.shop.svc.cluster.local]
+              http:
+              - route:
+                - destination:
+                    host: checkout.shop.svc.cluster.local
+                    subset: v9
+            """;
+
+    @Test
+    void aChangeRequestFailsOnlyOnTheErrorsItAdds() throws Exception {
+        commitSample("broken/subset-not-found");
+        queue = queue(worker(), 2, 10);
+
+        Run run = awaitFinal(id(queue.submit(pullRequest(java.util.Map.of("canary.yaml", NEW_BROKEN_ROUTE)), null)));
+
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.description()).startsWith("1 new error, ").contains("(2 errors, ");
+        assertThat(run.report().path("summary").path("newErrors").asInt()).isEqualTo(1);
+        for (var finding : run.report().path("findings")) {
+            boolean inNewFile = finding.path("origin").path("file").asText().equals("canary.yaml");
+            assertThat(finding.path("new").asBoolean()).as(finding.toString()).isEqualTo(inNewFile);
+        }
+    }
+
+    @Test
+    void aChangeRequestOnOldDebtPassesUnlessEveryErrorIsToFail() throws Exception {
+        String base = commitSample("broken/subset-not-found");
+        Revision harmless = pullRequest(java.util.Map.of("NOTES.md", "no manifests here\n"));
+        queue = queue(worker(), 2, 10);
+
+        Run run = awaitFinal(id(queue.submit(harmless, null)));
+
+        assertThat(run.state()).isEqualTo(RunState.PASSED);
+        assertThat(run.description()).startsWith("0 new errors, 0 new warnings (1 errors, ");
+        assertThat(run.report().path("summary").path("baseSha").asText()).isEqualTo(base);
+        queue.close();
+
+        RunSettings settings = new RunSettings(temp.resolve("data"), 1, 10, "http://gate.example", "meshgate");
+        queue = new RunQueue(
+                new RunStore(temp.resolve("data/strict-runs")),
+                new RunWorker(mirrors, temp.resolve("data/work"), false),
+                statuses,
+                settings,
+                Clock.systemUTC());
+        Run strict = awaitFinalIn("data/strict-runs", id(queue.submit(harmless, null)));
+        assertThat(strict.state()).isEqualTo(RunState.FAILED);
+    }
+
     /** A real worker that holds its first run until released, so that tests can fill the queue behind it. */
     private final class HeldWorker extends RunWorker {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
         HeldWorker() {
-            super(mirrors, temp.resolve("data/work"));
+            super(mirrors, temp.resolve("data/work"), true);
         }
 
         @Override
