@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.meshgate.cli.GitCommandLine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,16 +58,7 @@ class ReportPageInBrowserTest {
     }
 
     private String failedRun() throws IOException, InterruptedException {
-        Path repository = Files.createDirectories(temp.resolve("repo"));
-        try (Stream<Path> files = Files.list(Path.of("config-samples/broken/subset-not-found"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                Files.copy(file, repository.resolve(file.getFileName()));
-            }
-        }
-        GitCommandLine git = new GitCommandLine(repository);
-        git.run("init", "-q", "-b", "main");
-        git.run("add", "-A");
-        git.run("commit", "-q", "-m", "broken");
+        Path repository = SampleRepository.create(temp.resolve("repo"), "broken/subset-not-found");
         String id = given().contentType(ContentType.JSON)
                 .body("{\"repository\": \"" + repository + "\", \"ref\": \"main\"}")
                 .post("/api/v1/runs")

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,12 +68,7 @@ class RunQueueTest {
     /** Commits a copy of a sample folder as the whole tree; returns the commit. */
     private String commitSample(String sample) throws IOException {
         git.run("rm", "-r", "-q", "--ignore-unmatch", ".");
-        Path from = Path.of("config-samples").resolve(sample);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                Files.copy(file, source.resolve(file.getFileName()));
-            }
-        }
+        SampleRepository.copyManifests(sample, source);
         git.run("add", "-A");
         git.run("commit", "-q", "--allow-empty", "-m", sample);
         return git.run("rev-parse", "HEAD");

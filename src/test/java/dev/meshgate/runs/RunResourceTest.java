@@ -11,11 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,17 +26,7 @@ class RunResourceTest {
     Path temp;
 
     private Path repository(String sample) throws IOException {
-        Path repository = Files.createDirectories(temp.resolve(sample.replace('/', '-')));
-        try (Stream<Path> files = Files.list(Path.of("config-samples").resolve(sample))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                Files.copy(file, repository.resolve(file.getFileName()));
-            }
-        }
-        GitCommandLine git = new GitCommandLine(repository);
-        git.run("init", "-q", "-b", "main");
-        git.run("add", "-A");
-        git.run("commit", "-q", "-m", sample);
-        return repository;
+        return SampleRepository.create(temp.resolve(sample.replace('/', '-')), sample);
     }
 
     private String start(String body) {

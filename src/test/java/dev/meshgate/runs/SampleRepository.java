@@ -1,0 +1,33 @@
+package dev.meshgate.runs;
+
+import dev.meshgate.cli.GitCommandLine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Git repositories holding one of the samples of {@code config-samples/}, as a team's config repository would. */
+final class SampleRepository {
+
+    private SampleRepository() {}
+
+    /** A new repository in the folder whose one commit on main holds the sample's manifests. */
+    static Path create(Path directory, String sample) throws IOException {
+        Files.createDirectories(directory);
+        copyManifests(sample, directory);
+        GitCommandLine git = new GitCommandLine(directory);
+        git.run("init", "-q", "-b", "main");
+        git.run("add", "-A");
+        git.run("commit", "-q", "-m", sample);
+        return directory;
+    }
+
+    /** Copies the sample's YAML files into the folder. */
+    static void copyManifests(String sample, Path into) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("config-samples").resolve(sample))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Files.copy(file, into.resolve(file.getFileName()));
+            }
+        }
+    }
+}
