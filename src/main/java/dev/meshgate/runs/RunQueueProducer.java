@@ -37,6 +37,12 @@ public class RunQueueProducer {
         return queue;
     }
 
+    @Produces
+    @Singleton
+    ReportLinks links(MeshgateConfig config) {
+        return new ReportLinks(config.publicUrl());
+    }
+
     void close(@Disposes RunQueue queue) {
         queue.close();
     }

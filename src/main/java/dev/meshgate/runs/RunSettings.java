@@ -24,10 +24,9 @@ public record RunSettings(Path dataDirectory, int workers, int queueCapacity, St
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("meshgate.runs.queue-capacity must be at least 1, not " + queueCapacity);
         }
-        publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     String reportUrl(String runId) {
-        return publicUrl + "/runs/" + runId;
+        return new ReportLinks(publicUrl).reportUrl(runId);
     }
 }
