@@ -1,6 +1,7 @@
 package dev.meshgate.intake;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param changeRequest the pull/merge request number, or null for a push
  * @param targetBranch the branch a change request merges into (for comparing with its merge base), or null
  */
+@RegisterForReflection
 public record Revision(
         Forge forge,
         String repository,
