@@ -42,6 +42,10 @@ public interface MeshgateConfig {
         @WithDefault("true")
         boolean onlyNewErrorsFail();
 
+        /** How many run records are kept on disk; the oldest finished ones are deleted first. */
+        @WithDefault("5000")
+        int keep();
+
         /** The name of meshgate's commit status on the forge. */
         @WithDefault("meshgate")
         String statusContext();

@@ -151,6 +151,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
                     "run %s of %s at %s: %s, %s",
                     id, finished.revision().line(), finished.sha(), finished.state(), finished.description());
             publish(finished);
+            store.prune(settings.keepRuns());
         }
     }
 

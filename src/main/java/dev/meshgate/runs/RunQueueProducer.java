@@ -29,7 +29,8 @@ public class RunQueueProducer {
                 config.runs().workers(),
                 config.runs().queueCapacity(),
                 config.publicUrl(),
-                config.runs().statusContext());
+                config.runs().statusContext(),
+                config.runs().keep());
         RunWorker worker = new RunWorker(
                 mirrors, config.dataDir().resolve("work"), config.runs().onlyNewErrorsFail());
         RunQueue queue = new RunQueue(store, worker, publisher, settings, Clock.systemUTC());

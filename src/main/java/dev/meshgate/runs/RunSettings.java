@@ -11,8 +11,10 @@ import java.time.Duration;
  * @param queueCapacity runs waiting at most; more are refused with a retry delay
  * @param publicUrl the address users reach meshgate at, for links to report pages
  * @param statusContext the name of meshgate's commit status on the forge
+ * @param keepRuns how many run records are kept; the oldest finished ones go first
  */
-public record RunSettings(Path dataDirectory, int workers, int queueCapacity, String publicUrl, String statusContext) {
+public record RunSettings(
+        Path dataDirectory, int workers, int queueCapacity, String publicUrl, String statusContext, int keepRuns) {
 
     /** How long a sender is told to wait when the queue is full. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
@@ -20,6 +22,10 @@ public record RunSettings(Path dataDirectory, int workers, int queueCapacity, St
     public RunSettings {
         if (workers < 1) {
             throw new IllegalArgumentException("meshgate.runs.workers must be at least 1, not " + workers);
+        }
+        if (keepRuns < queueCapacity) {
+            throw new IllegalArgumentException("meshgate.runs.keep (" + keepRuns
+                    + ") must be at least the queue capacity (" + queueCapacity + ")");
         }
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("meshgate.runs.queue-capacity must be at least 1, not " + queueCapacity);

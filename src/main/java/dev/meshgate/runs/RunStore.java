@@ -86,6 +86,25 @@ public final class RunStore {
         return after;
     }
 
+    /** Deletes the oldest finished runs beyond the number to keep; unfinished runs always stay. */
+    synchronized int prune(int keep) {
+        List<Run> finished = find(run -> run.state().isFinal());
+        int over = runs.size() - keep;
+        int deleted = 0;
+        for (int i = finished.size() - 1; i >= 0 && deleted < over; i--) {
+            Run oldest = finished.get(i);
+            try {
+                Files.deleteIfExists(directory.resolve(oldest.id() + ".json"));
+            } catch (IOException e) {
+                LOG.warnf("old run record %s cannot be deleted: %s", oldest.id(), e.getMessage());
+                continue;
+            }
+            runs.remove(oldest.id());
+            deleted++;
+        }
+        return deleted;
+    }
+
     private void write(Run run) {
         Path target = directory.resolve(run.id() + ".json");
         Path temporary = directory.resolve(run.id() + ".json.tmp");

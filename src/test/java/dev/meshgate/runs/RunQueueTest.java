@@ -57,7 +57,7 @@ class RunQueueTest {
 
     private RunQueue queue(RunWorker worker, int workers, int capacity) {
         RunSettings settings =
-                new RunSettings(temp.resolve("data"), workers, capacity, "http://gate.example/", "meshgate");
+                new RunSettings(temp.resolve("data"), workers, capacity, "http://gate.example/", "meshgate", 100);
         return new RunQueue(new RunStore(temp.resolve("data/runs")), worker, statuses, settings, Clock.systemUTC());
     }
 
@@ -328,7 +328,7 @@ class RunQueueTest {
         assertThat(run.report().path("summary").path("baseSha").asText()).isEqualTo(base);
         queue.close();
 
-        RunSettings settings = new RunSettings(temp.resolve("data"), 1, 10, "http://gate.example", "meshgate");
+        RunSettings settings = new RunSettings(temp.resolve("data"), 1, 10, "http://gate.example", "meshgate", 100);
         queue = new RunQueue(
                 new RunStore(temp.resolve("data/strict-runs")),
                 new RunWorker(mirrors, temp.resolve("data/work"), false),

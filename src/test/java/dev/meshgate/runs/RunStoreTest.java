@@ -51,6 +51,23 @@ class RunStoreTest {
     }
 
     @Test
+    void pruningDeletesTheOldestFinishedRunsButNeverAnUnfinishedOne() {
+        RunStore store = new RunStore(temp);
+        Instant start = Instant.parse("2026-11-24T10:00:00Z");
+        store.save(Run.accepted("oldest-unfinished", pullRequest, null, start));
+        for (int i = 1; i <= 4; i++) {
+            Run run = Run.accepted("run-" + i, pullRequest, null, start.plusSeconds(i));
+            store.save(run.finished(RunOutcome.error(null, "x"), start.plusSeconds(i)));
+        }
+
+        assertThat(store.prune(3)).isEqualTo(2);
+
+        RunStore reopened = new RunStore(temp);
+        assertThat(reopened.find(run -> true).stream().map(Run::id))
+                .containsExactly("run-4", "run-3", "oldest-unfinished");
+    }
+
+    @Test
     void noTemporaryFileIsLeftBehind() throws Exception {
         RunStore store = new RunStore(temp);
         store.save(Run.accepted("run-1", pullRequest, null, Instant.now()));
