@@ -1,5 +1,6 @@
 package dev.meshgate.runs;
 
+import dev.meshgate.git.Checkout;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +11,12 @@ import java.util.Map;
 /** Gives each test start of the service an empty data folder, so no run of an earlier test is resumed. */
 public class TemporaryDataDirectory implements QuarkusTestResourceLifecycleManager {
 
+    private Path directory;
+
     @Override
     public Map<String, String> start() {
         try {
-            Path directory = Files.createTempDirectory("meshgate-data");
+            directory = Files.createTempDirectory("meshgate-data");
             return Map.of("meshgate.data-dir", directory.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -21,5 +24,11 @@ public class TemporaryDataDirectory implements QuarkusTestResourceLifecycleManag
     }
 
     @Override
-    public void stop() {}
+    public void stop() {
+        try {
+            Checkout.deleteRecursively(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
