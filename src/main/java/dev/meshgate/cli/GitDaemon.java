@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real git server on the loopback interface: {@code git daemon} exporting every repository under a folder, at
@@ -23,18 +25,29 @@ public final class GitDaemon implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the daemon on a free port and waits until it accepts connections. */
+    /** Starts the daemon on a free port and waits until it accepts connections; it serves fetches only. */
     public static GitDaemon serve(Path baseDirectory) {
+        return start(baseDirectory, List.of());
+    }
+
+    /** Starts a daemon that also accepts anonymous pushes, as a test server for what meshgate pushes. */
+    public static GitDaemon serveWithPush(Path baseDirectory) {
+        return start(baseDirectory, List.of("--enable=receive-pack"));
+    }
+
+    private static GitDaemon start(Path baseDirectory, List<String> options) {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                        "git",
-                        "daemon",
-                        "--reuseaddr",
-                        "--export-all",
-                        "--listen=127.0.0.1",
-                        "--port=" + port,
-                        "--base-path=" + baseDirectory.toAbsolutePath(),
-                        baseDirectory.toAbsolutePath().toString())
+        List<String> command = new ArrayList<>(List.of(
+                "git",
+                "daemon",
+                "--reuseaddr",
+                "--export-all",
+                "--listen=127.0.0.1",
+                "--port=" + port,
+                "--base-path=" + baseDirectory.toAbsolutePath()));
+        command.addAll(options);
+        command.add(baseDirectory.toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         GitCommandLine.quiet(builder.environment());

@@ -24,6 +24,19 @@ public interface MeshgateConfig {
 
     Runs runs();
 
+    Verified verified();
+
+    /** A branch meshgate moves to each passing commit of a tracked branch, for Flux or Argo CD to follow. */
+    interface Verified {
+
+        /** The branch to move, e.g. {@code meshgate/verified}; without it nothing is pushed. */
+        Optional<String> branch();
+
+        /** The branch whose passing commits it follows. */
+        @WithDefault("main")
+        String trackedBranch();
+    }
+
     /** How runs are queued and worked off. */
     interface Runs {
 

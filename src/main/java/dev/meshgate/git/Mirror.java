@@ -15,13 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.PushCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
 
 /**
@@ -124,6 +127,28 @@ final class Mirror {
         auth.configure(fetch, url);
         fetch.setTimeout(deadline.readTimeoutSeconds());
         fetch.call();
+    }
+
+    /** Pushes one ref spec and says what the server did with it; nothing is forced unless the spec says so. */
+    BranchUpdate push(RepositoryUrl url, RefSpec spec, GitAuthentication auth, DeadlineMonitor deadline)
+            throws GitException, IOException {
+        PushCommand push = new Git(repository())
+                .push()
+                .setRemote(url.forTransport())
+                .setRefSpecs(spec)
+                .setProgressMonitor(deadline);
+        auth.configure(push, url);
+        push.setTimeout(deadline.readTimeoutSeconds());
+        try {
+            for (PushResult result : push.call()) {
+                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    return BranchUpdate.of(update);
+                }
+            }
+            return new BranchUpdate(BranchUpdate.Outcome.FAILED, "the server answered nothing about the branch");
+        } catch (GitAPIException e) {
+            throw FetchFailures.classify(url, e, deadline);
+        }
     }
 
     long size() throws IOException {

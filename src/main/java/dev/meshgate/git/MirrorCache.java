@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -115,6 +116,31 @@ public final class MirrorCache {
                     GitException.Reason.UNKNOWN_COMMIT,
                     "the merge base of " + first + " and " + second + " cannot be found in " + url,
                     null);
+        }
+    }
+
+    /**
+     * Moves a branch of the remote repository forward to a commit the mirror holds, never backwards or sideways: the
+     * push is not forced, so the server refuses anything but a fast-forward.
+     */
+    public BranchUpdate fastForward(RepositoryUrl url, String branch, String sha) throws GitException {
+        Mirror mirror = mirrorAt(directoryName(url));
+        ObjectId commit = parse(sha);
+        try {
+            return readLocked(mirror, () -> {
+                if (!mirror.has(commit)) {
+                    return new BranchUpdate(BranchUpdate.Outcome.FAILED, "commit " + sha + " is not in the mirror");
+                }
+                try {
+                    return mirror.push(
+                            url, new RefSpec(commit.name() + ":" + Constants.R_HEADS + branch), auth, deadline());
+                } catch (GitException e) {
+                    return new BranchUpdate(BranchUpdate.Outcome.FAILED, e.getMessage());
+                }
+            });
+        } catch (MirrorDamaged damaged) {
+            return new BranchUpdate(
+                    BranchUpdate.Outcome.FAILED, damaged.failure().getMessage());
         }
     }
 

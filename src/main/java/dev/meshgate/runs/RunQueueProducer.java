@@ -33,6 +33,10 @@ public class RunQueueProducer {
                 config.runs().keep());
         RunWorker worker = new RunWorker(
                 mirrors, config.dataDir().resolve("work"), config.runs().onlyNewErrorsFail());
+        config.verified()
+                .branch()
+                .ifPresent(branch -> worker.movingVerifiedBranch(
+                        new VerifiedBranch(mirrors, branch, config.verified().trackedBranch())));
         RunQueue queue = new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
         queue.resume();
         return queue;

@@ -31,6 +31,7 @@ class RunWorker {
     private final MirrorCache mirrors;
     private final Path workDirectory;
     private final boolean onlyNewErrorsFail;
+    private Optional<VerifiedBranch> verifiedBranch = Optional.empty();
 
     /**
      * @param onlyNewErrorsFail whether a change request fails only on errors its merge base did not have (for
@@ -40,6 +41,12 @@ class RunWorker {
         this.mirrors = mirrors;
         this.workDirectory = workDirectory;
         this.onlyNewErrorsFail = onlyNewErrorsFail;
+    }
+
+    /** Moves the verified branch after each passing push to the tracked branch. */
+    RunWorker movingVerifiedBranch(VerifiedBranch branch) {
+        this.verifiedBranch = Optional.of(branch);
+        return this;
     }
 
     /** Never throws: whatever goes wrong becomes an error outcome with a reason a user can act on. */
@@ -55,7 +62,12 @@ class RunWorker {
                 head = validate(checkout);
             }
             if (!revision.isChangeRequest() || revision.targetBranch() == null) {
-                return head.outcome(sha, head.summary().passed(), describe(head.summary()));
+                boolean passed = head.summary().passed();
+                if (passed && verifiedBranch.isPresent()) {
+                    Optional<String> moved = verifiedBranch.get().advance(revision, url, sha);
+                    head = moved.isPresent() ? head.withNote(moved.get()) : head;
+                }
+                return head.outcome(sha, passed, describe(head.summary()));
             }
             return compareWithMergeBase(run, url, head);
         } catch (GitException e) {

@@ -112,6 +112,51 @@ class RunQueueTest {
     }
 
     @Test
+    void theVerifiedBranchFollowsOnlyPassingCommitsOfTheTrackedBranch() throws Exception {
+        daemon.close();
+        daemon = GitDaemon.serveWithPush(temp.resolve("served"));
+        cloneUrl = daemon.url("mesh");
+        git.run("config", "receive.denyCurrentBranch", "ignore");
+        RunWorker worker = worker().movingVerifiedBranch(new VerifiedBranch(mirrors, "meshgate/verified", "main"));
+        queue = queue(worker, 1, 10);
+
+        String passing = commitSample("valid-mesh");
+        Run first = awaitFinal(id(queue.submit(pushTo("main", passing), null)));
+        String failing = commitSample("broken/subset-not-found");
+        Run second = awaitFinal(id(queue.submit(pushTo("main", failing), null)));
+        String otherBranch = commitSample("valid-mesh");
+        Run third = awaitFinal(id(queue.submit(pushTo("feature", otherBranch), null)));
+
+        assertThat(first.notes()).as(first.description()).contains("meshgate/verified moved to this commit");
+        assertThat(second.state()).isEqualTo(RunState.FAILED);
+        assertThat(second.notes()).noneMatch(note -> note.contains("meshgate/verified"));
+        assertThat(third.notes()).noneMatch(note -> note.contains("meshgate/verified"));
+        assertThat(git.run("rev-parse", "refs/heads/meshgate/verified")).isEqualTo(passing);
+    }
+
+    @Test
+    void aVerifiedBranchThatMovedElsewhereIsNeverForced() throws Exception {
+        daemon.close();
+        daemon = GitDaemon.serveWithPush(temp.resolve("served"));
+        cloneUrl = daemon.url("mesh");
+        git.run("config", "receive.denyCurrentBranch", "ignore");
+        commitSample("valid-mesh");
+        git.run("commit", "-q", "--allow-empty", "-m", "a commit main no longer has");
+        String elsewhere = git.run("rev-parse", "HEAD");
+        git.run("branch", "meshgate/verified", elsewhere);
+        git.run("reset", "-q", "--hard", "HEAD~1");
+        String passing = commitSample("valid-mesh");
+        RunWorker worker = worker().movingVerifiedBranch(new VerifiedBranch(mirrors, "meshgate/verified", "main"));
+        queue = queue(worker, 1, 10);
+
+        Run run = awaitFinal(id(queue.submit(pushTo("main", passing), null)));
+
+        assertThat(run.state()).as(run.description()).isEqualTo(RunState.PASSED);
+        assertThat(run.notes()).anyMatch(note -> note.startsWith("meshgate/verified not moved: "));
+        assertThat(git.run("rev-parse", "refs/heads/meshgate/verified")).isEqualTo(elsewhere);
+    }
+
+    @Test
     void aBrokenCommitFailsWithItsFindingsOnSourceLines() throws Exception {
         String sha = commitSample("broken/subset-not-found");
         queue = queue(worker(), 2, 10);
