@@ -26,6 +26,36 @@ public interface MeshgateConfig {
 
     Verified verified();
 
+    Webhooks webhooks();
+
+    /** How webhook deliveries are authenticated. */
+    interface Webhooks {
+
+        /** The secret shared with every hook that has none of its own. */
+        Optional<String> secret();
+
+        /** A file holding the default secret (a mounted Kubernetes Secret), read at each delivery. */
+        Optional<Path> secretFile();
+
+        /** Whether deliveries for repositories with no secret configured are accepted unsigned: only for trying out. */
+        @WithDefault("false")
+        boolean allowUnsigned();
+
+        /** A secret of its own per repository, keyed {@code "owner/name"} (GitLab: the project path). */
+        Map<String, RepositorySecret> repositories();
+
+        /** Bitbucket Server's address, for payloads that carry no HTTP clone link. */
+        Optional<String> bitbucketServerUrl();
+
+        /** One repository's webhook secret. */
+        interface RepositorySecret {
+
+            Optional<String> secret();
+
+            Optional<Path> secretFile();
+        }
+    }
+
     /** A branch meshgate moves to each passing commit of a tracked branch, for Flux or Argo CD to follow. */
     interface Verified {
 

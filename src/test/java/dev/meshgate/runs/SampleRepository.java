@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Git repositories holding one of the samples of {@code config-samples/}, as a team's config repository would. */
-final class SampleRepository {
+public final class SampleRepository {
 
     private SampleRepository() {}
 
     /** A new repository in the folder whose one commit on main holds the sample's manifests. */
-    static Path create(Path directory, String sample) throws IOException {
+    public static Path create(Path directory, String sample) throws IOException {
         Files.createDirectories(directory);
         copyManifests(sample, directory);
         GitCommandLine git = new GitCommandLine(directory);
@@ -23,7 +23,7 @@ final class SampleRepository {
     }
 
     /** Copies the sample's YAML files into the folder. */
-    static void copyManifests(String sample, Path into) throws IOException {
+    public static void copyManifests(String sample, Path into) throws IOException {
         try (Stream<Path> files = Files.list(Path.of("config-samples").resolve(sample))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
                 Files.copy(file, into.resolve(file.getFileName()));

@@ -1,0 +1,175 @@
+package dev.meshgate.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshgate.cli.GitCommandLine;
+import dev.meshgate.runs.SampleRepository;
+import dev.meshgate.runs.TemporaryDataDirectory;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Signed deliveries over HTTP to the real endpoints, run against a real local repository. */
+@QuarkusTest
+@QuarkusTestResource(TemporaryDataDirectory.class)
+@QuarkusTestResource(WebhookTestSecret.class)
+class WebhookResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    /** GitHub's push payload, pointed at a local repository's commit. */
+    private byte[] pushOf(Path repository, String sha) throws IOException {
+        ObjectNode payload =
+                (ObjectNode) JSON.readTree(WebhookFixtures.bytes("github/push_branch-update.go-playground.json"));
+        payload.put("after", sha);
+        payload.put("ref", "refs/heads/main");
+        ObjectNode repo = (ObjectNode) payload.path("repository");
+        repo.put("full_name", "acme/" + repository.getFileName());
+        repo.put("clone_url", repository.toUri().toString());
+        return JSON.writeValueAsBytes(payload);
+    }
+
+    private static String sign(byte[] body, String secret) {
+        return "sha256=" + HexFormat.of().formatHex(HmacSignature.hmac(body, secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static RequestSpecification delivery(String event, String id, byte[] body) {
+        return given().header("X-GitHub-Event", event)
+                .header("X-GitHub-Delivery", id)
+                .contentType("application/json")
+                .body(body);
+    }
+
+    private static JsonPath awaitFinal(String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonPath run;
+        do {
+            Thread.sleep(50);
+            run = given().get("/api/v1/runs/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+        } while (Instant.now().isBefore(deadline)
+                && (run.getString("state").equals("QUEUED")
+                        || run.getString("state").equals("RUNNING")));
+        return run;
+    }
+
+    private String pushed(String sample, String name) throws IOException {
+        Path repository = SampleRepository.create(temp.resolve(name), sample);
+        return new GitCommandLine(repository).run("rev-parse", "HEAD");
+    }
+
+    @Test
+    void aSignedPushIsAcceptedAtOnceAndItsRunPasses() throws Exception {
+        String sha = pushed("valid-mesh", "valid");
+        byte[] body = pushOf(temp.resolve("valid"), sha);
+
+        String runId = delivery("push", "e2e-valid", body)
+                .header("X-Hub-Signature-256", sign(body, WebhookTestSecret.SECRET))
+                .post("/webhooks/github")
+                .then()
+                .statusCode(202)
+                .header("Location", containsString("/runs/"))
+                .body("runs[0].duplicate", equalTo(false))
+                .body("runs[0].sha", equalTo(sha))
+                .extract()
+                .path("runs[0].runId");
+
+        JsonPath run = awaitFinal(runId);
+        assertThat(run.getString("state")).isEqualTo("PASSED");
+        assertThat(run.getString("revision.forge")).isEqualTo("GITHUB");
+        assertThat(run.getString("revision.repository")).isEqualTo("acme/valid");
+        assertThat(run.getList("deliveryIds")).containsExactly("e2e-valid");
+    }
+
+    @Test
+    void aRedeliveryAnswersTheSameRun() throws Exception {
+        String sha = pushed("broken/subset-not-found", "broken");
+        byte[] body = pushOf(temp.resolve("broken"), sha);
+        String signature = sign(body, WebhookTestSecret.SECRET);
+
+        String first = delivery("push", "e2e-broken", body)
+                .header("X-Hub-Signature-256", signature)
+                .post("/webhooks/github")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("runs[0].runId");
+        delivery("push", "e2e-broken", body)
+                .header("X-Hub-Signature-256", signature)
+                .post("/webhooks/github")
+                .then()
+                .statusCode(202)
+                .body("runs[0].runId", equalTo(first))
+                .body("runs[0].duplicate", equalTo(true));
+
+        assertThat(awaitFinal(first).getString("state")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aForgedOrUnsignedDeliveryIs401AndStartsNothing() throws Exception {
+        String sha = pushed("valid-mesh", "forged");
+        byte[] body = pushOf(temp.resolve("forged"), sha);
+
+        delivery("push", "e2e-forged", body)
+                .header("X-Hub-Signature-256", sign(body, "a guess"))
+                .post("/webhooks/github")
+                .then()
+                .statusCode(401)
+                .body("error", containsString("does not match"));
+        delivery("push", "e2e-unsigned", body)
+                .post("/webhooks/github")
+                .then()
+                .statusCode(401)
+                .body("error", containsString("not signed"));
+
+        given().get("/api/v1/runs?sha=" + sha).then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void pingsIgnoredEventsMalformedBodiesAndUnknownForgesGetClearAnswers() {
+        byte[] ping = WebhookFixtures.bytes("github/ping_payload.json");
+        byte[] junk = "[1,2,3]".getBytes(StandardCharsets.UTF_8);
+        byte[] gitlab = WebhookFixtures.bytes("gitlab/pipeline-hook.go-playground.json");
+
+        delivery("ping", "e2e-ping", ping)
+                .header("X-Hub-Signature-256", sign(ping, WebhookTestSecret.SECRET))
+                .post("/webhooks/github")
+                .then()
+                .statusCode(200)
+                .body("message", containsString("pong"));
+        delivery("push", "e2e-junk", junk)
+                .header("X-Hub-Signature-256", sign(junk, WebhookTestSecret.SECRET))
+                .post("/webhooks/github")
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("the body is not a JSON object"));
+        given().header("X-Gitlab-Event", "Pipeline Hook")
+                .header("X-Gitlab-Token", WebhookTestSecret.SECRET)
+                .body(gitlab)
+                .post("/webhooks/gitlab")
+                .then()
+                .statusCode(200)
+                .body("ignored", containsString("pipeline"));
+        given().body(junk).post("/webhooks/sourceforge").then().statusCode(404).body("error", containsString("github"));
+    }
+}
