@@ -9,12 +9,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MeshgateCommand.Version.class,
         description = "Validates Istio configuration in GitOps repositories before Argo CD or Flux syncs it.",
-        subcommands = {ValidateCommand.class, BenchCommand.class, BenchGitCommand.class})
+        subcommands = {ValidateCommand.class, BenchCommand.class, BenchGitCommand.class, BenchWebhooksCommand.class})
 public final class MeshgateCommand implements Runnable {
 
     /** The words that select the command line rather than the service. */
-    public static final java.util.Set<String> COMMANDS =
-            java.util.Set.of("validate", "bench", "bench-git", "help", "--help", "-h", "--version", "-V");
+    public static final java.util.Set<String> COMMANDS = java.util.Set.of(
+            "validate", "bench", "bench-git", "bench-webhooks", "help", "--help", "-h", "--version", "-V");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
