@@ -28,6 +28,47 @@ public interface MeshgateConfig {
 
     Webhooks webhooks();
 
+    /**
+     * Each forge's status API, keyed by the forge's webhook name ({@code github}, {@code gitlab}, {@code gitea},
+     * {@code forgejo}, {@code bitbucket}, {@code bitbucket-server}); a forge without a token gets no statuses.
+     */
+    Map<String, ForgeApi> forges();
+
+    Statuses statuses();
+
+    /** Where a forge's API is and the token meshgate posts statuses with. */
+    interface ForgeApi {
+
+        /** The API root; by default derived from the repository's address (e.g. {@code https://api.github.com}). */
+        Optional<String> apiUrl();
+
+        /** A token allowed to post commit statuses; Bitbucket also takes {@code user:app-password}. */
+        Optional<String> token();
+
+        /** A file holding the token (a mounted Kubernetes Secret), read at each post. */
+        Optional<Path> tokenFile();
+    }
+
+    /** How statuses are posted to forges. */
+    interface Statuses {
+
+        /** The wait before the first retry of a failed post; each next one doubles. */
+        @WithDefault("1S")
+        Duration firstRetry();
+
+        /** Tries in all for a post to a forge that fails or cannot be reached. */
+        @WithDefault("5")
+        int attempts();
+
+        /** The longest meshgate waits for a forge's rate limit to reset. */
+        @WithDefault("15M")
+        Duration longestRateLimitWait();
+
+        /** The connect and read timeout of one post. */
+        @WithDefault("10S")
+        Duration timeout();
+    }
+
     /** How webhook deliveries are authenticated. */
     interface Webhooks {
 

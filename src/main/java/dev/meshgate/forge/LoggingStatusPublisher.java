@@ -1,13 +1,9 @@
 package dev.meshgate.forge;
 
 import dev.meshgate.intake.Revision;
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** The publisher when no forge is set up: statuses go to the log (and are on meshgate's own report pages). */
-@ApplicationScoped
-@DefaultBean
+/** Writes statuses to the log, where they are seen when no forge is set up (and on meshgate's own report pages). */
 public class LoggingStatusPublisher implements StatusPublisher {
 
     private static final Logger LOG = Logger.getLogger(LoggingStatusPublisher.class);

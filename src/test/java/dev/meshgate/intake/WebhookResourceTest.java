@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshgate.cli.GitCommandLine;
+import dev.meshgate.forge.FakeForges;
+import dev.meshgate.forge.RecordingForgeApi;
 import dev.meshgate.runs.SampleRepository;
 import dev.meshgate.runs.TemporaryDataDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTest
 @QuarkusTestResource(TemporaryDataDirectory.class)
 @QuarkusTestResource(WebhookTestSecret.class)
+@QuarkusTestResource(FakeForges.class)
 class WebhookResourceTest {
+
+    RecordingForgeApi forgeApi;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,6 +105,14 @@ class WebhookResourceTest {
         assertThat(run.getString("revision.forge")).isEqualTo("GITHUB");
         assertThat(run.getString("revision.repository")).isEqualTo("acme/valid");
         assertThat(run.getList("deliveryIds")).containsExactly("e2e-valid");
+        List<RecordingForgeApi.Request> statuses =
+                forgeApi.await("/github/repos/acme/valid/statuses/" + sha, 2, Duration.ofSeconds(20));
+        assertThat(statuses)
+                .extracting(
+                        request -> JSON.readTree(request.body()).path("state").asText())
+                .containsExactly("pending", "success");
+        assertThat(JSON.readTree(statuses.get(1).body()).path("target_url").asText())
+                .endsWith("/runs/" + runId);
     }
 
     @Test

@@ -1,0 +1,98 @@
+package dev.meshgate.forge;
+
+import dev.meshgate.forge.api.BitbucketCloudStatusApi;
+import dev.meshgate.forge.api.BitbucketServerStatusApi;
+import dev.meshgate.forge.api.BuildStatusBody;
+import dev.meshgate.intake.Forge;
+import dev.meshgate.intake.Revision;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Build statuses on Bitbucket Cloud or Bitbucket Server / Data Center, which share their states and fields. */
+final class BitbucketStatuses implements ForgeStatusApi {
+
+    private static final int DESCRIPTION_LIMIT = 255;
+    // Bitbucket Cloud refuses keys longer than 40 characters.
+    private static final int KEY_LIMIT = 40;
+
+    private final Forge forge;
+
+    BitbucketStatuses(Forge forge) {
+        if (forge != Forge.BITBUCKET_CLOUD && forge != Forge.BITBUCKET_SERVER) {
+            throw new IllegalArgumentException("not Bitbucket: " + forge);
+        }
+        this.forge = forge;
+    }
+
+    @Override
+    public String name() {
+        return forge == Forge.BITBUCKET_CLOUD ? "bitbucket" : "bitbucket-server";
+    }
+
+    @Override
+    public int descriptionLimit() {
+        return DESCRIPTION_LIMIT;
+    }
+
+    @Override
+    public URI defaultBase(Revision revision) {
+        return URI.create(
+                forge == Forge.BITBUCKET_CLOUD ? "https://api.bitbucket.org" : ForgeStatusApi.origin(revision));
+    }
+
+    @Override
+    public Response post(RestClients clients, URI base, String token, Revision revision, CommitStatus status) {
+        String[] repository = ForgeStatusApi.ownerAndName(revision);
+        String key =
+                status.context().length() > KEY_LIMIT ? status.context().substring(0, KEY_LIMIT) : status.context();
+        String branch = ForgeStatusApi.branch(revision);
+        String state = state(status.state());
+        if (forge == Forge.BITBUCKET_CLOUD) {
+            return clients.get(BitbucketCloudStatusApi.class, base)
+                    .post(
+                            repository[0],
+                            repository[1],
+                            revision.sha(),
+                            authorization(token),
+                            new BuildStatusBody(
+                                    key,
+                                    state,
+                                    status.context(),
+                                    status.targetUrl(),
+                                    status.description(),
+                                    branch,
+                                    null));
+        }
+        return clients.get(BitbucketServerStatusApi.class, base)
+                .post(
+                        repository[0],
+                        repository[1],
+                        revision.sha(),
+                        authorization(token),
+                        new BuildStatusBody(
+                                key,
+                                state,
+                                status.context(),
+                                status.targetUrl(),
+                                status.description(),
+                                null,
+                                revision.ref()));
+    }
+
+    /** An access token is sent as a bearer token; {@code user:app-password} as basic authentication. */
+    private static String authorization(String token) {
+        return token.contains(":")
+                ? "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8))
+                : "Bearer " + token;
+    }
+
+    private static String state(CommitStatus.State state) {
+        return switch (state) {
+            case PENDING -> "INPROGRESS";
+            case SUCCESS -> "SUCCESSFUL";
+            case FAILURE, ERROR -> "FAILED";
+        };
+    }
+}

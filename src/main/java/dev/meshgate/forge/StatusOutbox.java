@@ -1,0 +1,151 @@
+package dev.meshgate.forge;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Posts statuses on a thread of its own, so that a slow or failing forge never holds a webhook's answer or a run.
+ * Retries with a doubling backoff on 5xx and transport failures, waits out rate limits, skips a post that repeats the
+ * last one of its key, and drops a retry that a newer status of the same key has overtaken. Posts run one at a time in
+ * the order they came, so every status is seen in turn and pending can never land after the verdict.
+ */
+final class StatusOutbox implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(StatusOutbox.class);
+    private static final int REMEMBERED_KEYS = 10_000;
+    private static final int EXCERPT = 200;
+
+    private final ScheduledExecutorService thread;
+    private final RetryPolicy policy;
+    private final Clock clock;
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, Long> newest = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CommitStatus> lastPosted = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CommitStatus> eldest) {
+            return size() > REMEMBERED_KEYS;
+        }
+    });
+
+    StatusOutbox(RetryPolicy policy, Clock clock) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "meshgate-statuses");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.thread = executor;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    void submit(StatusPost post) {
+        long number = sequence.incrementAndGet();
+        newest.put(post.key(), number);
+        thread.execute(() -> attempt(post, number, 1));
+    }
+
+    private void attempt(StatusPost post, long number, int attempt) {
+        if (attempt > 1 && newest.getOrDefault(post.key(), number) != number) {
+            return; // a newer status of the same commit and context went out meanwhile: this retry would undo it
+        }
+        if (post.status().equals(lastPosted.get(post.key()))) {
+            LOG.debugf("status of %s unchanged: not posted again", post.label());
+            return;
+        }
+        Response response;
+        try {
+            response = post.send().get();
+        } catch (WebApplicationException e) {
+            response = e.getResponse();
+        } catch (ProcessingException | IllegalArgumentException e) {
+            retryOrGiveUp(post, number, attempt, rootMessage(e));
+            return;
+        }
+        int status = response.getStatus();
+        if (status / 100 == 2 || isGitLabRepeat(response)) {
+            lastPosted.put(post.key(), post.status());
+            LOG.debugf("status %s posted for %s", post.status().state(), post.label());
+            return;
+        }
+        Optional<Duration> rateLimit = RateLimit.waitFor(response, clock.instant());
+        if (rateLimit.isPresent()) {
+            waitOutRateLimit(post, number, attempt, rateLimit.get());
+        } else if (status >= 500) {
+            retryOrGiveUp(post, number, attempt, "HTTP " + status);
+        } else {
+            LOG.warnf("the forge refused the status of %s: HTTP %d %s", post.label(), status, excerpt(response));
+        }
+    }
+
+    private void retryOrGiveUp(StatusPost post, long number, int attempt, String reason) {
+        if (attempt >= policy.attempts()) {
+            LOG.errorf("the status of %s could not be posted after %d attempts: %s", post.label(), attempt, reason);
+            return;
+        }
+        Duration delay = policy.backoff(attempt);
+        LOG.infof("posting the status of %s failed (%s); trying again in %s", post.label(), reason, delay);
+        schedule(post, number, attempt + 1, delay);
+    }
+
+    private void waitOutRateLimit(StatusPost post, long number, int attempt, Duration wait) {
+        if (wait.compareTo(policy.longestWait()) > 0) {
+            LOG.errorf(
+                    "the forge's rate limit resets in %s, later than meshgate waits: the status of %s is not posted",
+                    wait, post.label());
+            return;
+        }
+        LOG.warnf("the forge's rate limit is reached; the status of %s waits %s", post.label(), wait);
+        schedule(post, number, attempt, wait);
+    }
+
+    private void schedule(StatusPost post, long number, int attempt, Duration delay) {
+        thread.schedule(() -> attempt(post, number, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** GitLab refuses to set a state a status already has; the forge already shows it, so it counts as posted. */
+    private static boolean isGitLabRepeat(Response response) {
+        return response.getStatus() == 400 && excerpt(response).contains("Cannot transition status");
+    }
+
+    private static String excerpt(Response response) {
+        try {
+            response.bufferEntity();
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            return body.length() > EXCERPT ? body.substring(0, EXCERPT) + "..." : body;
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Waits briefly for posts under way, so that a stopping service still sends the statuses it has. */
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.meshgate.forge;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points every forge's status API of the service under test at one {@link RecordingForgeApi}, under a path per forge,
+ * with a token each; tests get the recorder injected into a field of its type.
+ */
+public class FakeForges implements QuarkusTestResourceLifecycleManager {
+
+    private RecordingForgeApi api;
+
+    @Override
+    public Map<String, String> start() {
+        api = new RecordingForgeApi();
+        Map<String, String> config = new HashMap<>();
+        forge(config, "github", "/github", "gh-token");
+        forge(config, "gitlab", "/gitlab/api/v4", "gl-token");
+        forge(config, "gitea", "/gitea/api/v1", "gt-token");
+        forge(config, "forgejo", "/forgejo/api/v1", "fj-token");
+        forge(config, "bitbucket", "/bitbucket", "bb-user:app-password");
+        forge(config, "bitbucket-server", "/bitbucket-server", "bbs-token");
+        config.put("meshgate.statuses.first-retry", "50ms");
+        return config;
+    }
+
+    private void forge(Map<String, String> config, String name, String prefix, String token) {
+        config.put("meshgate.forges." + name + ".api-url", api.url(prefix));
+        config.put("meshgate.forges." + name + ".token", token);
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(api, new TestInjector.MatchesType(RecordingForgeApi.class));
+    }
+
+    @Override
+    public void stop() {
+        api.close();
+    }
+}

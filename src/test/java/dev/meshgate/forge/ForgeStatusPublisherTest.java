@@ -1,0 +1,233 @@
+package dev.meshgate.forge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshgate.forge.CommitStatus.State;
+import dev.meshgate.intake.Forge;
+import dev.meshgate.intake.Revision;
+import dev.meshgate.runs.TemporaryDataDirectory;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Statuses posted through the real REST clients to a local server standing in for each forge's API. */
+@QuarkusTest
+@QuarkusTestResource(TemporaryDataDirectory.class)
+@QuarkusTestResource(FakeForges.class)
+class ForgeStatusPublisherTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    StatusPublisher publisher;
+
+    RecordingForgeApi api;
+
+    /** A commit no other test uses, so that the requests a test awaits are its own. */
+    private static String newSha() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID())
+                .replace("-", "")
+                .substring(0, 40);
+    }
+
+    private static CommitStatus status(State state, String description) {
+        return new CommitStatus(state, description, "http://meshgate.example/runs/r1", "meshgate");
+    }
+
+    private static JsonNode body(RecordingForgeApi.Request request) throws IOException {
+        return JSON.readTree(request.body());
+    }
+
+    @Test
+    void gitHubGetsItsStatusesWithTheTokenAndApiVersion() throws Exception {
+        String sha = newSha();
+        Revision revision = Revision.push(
+                Forge.GITHUB, "acme/mesh", "https://github.com/acme/mesh.git", null, sha, "refs/heads/main");
+
+        publisher.publish(revision, status(State.PENDING, "validating"));
+        publisher.publish(revision, status(State.FAILURE, "1 error, 0 warnings in 8 files"));
+
+        String path = "/github/repos/acme/mesh/statuses/" + sha;
+        List<RecordingForgeApi.Request> requests = api.await(path, 2, WAIT);
+        assertThat(requests).extracting(RecordingForgeApi.Request::method).containsExactly("POST", "POST");
+        assertThat(requests.get(0).headers())
+                .containsEntry("authorization", "Bearer gh-token")
+                .containsEntry("x-github-api-version", "2022-11-28");
+        assertThat(body(requests.get(0)).path("state").asText()).isEqualTo("pending");
+        JsonNode verdict = body(requests.get(1));
+        assertThat(verdict.path("state").asText()).isEqualTo("failure");
+        assertThat(verdict.path("description").asText()).isEqualTo("1 error, 0 warnings in 8 files");
+        assertThat(verdict.path("target_url").asText()).isEqualTo("http://meshgate.example/runs/r1");
+        assertThat(verdict.path("context").asText()).isEqualTo("meshgate");
+    }
+
+    @Test
+    void eachOtherForgeGetsItsOwnPathAuthAndStates() throws Exception {
+        String sha = newSha();
+        CommitStatus success = status(State.SUCCESS, "no problems in 12 resources (3 files)");
+
+        publisher.publish(
+                new Revision(
+                        Forge.GITLAB,
+                        "42",
+                        "https://gitlab.example/g/mesh.git",
+                        null,
+                        sha,
+                        "refs/merge-requests/7/head",
+                        7,
+                        "main"),
+                success);
+        publisher.publish(
+                Revision.push(
+                        Forge.GITEA, "acme/mesh", "https://gitea.example/acme/mesh.git", null, sha, "refs/heads/main"),
+                success);
+        publisher.publish(
+                Revision.push(
+                        Forge.FORGEJO,
+                        "acme/mesh",
+                        "https://codeberg.example/acme/mesh.git",
+                        null,
+                        sha,
+                        "refs/heads/main"),
+                status(State.ERROR, "the commit is gone"));
+        publisher.publish(
+                Revision.push(
+                        Forge.BITBUCKET_CLOUD,
+                        "ws/mesh",
+                        "https://bitbucket.org/ws/mesh.git",
+                        null,
+                        sha,
+                        "refs/heads/main"),
+                status(State.PENDING, "validating"));
+        publisher.publish(
+                Revision.push(
+                        Forge.BITBUCKET_SERVER,
+                        "PRJ/mesh",
+                        "https://bb.example/scm/prj/mesh.git",
+                        null,
+                        sha,
+                        "refs/heads/main"),
+                status(State.FAILURE, "2 errors"));
+
+        RecordingForgeApi.Request gitlab =
+                api.await("/gitlab/api/v4/projects/42/statuses/" + sha, 1, WAIT).get(0);
+        assertThat(gitlab.headers()).containsEntry("private-token", "gl-token");
+        assertThat(body(gitlab).path("state").asText()).isEqualTo("success");
+        assertThat(body(gitlab).path("name").asText()).isEqualTo("meshgate");
+        assertThat(body(gitlab).has("ref"))
+                .as("a merge request head is no branch")
+                .isFalse();
+
+        RecordingForgeApi.Request gitea = api.await("/gitea/api/v1/repos/acme/mesh/statuses/" + sha, 1, WAIT)
+                .get(0);
+        assertThat(gitea.headers()).containsEntry("authorization", "token gt-token");
+        assertThat(body(gitea).path("state").asText()).isEqualTo("success");
+
+        RecordingForgeApi.Request forgejo = api.await("/forgejo/api/v1/repos/acme/mesh/statuses/" + sha, 1, WAIT)
+                .get(0);
+        assertThat(body(forgejo).path("state").asText()).isEqualTo("error");
+
+        RecordingForgeApi.Request cloud = api.await(
+                        "/bitbucket/2.0/repositories/ws/mesh/commit/" + sha + "/statuses/build", 1, WAIT)
+                .get(0);
+        assertThat(cloud.headers().get("authorization")).startsWith("Basic ");
+        assertThat(body(cloud).path("state").asText()).isEqualTo("INPROGRESS");
+        assertThat(body(cloud).path("key").asText()).isEqualTo("meshgate");
+        assertThat(body(cloud).path("refname").asText()).isEqualTo("main");
+        assertThat(body(cloud).has("ref")).isFalse();
+
+        RecordingForgeApi.Request server = api.await(
+                        "/bitbucket-server/rest/api/latest/projects/PRJ/repos/mesh/commits/" + sha + "/builds", 1, WAIT)
+                .get(0);
+        assertThat(server.headers()).containsEntry("authorization", "Bearer bbs-token");
+        assertThat(body(server).path("state").asText()).isEqualTo("FAILED");
+        assertThat(body(server).path("url").asText()).isEqualTo("http://meshgate.example/runs/r1");
+        assertThat(body(server).path("ref").asText()).isEqualTo("refs/heads/main");
+    }
+
+    @Test
+    void aFailingForgeIsRetriedAndARateLimitWaitedOut() throws Exception {
+        String sha = newSha();
+        String path = "/github/repos/acme/retry/statuses/" + sha;
+        api.answerNext(path, 502, Map.of(), "{\"message\":\"bad gateway\"}");
+        api.answerNext(path, 429, Map.of("Retry-After", "1"), "{}");
+        Revision revision = Revision.push(
+                Forge.GITHUB, "acme/retry", "https://github.com/acme/retry.git", null, sha, "refs/heads/main");
+
+        publisher.publish(revision, status(State.SUCCESS, "no problems"));
+
+        List<RecordingForgeApi.Request> requests = api.await(path, 3, WAIT);
+        assertThat(requests).hasSize(3);
+        assertThat(requests)
+                .allSatisfy(request ->
+                        assertThat(body(request).path("state").asText()).isEqualTo("success"));
+    }
+
+    @Test
+    void aRepeatedStatusIsNotPostedAgainAndALongDescriptionIsCut() throws Exception {
+        String sha = newSha();
+        String path = "/github/repos/acme/repeat/statuses/" + sha;
+        Revision revision = Revision.push(
+                Forge.GITHUB, "acme/repeat", "https://github.com/acme/repeat.git", null, sha, "refs/heads/main");
+        String longDescription = "word ".repeat(60).strip();
+
+        publisher.publish(revision, status(State.FAILURE, longDescription));
+        publisher.publish(revision, status(State.FAILURE, longDescription));
+        publisher.publish(revision, status(State.SUCCESS, "fixed"));
+
+        List<RecordingForgeApi.Request> requests = api.await(path, 2, WAIT);
+        Thread.sleep(300);
+        requests = api.requestsUnder(path);
+        assertThat(requests).hasSize(2);
+        String cut = body(requests.get(0)).path("description").asText();
+        assertThat(cut).hasSizeLessThanOrEqualTo(140).endsWith("…").startsWith("word word");
+        assertThat(body(requests.get(1)).path("state").asText()).isEqualTo("success");
+    }
+
+    @Test
+    void aVerdictIsNeverOvertakenByARetriedPending() throws Exception {
+        String sha = newSha();
+        String path = "/github/repos/acme/order/statuses/" + sha;
+        api.answerNext(path, 503, Map.of(), "{}");
+        Revision revision = Revision.push(
+                Forge.GITHUB, "acme/order", "https://github.com/acme/order.git", null, sha, "refs/heads/main");
+
+        publisher.publish(revision, status(State.PENDING, "validating"));
+        publisher.publish(revision, status(State.SUCCESS, "no problems"));
+
+        api.await(path, 2, WAIT);
+        Thread.sleep(500); // longer than the first retry's 50 ms
+        List<String> states = api.requestsUnder(path).stream()
+                .map(request -> {
+                    try {
+                        return body(request).path("state").asText();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .toList();
+        assertThat(states).containsExactly("pending", "success");
+    }
+
+    @Test
+    void aRunStartedByHandTellsNoForge() {
+        String sha = newSha();
+        int before = api.requests(request -> true).size();
+
+        publisher.publish(
+                Revision.push(Forge.MANUAL, "/tmp/mesh", "file:///tmp/mesh", null, sha, "main"),
+                status(State.SUCCESS, "no problems"));
+
+        assertThat(api.requests(request -> request.path().contains(sha))).isEmpty();
+        assertThat(api.requests(request -> true).size()).isGreaterThanOrEqualTo(before);
+    }
+}
