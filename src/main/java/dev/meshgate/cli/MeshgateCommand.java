@@ -9,19 +9,26 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MeshgateCommand.Version.class,
         description = "Validates Istio configuration in GitOps repositories before Argo CD or Flux syncs it.",
-        subcommands = {ValidateCommand.class, BenchCommand.class, BenchGitCommand.class, BenchWebhooksCommand.class})
+        subcommands = {
+            ValidateCommand.class,
+            BenchCommand.class,
+            BenchGitCommand.class,
+            BenchWebhooksCommand.class,
+            GateCommand.class
+        })
 public final class MeshgateCommand implements Runnable {
 
     /** The words that select the command line rather than the service. */
     public static final java.util.Set<String> COMMANDS = java.util.Set.of(
-            "validate", "bench", "bench-git", "bench-webhooks", "help", "--help", "-h", "--version", "-V");
+            "validate", "gate", "bench", "bench-git", "bench-webhooks", "help", "--help", "-h", "--version", "-V");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, bench or bench-git");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "name a command: validate, gate, bench, bench-git or bench-webhooks");
     }
 
     /** Runs the command line and returns its exit code: 0 passed, 1 failed, 2 usage or I/O error. */
