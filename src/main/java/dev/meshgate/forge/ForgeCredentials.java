@@ -18,14 +18,23 @@ record ForgeCredentials(Optional<String> apiUrl, Optional<String> token, Optiona
         return token.isPresent() || tokenFile.isPresent();
     }
 
-    String readToken() {
+    /** The token; empty when none is given or it is blank (an unfilled Secret template). */
+    Optional<String> readToken() {
         if (token.isPresent()) {
-            return token.get().strip();
+            return token.map(String::strip).filter(text -> !text.isEmpty());
         }
         try {
-            return Files.readString(tokenFile.orElseThrow()).strip();
+            return tokenFile.map(ForgeCredentials::read).filter(text -> !text.isEmpty());
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("the token file " + tokenFile.get() + " cannot be read", e.getCause());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("the token file " + tokenFile.get() + " cannot be read", e);
+            throw new UncheckedIOException(e);
         }
     }
 

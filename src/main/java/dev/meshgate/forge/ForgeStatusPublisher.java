@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -47,11 +48,18 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
             return; // a run started by hand has no forge to tell
         }
         ForgeCredentials forge = credentials.getOrDefault(api.name(), ForgeCredentials.NONE);
-        if (!forge.hasToken()) {
+        Optional<String> token;
+        try {
+            token = forge.readToken();
+        } catch (UncheckedIOException e) {
+            LOG.warnf("the status of %s is not posted: %s", revision.line(), e.getMessage());
+            return;
+        }
+        if (token.isEmpty()) {
             if (toldNoToken.add(api.name())) {
                 LOG.infof(
-                        "no token for %s (meshgate.forges.%s.token): its statuses are only logged and shown on"
-                                + " meshgate's pages",
+                        "no token for %s (meshgate.forges.%s.token or token-file): its statuses are only logged"
+                                + " and shown on meshgate's pages",
                         api.name(), api.name());
             }
             return;
@@ -62,15 +70,9 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
                 + status.context() + ")";
         String key =
                 api.name() + " " + base + " " + revision.repository() + " " + revision.sha() + " " + status.context();
-        outbox.submit(new StatusPost(key, shortened, label, () -> {
-            String token;
-            try {
-                token = forge.readToken();
-            } catch (UncheckedIOException e) {
-                throw new jakarta.ws.rs.ProcessingException(e.getMessage());
-            }
-            return api.post(clients, base, token, revision, shortened);
-        }));
+        String secret = token.get();
+        outbox.submit(
+                new StatusPost(key, shortened, label, () -> api.post(clients, base, secret, revision, shortened)));
     }
 
     /** Cuts the description to the forge's limit, on a word boundary where there is one. */

@@ -23,10 +23,15 @@ public final class WebhookSecrets {
             return value.isPresent() || file.isPresent();
         }
 
+        /** The secret; empty when none is given or it is blank, since anyone could sign with an empty key. */
         Optional<byte[]> read() {
-            if (value.isPresent()) {
-                return value.map(secret -> secret.getBytes(StandardCharsets.UTF_8));
-            }
+            Optional<byte[]> secret =
+                    value.isPresent() ? value.map(text -> text.getBytes(StandardCharsets.UTF_8)) : readFile();
+            return secret.filter(
+                    bytes -> new String(bytes, StandardCharsets.UTF_8).strip().length() > 0);
+        }
+
+        private Optional<byte[]> readFile() {
             return file.map(path -> {
                 try {
                     // Files written by editors and `kubectl create secret --from-file` often end in a newline.

@@ -100,6 +100,20 @@ class WebhookIntakeTest {
     }
 
     @Test
+    void aBlankSecretCountsAsNoneSinceAnyoneCouldSignWithIt() throws Exception {
+        Path file = Files.writeString(temp.resolve("unfilled"), "\n");
+        byte[] body = WebhookFixtures.bytes(PUSH);
+        WebhookIntake intake = intake(
+                new WebhookSecrets(new WebhookSecrets.Source(Optional.empty(), Optional.of(file)), Map.of()), false);
+
+        WebhookAnswer answer = intake.receive("github", gitHub("push", body, "sha256=" + "0".repeat(64), "d-1"));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().get("error").toString()).contains("no webhook secret is configured");
+        assertThat(runs.revisions).isEmpty();
+    }
+
+    @Test
     void aRepositorysOwnSecretWinsAndVouchesOnlyForThatRepository() {
         byte[] body = WebhookFixtures.bytes(PUSH);
         WebhookSecrets secrets = new WebhookSecrets(
