@@ -132,6 +132,13 @@ public enum Message {
             "%s is defined more than once (also at %s)",
             "Two documents define the same kind, namespace and name. Only one of them is applied, and which one "
                     + "depends on the tool."),
+    MG0007(
+            "RenderFailed",
+            Severity.ERROR,
+            "Rendering failed: %s",
+            "Kustomize or Helm could not render an application (a bad kustomization, a template error, a remote base, "
+                    + "a time or size limit). Argo CD and Flux would fail the same sync, and nothing of the application "
+                    + "is analysed until it renders."),
 
     // meshgate: structure of Istio resources.
     MG1001(

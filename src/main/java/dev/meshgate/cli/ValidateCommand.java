@@ -5,6 +5,11 @@ import dev.meshgate.analysis.policy.FailOn;
 import dev.meshgate.analysis.policy.FindingPolicy;
 import dev.meshgate.analysis.policy.IstioctlSuppression;
 import dev.meshgate.analysis.policy.Suppression;
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.render.RenderLimits;
+import dev.meshgate.render.RenderedApplication;
+import dev.meshgate.render.Rendering;
+import dev.meshgate.render.SourceType;
 import dev.meshgate.report.Formatter;
 import dev.meshgate.report.Report;
 import dev.meshgate.report.Validation;
@@ -13,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,6 +79,13 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--list-codes", description = "Print the catalog of finding codes and exit.")
     boolean listCodes;
 
+    @Option(
+            names = "--plain",
+            description =
+                    "Read the paths as plain YAML instead of rendering the Argo CD / Flux applications, kustomizations"
+                            + " and charts found in a folder.")
+    boolean plain;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -101,10 +114,29 @@ public final class ValidateCommand implements Callable<Integer> {
         if (namespace != null) {
             validation.settings(validation.settings().withDefaultNamespace(namespace));
         }
-        Report report = validation.run(paths);
+        Report report = plain || paths.size() != 1 || !Files.isDirectory(paths.get(0))
+                ? validation.run(paths)
+                : rendered(validation, paths.get(0));
         formatter.write(report, out);
         out.flush();
         return report.summary().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+    }
+
+    /** Renders what Argo CD or Flux would apply from the folder, says which applications it found, and validates them. */
+    private Report rendered(Validation validation, Path folder) throws java.io.IOException {
+        List<RenderedApplication> applications = new Rendering(RenderLimits.defaults(), LoadLimits.defaults())
+                .renderAll(folder, Optional.empty(), validation.settings().defaultNamespace());
+        boolean onlyPlainFiles = applications.size() == 1
+                && applications.get(0).source().type() == SourceType.DIRECTORY
+                && applications.get(0).source().declaredBy() == null;
+        if (!onlyPlainFiles) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("meshgate: " + applications.size() + " application" + (applications.size() == 1 ? "" : "s")
+                    + " found:");
+            applications.forEach(application -> err.println("  " + Rendering.describe(application.source())));
+            err.flush();
+        }
+        return validation.reportApplications(applications);
     }
 
     private ConfigFile.Config withCommandLineSuppressions(ConfigFile.Config config) {

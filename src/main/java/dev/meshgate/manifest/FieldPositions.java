@@ -18,6 +18,8 @@ public final class FieldPositions {
     private final String file;
     private String[] pointers = new String[16];
     private long[] packed = new long[16];
+    // Only rendered resources mix files (a base and its overlay's patch); plain ones never allocate this.
+    private String[] files;
     private int size;
     private boolean sorted = true;
 
@@ -27,9 +29,27 @@ public final class FieldPositions {
 
     /** Records a field's position; a later record for the same pointer wins. */
     void put(String pointer, int line, int column) {
+        put(pointer, null, line, column);
+    }
+
+    /** Records where a field came from, possibly another file than this resource's: rendering maps fields back. */
+    public void put(String pointer, Origin origin) {
+        put(pointer, origin.file().equals(file) ? null : origin.file(), origin.line(), origin.column());
+    }
+
+    private void put(String pointer, String otherFile, int line, int column) {
         if (size == pointers.length) {
             pointers = Arrays.copyOf(pointers, size * 2);
             packed = Arrays.copyOf(packed, size * 2);
+            if (files != null) {
+                files = Arrays.copyOf(files, size * 2);
+            }
+        }
+        if (otherFile != null && files == null) {
+            files = new String[pointers.length];
+        }
+        if (files != null) {
+            files[size] = otherFile;
         }
         pointers[size] = share(pointer);
         packed[size] = ((long) line << 32) | (column & 0xffffffffL);
@@ -43,7 +63,8 @@ public final class FieldPositions {
         while (true) {
             int found = find(current);
             if (found >= 0) {
-                return new Origin(file, (int) (packed[found] >>> 32), (int) packed[found]);
+                String where = files != null && files[found] != null ? files[found] : file;
+                return new Origin(where, (int) (packed[found] >>> 32), (int) packed[found]);
             }
             if (current.isEmpty()) {
                 return Origin.of(file);
@@ -79,6 +100,7 @@ public final class FieldPositions {
         Arrays.sort(order, (a, b) -> pointers[a].compareTo(pointers[b]));
         String[] newPointers = new String[size];
         long[] newPacked = new long[size];
+        String[] newFiles = files == null ? null : new String[size];
         int kept = 0;
         for (int i = 0; i < size; i++) {
             int index = order[i];
@@ -87,10 +109,14 @@ public final class FieldPositions {
             }
             newPointers[kept] = pointers[index];
             newPacked[kept] = packed[index];
+            if (newFiles != null) {
+                newFiles[kept] = files[index];
+            }
             kept++;
         }
         pointers = newPointers;
         packed = newPacked;
+        files = newFiles;
         size = kept;
         sorted = true;
     }

@@ -14,6 +14,8 @@ public record LoadProblem(Type type, Origin origin, String detail) {
         /** The same key appears twice in one mapping. */
         DUPLICATE_KEY,
         /** The file could not be read at all. */
-        UNREADABLE
+        UNREADABLE,
+        /** Kustomize or Helm could not render an application: its output is unknown. */
+        RENDER_FAILED
     }
 }

@@ -9,17 +9,17 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Finds the YAML and JSON files under a path, in a stable order, skipping hidden folders such as .git. */
-final class ManifestFiles {
+public final class ManifestFiles {
 
     private ManifestFiles() {}
 
-    static boolean isManifest(Path file) {
+    public static boolean isManifest(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
 
     /** The manifest files under root; symbolic links are not followed, so nothing outside the tree is read. */
-    static List<Path> under(Path root) throws IOException {
+    public static List<Path> under(Path root) throws IOException {
         if (Files.isRegularFile(root)) {
             return List.of(root);
         }

@@ -47,6 +47,23 @@ public final class ManifestLoader {
         return new LoadResult(List.copyOf(resources), List.copyOf(problems), files);
     }
 
+    /**
+     * Reads manifest files (YAML and JSON only) named relative to a base folder, e.g. one application's files named
+     * from the repository root.
+     */
+    public LoadResult loadFiles(Path base, List<Path> files) {
+        List<Resource> resources = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        int read = 0;
+        for (Path file : files) {
+            if (ManifestFiles.isManifest(file)) {
+                read++;
+                readFile(file, base.relativize(file).toString().replace('\\', '/'), resources, problems);
+            }
+        }
+        return new LoadResult(List.copyOf(resources), List.copyOf(problems), read);
+    }
+
     /** Reads manifests held in memory, e.g. a renderer's output. */
     public LoadResult loadText(String file, String text) {
         List<Resource> resources = new ArrayList<>();

@@ -130,9 +130,13 @@ public final class HtmlReportPage {
                     + resource.path("namespace").asText() + "/"
                     + resource.path("name").asText()));
         }
-        html.append("</td><td class=\"message\">")
-                .append(escape(finding.path("message").asText()))
-                .append("</td></tr>\n");
+        html.append("</td><td class=\"message\">");
+        if (finding.hasNonNull("application")) {
+            html.append("<span class=\"application\">")
+                    .append(escape(finding.path("application").asText()))
+                    .append("</span> ");
+        }
+        html.append(escape(finding.path("message").asText())).append("</td></tr>\n");
     }
 
     /** For a change request: whether the change brought the finding or the target branch already had it. */

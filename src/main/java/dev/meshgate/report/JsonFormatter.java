@@ -38,6 +38,9 @@ public final class JsonFormatter implements Formatter {
             origin.put("file", finding.origin().file());
             origin.put("line", finding.origin().line());
             origin.put("column", finding.origin().column());
+            if (finding.application() != null) {
+                node.put("application", finding.application());
+            }
         }
         root.set("summary", MAPPER.valueToTree(report.summary()));
         MAPPER.writeValue(new NonClosingWriter(out), root);

@@ -10,9 +10,11 @@ public final class TextFormatter implements Formatter {
     @Override
     public void write(Report report, Writer out) throws IOException {
         for (Finding finding : report.findings()) {
-            out.write(finding.origin() + ": " + finding.severity().label() + " " + finding.code()
-                    + (finding.resource() == null ? "" : " [" + finding.resource() + "]") + " " + finding.text()
-                    + "\n");
+            out.write(
+                    finding.origin() + ": " + (finding.application() == null ? "" : "(" + finding.application() + ") ")
+                            + finding.severity().label() + " " + finding.code()
+                            + (finding.resource() == null ? "" : " [" + finding.resource() + "]") + " " + finding.text()
+                            + "\n");
         }
         Summary summary = report.summary();
         out.write(String.format(

@@ -15,7 +15,7 @@ public final class LoadProblemRule implements Rule {
         return new RuleInfo(
                 "manifest",
                 "Every file is well-formed YAML or JSON holding Kubernetes objects",
-                Set.of(Message.MG0001, Message.MG0002, Message.MG0003, Message.MG0004, Message.MG0005),
+                Set.of(Message.MG0001, Message.MG0002, Message.MG0003, Message.MG0004, Message.MG0005, Message.MG0007),
                 Set.of());
     }
 
@@ -33,6 +33,7 @@ public final class LoadProblemRule implements Rule {
             case NOT_AN_OBJECT -> Message.MG0003;
             case DUPLICATE_KEY -> Message.MG0004;
             case UNREADABLE -> Message.MG0005;
+            case RENDER_FAILED -> Message.MG0007;
         };
     }
 }

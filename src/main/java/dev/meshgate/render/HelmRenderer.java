@@ -1,0 +1,173 @@
+package dev.meshgate.render;
+
+import dev.meshgate.git.Checkout;
+import dev.meshgate.manifest.FieldPositions;
+import dev.meshgate.manifest.LoadProblem;
+import dev.meshgate.manifest.LoadResult;
+import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Resource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Renders a Helm chart of the repository with Helm as a library (helm-java), with the application's values files and
+ * inline values; dependencies only when vendored in {@code charts/}, since a gate must not fetch from the network.
+ * Helm's native library is loaded on the first chart, not before. Resources point at their template ({@code # Source:}).
+ */
+public final class HelmRenderer implements Renderer {
+
+    private static final String SOURCE_MARKER = "# Source: ";
+
+    private final RenderLimits limits;
+
+    public HelmRenderer(RenderLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public SourceType type() {
+        return SourceType.HELM;
+    }
+
+    @Override
+    public LoadResult render(Path root, Source source, ManifestLoader loader) throws RenderException {
+        Path repository = root.toAbsolutePath().normalize();
+        Path chart = repository.resolve(source.path()).normalize();
+        if (!chart.startsWith(repository) || !Files.isRegularFile(chart.resolve("Chart.yaml"))) {
+            throw new RenderException("no Chart.yaml in " + (source.path().isEmpty() ? "." : source.path()));
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("meshgate-helm");
+            List<Path> valueFiles = new ArrayList<>();
+            for (String file : source.valueFiles()) {
+                Path values = chart.resolve(file).normalize();
+                if (!values.startsWith(repository) || !Files.isRegularFile(values)) {
+                    throw new RenderException("the values file " + file + " is not in the repository");
+                }
+                valueFiles.add(values);
+            }
+            if (source.values() != null && !source.values().isBlank()) {
+                valueFiles.add(Files.writeString(work.resolve("inline-values.yaml"), source.values()));
+            }
+            String output = template(chart, source, valueFiles);
+            if (output.length() > limits.maxOutputBytes()) {
+                throw new RenderException("the rendered output is larger than " + limits.maxOutputBytes() + " bytes");
+            }
+            return load(repository, chart, output, loader);
+        } catch (IOException e) {
+            throw new RenderException("the chart could not be prepared: " + e.getMessage(), e);
+        } finally {
+            if (work != null) {
+                try {
+                    Checkout.deleteRecursively(work);
+                } catch (IOException e) {
+                    // a leftover values file in the temporary folder is no reason to fail a render
+                }
+            }
+        }
+    }
+
+    /** Runs helm template in-process on a thread of its own, so that a runaway template hits the time limit. */
+    private String template(Path chart, Source source, List<Path> valueFiles) throws RenderException {
+        ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+            Thread helm = new Thread(task, "meshgate-helm");
+            helm.setDaemon(true);
+            return helm;
+        });
+        try {
+            Future<String> rendered = thread.submit(() -> {
+                com.marcnuri.helm.TemplateCommand command = new com.marcnuri.helm.Helm(chart)
+                        .template()
+                        .withName(releaseName(source))
+                        .withNamespace(source.namespace() == null ? "default" : source.namespace());
+                valueFiles.forEach(command::withValuesFile);
+                return command.call();
+            });
+            return rendered.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new RenderException("helm template took longer than " + limits.timeout());
+        } catch (ExecutionException e) {
+            throw new RenderException(String.valueOf(e.getCause().getMessage()).strip(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenderException("rendering was interrupted", e);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    private static String releaseName(Source source) {
+        String name = source.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        name = name.replaceAll("^-+|-+$", "");
+        return name.isEmpty() ? "release" : name.length() > 53 ? name.substring(0, 53) : name;
+    }
+
+    /** Reads each template's documents, naming them by their template and dropping the rendered text's positions. */
+    private static LoadResult load(Path repository, Path chart, String output, ManifestLoader loader) {
+        List<Resource> resources = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        String chartFolder = repository.relativize(chart).toString().replace('\\', '/');
+        String template = chartFolder.isEmpty() ? "Chart.yaml" : chartFolder + "/Chart.yaml";
+        StringBuilder document = new StringBuilder();
+        java.util.Set<String> templates = new java.util.TreeSet<>();
+        for (String line : output.split("\n", -1)) {
+            if (line.startsWith(SOURCE_MARKER)) {
+                // "# Source: <chart name>/templates/x.yaml": the chart's own name, not its folder, comes first.
+                String path = line.substring(SOURCE_MARKER.length()).strip();
+                int slash = path.indexOf('/');
+                template = (chartFolder.isEmpty() ? "" : chartFolder + "/")
+                        + (slash >= 0 ? path.substring(slash + 1) : path);
+            }
+            if (line.equals("---")) {
+                if (!document.toString().isBlank()) {
+                    templates.add(template);
+                }
+                flush(document, template, loader, resources, problems);
+                continue;
+            }
+            document.append(line).append('\n');
+        }
+        if (!document.toString().isBlank()) {
+            templates.add(template);
+        }
+        flush(document, template, loader, resources, problems);
+        return new LoadResult(List.copyOf(resources), List.copyOf(problems), templates.size());
+    }
+
+    private static void flush(
+            StringBuilder document,
+            String template,
+            ManifestLoader loader,
+            List<Resource> resources,
+            List<LoadProblem> problems) {
+        if (document.toString().isBlank()) {
+            document.setLength(0);
+            return;
+        }
+        LoadResult loaded = loader.loadText(template, document.toString());
+        for (Resource resource : loaded.resources()) {
+            // Lines of the rendered text mean nothing in the template, which holds Go template code: name the file
+            // only.
+            resources.add(new Resource(
+                    resource.apiVersion(),
+                    resource.kind().kind(),
+                    resource.name(),
+                    resource.namespace(),
+                    resource.namespaceWritten(),
+                    resource.body(),
+                    new FieldPositions(template)));
+        }
+        problems.addAll(loaded.problems());
+        document.setLength(0);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.meshgate.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.manifest.ManifestLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a kustomization and the local kustomizations it pulls in refer to: remote bases (refused unless allowed) and
+ * patch files (where a changed field may come from). Read before kustomize runs, so that nothing is fetched.
+ */
+final class Kustomization {
+
+    static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+
+    private final Path root;
+    private final ManifestLoader loader;
+    private final Set<Path> visited = new LinkedHashSet<>();
+    private final List<String> remote = new ArrayList<>();
+    private final List<Path> patches = new ArrayList<>();
+
+    private Kustomization(Path root, ManifestLoader loader) {
+        this.root = root;
+        this.loader = loader;
+    }
+
+    /** Reads the kustomization in the folder and, recursively, the local ones it refers to. */
+    static Kustomization read(Path root, Path folder, ManifestLoader loader) throws RenderException {
+        Kustomization tree = new Kustomization(root, loader);
+        tree.visit(folder);
+        return tree;
+    }
+
+    static Path fileIn(Path folder) {
+        return FILE_NAMES.stream()
+                .map(folder::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** References to bases outside the repository (URLs, git repositories). */
+    List<String> remoteReferences() {
+        return List.copyOf(remote);
+    }
+
+    /** Every folder of the tree, the first being the one read. */
+    List<Path> localFolders() {
+        return List.copyOf(visited);
+    }
+
+    /** The patch files of every kustomization in the tree, as absolute paths. */
+    List<Path> patchFiles() {
+        return List.copyOf(patches);
+    }
+
+    private void visit(Path folder) throws RenderException {
+        Path normalised = folder.normalize();
+        if (!visited.add(normalised)) {
+            return;
+        }
+        Path file = fileIn(normalised);
+        if (file == null) {
+            return; // a plain folder of resources, not a kustomization
+        }
+        JsonNode kustomization = parse(file);
+        for (String field : List.of("resources", "bases", "components")) {
+            for (JsonNode entry : kustomization.path(field)) {
+                String reference = entry.asText();
+                if (isRemote(reference)) {
+                    remote.add(reference + " (in " + root.relativize(file) + ")");
+                } else if (Files.isDirectory(normalised.resolve(reference))) {
+                    visit(normalised.resolve(reference));
+                }
+            }
+        }
+        for (JsonNode patch : kustomization.path("patches")) {
+            addPatch(normalised, patch.path("path").asText(""));
+        }
+        for (JsonNode patch : kustomization.path("patchesJson6902")) {
+            addPatch(normalised, patch.path("path").asText(""));
+        }
+        for (JsonNode patch : kustomization.path("patchesStrategicMerge")) {
+            if (patch.isTextual() && !patch.asText().contains("\n")) {
+                addPatch(normalised, patch.asText());
+            }
+        }
+    }
+
+    private void addPatch(Path folder, String reference) {
+        Path patch = folder.resolve(reference).normalize();
+        if (!reference.isEmpty() && patch.startsWith(root) && Files.isRegularFile(patch)) {
+            patches.add(patch);
+        }
+    }
+
+    private JsonNode parse(Path file) throws RenderException {
+        String name = root.relativize(file).toString();
+        try {
+            ManifestLoader.YamlTree tree = loader.readDocument(name, Files.readString(file));
+            if (tree.problem() != null) {
+                throw new RenderException(name + ": " + tree.problem().detail());
+            }
+            return tree.tree();
+        } catch (IOException e) {
+            throw new RenderException(name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Kustomize's remote forms: URLs, scp-like git addresses, and host/org/repo paths with a ref. */
+    static boolean isRemote(String reference) {
+        String text = reference.toLowerCase(Locale.ROOT);
+        return text.contains("://")
+                || text.startsWith("git@")
+                || text.startsWith("github.com/")
+                || text.startsWith("gitlab.com/")
+                || text.startsWith("bitbucket.org/")
+                || text.contains("?ref=")
+                || text.contains(".git//");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.meshgate.render;
+
+import dev.meshgate.git.Checkout;
+import dev.meshgate.manifest.LoadResult;
+import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Resource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a kustomization with the real kustomize ({@code kubectl kustomize} by default), as Argo CD and Flux do. The
+ * folder is built through a wrapper kustomization in a temporary folder that only adds kustomize's origin annotations,
+ * so the repository is never modified; remote bases are refused before kustomize runs unless allowed.
+ */
+public final class KustomizeRenderer implements Renderer {
+
+    private final RenderLimits limits;
+
+    public KustomizeRenderer(RenderLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public SourceType type() {
+        return SourceType.KUSTOMIZE;
+    }
+
+    @Override
+    public LoadResult render(Path root, Source source, ManifestLoader loader) throws RenderException {
+        Path repository = root.toAbsolutePath().normalize();
+        Path folder = repository.resolve(source.path()).normalize();
+        Path file = Kustomization.fileIn(folder);
+        if (!folder.startsWith(repository) || file == null) {
+            throw new RenderException(
+                    "no kustomization.yaml in " + (source.path().isEmpty() ? "." : source.path()));
+        }
+        Kustomization tree = Kustomization.read(repository, folder, loader);
+        if (!limits.allowRemoteBases() && !tree.remoteReferences().isEmpty()) {
+            throw new RenderException("remote bases are refused, since a gate must not fetch from the network: "
+                    + String.join(", ", tree.remoteReferences()) + " (vendor them into the repository)");
+        }
+        Path wrapper = null;
+        try {
+            wrapper = Files.createTempDirectory("meshgate-kustomize");
+            Files.writeString(
+                    wrapper.resolve("kustomization.yaml"),
+                    """
+                    apiVersion: kustomize.config.k8s.io/v1beta1
+                    kind: Kustomization
+                    resources:
+                      - %s
+                    buildMetadata: [originAnnotations]
+                    """
+                            .formatted(wrapper.relativize(folder).toString().replace('\\', '/')));
+            List<String> command = new ArrayList<>(limits.kustomizeCommand());
+            command.add(wrapper.toString());
+            String output = ToolRun.run(command, wrapper, limits.timeout(), limits.maxOutputBytes());
+            String kustomizationFile = repository.relativize(file).toString().replace('\\', '/');
+            LoadResult rendered = loader.loadText(kustomizationFile, output);
+            KustomizeOrigins origins =
+                    new KustomizeOrigins(repository, wrapper, kustomizationFile, loader, tree.patchFiles());
+            List<Resource> remapped =
+                    rendered.resources().stream().map(origins::remap).toList();
+            return new LoadResult(remapped, rendered.problems(), rendered.files());
+        } catch (IOException e) {
+            throw new RenderException("kustomize could not be prepared: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(wrapper);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder != null) {
+            try {
+                Checkout.deleteRecursively(folder);
+            } catch (IOException e) {
+                // A leftover temporary folder of one small file is no reason to fail a render.
+            }
+        }
+    }
+}

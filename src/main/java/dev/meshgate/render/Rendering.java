@@ -1,0 +1,77 @@
+package dev.meshgate.render;
+
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.LoadProblem;
+import dev.meshgate.manifest.LoadResult;
+import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Origin;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The render stage: renders one discovered application with the renderer of its type. Never throws: a render that
+ * fails becomes a {@code RENDER_FAILED} problem of the application, which the analysis reports as a finding.
+ */
+public final class Rendering {
+
+    private final Map<SourceType, Renderer> renderers = new EnumMap<>(SourceType.class);
+    private final LoadLimits loadLimits;
+
+    public Rendering(RenderLimits limits, LoadLimits loadLimits) {
+        this.loadLimits = loadLimits;
+        renderers.put(SourceType.DIRECTORY, new DirectoryRenderer());
+        renderers.put(SourceType.KUSTOMIZE, new KustomizeRenderer(limits));
+        renderers.put(SourceType.HELM, new HelmRenderer(limits));
+    }
+
+    /**
+     * Discovers the tree's applications and renders each.
+     *
+     * @param repositoryUrl the repository's URL, to pick the Applications that deploy from it; empty to take all
+     * @throws IOException when the tree cannot be read at all
+     */
+    public List<RenderedApplication> renderAll(Path root, Optional<String> repositoryUrl, String defaultNamespace)
+            throws IOException {
+        List<RenderedApplication> rendered = new ArrayList<>();
+        for (Source source : new SourceDiscovery().discover(root, repositoryUrl)) {
+            rendered.add(render(root.toAbsolutePath().normalize(), source, defaultNamespace));
+        }
+        return rendered;
+    }
+
+    /** One line per application for people: its name, how it was rendered, from where, and who declared it. */
+    public static String describe(Source source) {
+        return source.name() + " (" + source.type().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + (source.path().isEmpty() ? "." : source.path())
+                + (source.declaredBy() == null ? "" : ", " + source.declaredBy()) + ")";
+    }
+
+    /** @param defaultNamespace the namespace of resources that name none, unless the application sets its own */
+    public RenderedApplication render(Path root, Source source, String defaultNamespace) {
+        String namespace = source.namespace() != null ? source.namespace() : defaultNamespace;
+        ManifestLoader loader = new ManifestLoader(loadLimits, namespace);
+        try {
+            return new RenderedApplication(source, renderers.get(source.type()).render(root, source, loader));
+        } catch (RenderException e) {
+            Origin where = Origin.of(
+                    source.declaredBy() != null
+                            ? source.declaredBy().substring(source.declaredBy().lastIndexOf(" in ") + 4)
+                            : (source.path().isEmpty() ? "." : source.path()));
+            LoadProblem problem =
+                    new LoadProblem(LoadProblem.Type.RENDER_FAILED, where, source.name() + ": " + e.getMessage());
+            return new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0));
+        } catch (RuntimeException | LinkageError e) {
+            // helm-java's native library, or a tool misbehaving in a way no message foresaw: still a finding.
+            LoadProblem problem = new LoadProblem(
+                    LoadProblem.Type.RENDER_FAILED,
+                    Origin.of(source.path().isEmpty() ? "." : source.path()),
+                    source.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0));
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package dev.meshgate.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.ManifestFiles;
+import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Resource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds what Argo CD and Flux would apply from a checked-out tree: Argo CD Applications whose source is this
+ * repository (app-of-apps included: every Application in the tree is found), Flux Kustomizations and HelmReleases
+ * with a path in it; without any, the tree's top-level kustomizations and charts, and its plain files.
+ */
+public final class SourceDiscovery {
+
+    private final ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
+
+    /**
+     * @param repositoryUrl the repository's clone URL, to tell this repository's Applications from others'; empty to
+     *     take every Application's source as this repository
+     */
+    public List<Source> discover(Path tree, Optional<String> repositoryUrl) throws IOException {
+        Path root = tree.toAbsolutePath().normalize();
+        List<Source> declared = new ArrayList<>();
+        for (Path file : ManifestFiles.under(root)) {
+            String name = root.relativize(file).toString().replace('\\', '/');
+            for (Resource resource : loader.loadFiles(root, List.of(file)).resources()) {
+                declared.addAll(declaredBy(root, resource, name, repositoryUrl));
+            }
+        }
+        return declared.isEmpty() ? byLayout(root) : List.copyOf(new LinkedHashSet<>(declared));
+    }
+
+    private static List<Source> declaredBy(Path root, Resource resource, String file, Optional<String> repositoryUrl) {
+        String group = resource.apiVersion().split("/")[0];
+        String kind = resource.kind().kind();
+        String who = kind + " " + (resource.namespace().isEmpty() ? "" : resource.namespace() + "/") + resource.name()
+                + " in " + file;
+        JsonNode spec = resource.body().path("spec");
+        if (group.equals("argoproj.io") && kind.equals("Application")) {
+            List<JsonNode> sources = new ArrayList<>();
+            if (spec.path("source").isObject()) {
+                sources.add(spec.path("source"));
+            }
+            spec.path("sources").forEach(sources::add);
+            String namespace = text(spec.path("destination").path("namespace"));
+            List<Source> found = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                JsonNode source = sources.get(i);
+                String path = text(source.path("path"));
+                if (path == null || !sameRepository(text(source.path("repoURL")), repositoryUrl)) {
+                    continue; // a chart from a Helm repository, or another repository's folder
+                }
+                String name = resource.name() + (sources.size() > 1 ? "#" + (i + 1) : "");
+                found.add(argoSource(root, name, path, namespace, source, who));
+            }
+            return found;
+        }
+        if (group.equals("kustomize.toolkit.fluxcd.io") && kind.equals("Kustomization")) {
+            String path = Optional.ofNullable(text(spec.path("path"))).orElse("");
+            SourceType type = Kustomization.fileIn(root.resolve(clean(path))) != null
+                    ? SourceType.KUSTOMIZE
+                    : SourceType.DIRECTORY;
+            return List.of(new Source(
+                    resource.name(),
+                    type,
+                    clean(path),
+                    text(spec.path("targetNamespace")),
+                    true,
+                    null,
+                    null,
+                    null,
+                    null,
+                    who));
+        }
+        if (group.equals("helm.toolkit.fluxcd.io") && kind.equals("HelmRelease")) {
+            JsonNode chart = spec.path("chart").path("spec");
+            String path = text(chart.path("chart"));
+            boolean inGit = "GitRepository".equals(text(chart.path("sourceRef").path("kind")));
+            if (path == null || !inGit) {
+                return List.of(); // a chart from a Helm repository: not in this repository
+            }
+            String namespace =
+                    Optional.ofNullable(text(spec.path("targetNamespace"))).orElse(resource.namespace());
+            List<String> valueFiles = new ArrayList<>();
+            chart.path("valuesFiles").forEach(value -> valueFiles.add(value.asText()));
+            String values = spec.path("values").isObject() ? spec.path("values").toString() : null;
+            return List.of(new Source(
+                    resource.name(),
+                    SourceType.HELM,
+                    clean(path),
+                    namespace,
+                    true,
+                    null,
+                    null,
+                    valueFiles,
+                    values,
+                    who));
+        }
+        return List.of();
+    }
+
+    private static Source argoSource(
+            Path root, String name, String path, String namespace, JsonNode source, String who) {
+        Path folder = root.resolve(clean(path));
+        JsonNode helm = source.path("helm");
+        if (helm.isObject() || Files.isRegularFile(folder.resolve("Chart.yaml"))) {
+            List<String> valueFiles = new ArrayList<>();
+            helm.path("valueFiles").forEach(value -> valueFiles.add(value.asText()));
+            // valuesObject wins over values in Argo CD; JSON is YAML, so either goes into a values file as is.
+            String values = helm.path("valuesObject").isObject()
+                    ? helm.path("valuesObject").toString()
+                    : text(helm.path("values"));
+            return new Source(name, SourceType.HELM, clean(path), namespace, true, null, null, valueFiles, values, who);
+        }
+        if (source.path("kustomize").isObject() || Kustomization.fileIn(folder) != null) {
+            return new Source(name, SourceType.KUSTOMIZE, clean(path), namespace, true, null, null, null, null, who);
+        }
+        JsonNode directory = source.path("directory");
+        return new Source(
+                name,
+                SourceType.DIRECTORY,
+                clean(path),
+                namespace,
+                directory.path("recurse").asBoolean(false),
+                Optional.ofNullable(text(directory.path("include")))
+                        .map(List::of)
+                        .orElse(List.of()),
+                Optional.ofNullable(text(directory.path("exclude")))
+                        .map(List::of)
+                        .orElse(List.of()),
+                null,
+                null,
+                who);
+    }
+
+    /**
+     * Without declarations: each kustomization no other one builds on (the overlays) and each chart, then the plain
+     * files outside them as one directory source, so that a base is not analysed on its own.
+     */
+    private static List<Source> byLayout(Path root) throws IOException {
+        Set<Path> kustomizations = new LinkedHashSet<>();
+        Set<Path> charts = new LinkedHashSet<>();
+        try (var walk = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                if (root.relativize(path).toString().startsWith(".") && !path.equals(root)) {
+                    continue;
+                }
+                if (Files.isRegularFile(path)
+                        && Kustomization.FILE_NAMES.contains(path.getFileName().toString())) {
+                    kustomizations.add(path.getParent());
+                } else if (Files.isRegularFile(path)
+                        && path.getFileName().toString().equals("Chart.yaml")) {
+                    charts.add(path.getParent());
+                }
+            }
+        }
+        Set<Path> used = new LinkedHashSet<>();
+        for (Path folder : kustomizations) {
+            try {
+                Kustomization tree =
+                        Kustomization.read(root, folder, new ManifestLoader(LoadLimits.defaults(), "default"));
+                tree.localFolders().stream()
+                        .filter(other -> !other.equals(folder))
+                        .forEach(used::add);
+            } catch (RenderException e) {
+                // an unreadable kustomization is still rendered, so that its error becomes a finding
+            }
+        }
+        List<Source> sources = new ArrayList<>();
+        List<String> rendered = new ArrayList<>();
+        for (Path folder : kustomizations) {
+            rendered.add(relative(root, folder));
+            if (!used.contains(folder) && charts.stream().noneMatch(folder::startsWith)) {
+                sources.add(Source.of(SourceType.KUSTOMIZE, relative(root, folder)));
+            }
+        }
+        for (Path chart : charts) {
+            rendered.add(relative(root, chart));
+            if (charts.stream().noneMatch(other -> !other.equals(chart) && chart.startsWith(other))) {
+                sources.add(Source.of(SourceType.HELM, relative(root, chart)));
+            }
+        }
+        List<String> exclude = rendered.stream()
+                .map(folder -> folder.isEmpty() ? "**" : folder + "/**")
+                .toList();
+        boolean plainFilesLeft = ManifestFiles.under(root).stream()
+                .map(file -> relative(root, file))
+                .anyMatch(file ->
+                        rendered.stream().noneMatch(folder -> folder.isEmpty() || file.startsWith(folder + "/")));
+        if (plainFilesLeft || sources.isEmpty()) {
+            sources.add(0, new Source(".", SourceType.DIRECTORY, "", null, true, null, exclude, null, null, null));
+        }
+        return sources;
+    }
+
+    private static boolean sameRepository(String declared, Optional<String> repositoryUrl) {
+        return declared == null
+                || repositoryUrl.isEmpty()
+                || normalise(declared).equals(normalise(repositoryUrl.get()));
+    }
+
+    /** Compares repository URLs as Argo CD does: case, a trailing slash and ".git" do not matter. */
+    static String normalise(String url) {
+        String text = url.strip().toLowerCase(Locale.ROOT);
+        text = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        return text.endsWith(".git") ? text.substring(0, text.length() - 4) : text;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isValueNode() && !node.asText().isBlank() ? node.asText() : null;
+    }
+
+    private static String clean(String path) {
+        String text = path.replace('\\', '/');
+        while (text.startsWith("./")) {
+            text = text.substring(2);
+        }
+        return text.equals(".") ? "" : text;
+    }
+
+    private static String relative(Path root, Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+}
