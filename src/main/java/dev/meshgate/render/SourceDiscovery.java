@@ -60,6 +60,9 @@ public final class SourceDiscovery {
                 if (path == null || !sameRepository(text(source.path("repoURL")), repositoryUrl)) {
                     continue; // a chart from a Helm repository, or another repository's folder
                 }
+                if (repositoryUrl.isEmpty() && !Files.isDirectory(root.resolve(clean(path)))) {
+                    continue; // without the repository's URL, a folder this tree lacks marks another repository
+                }
                 String name = resource.name() + (sources.size() > 1 ? "#" + (i + 1) : "");
                 found.add(argoSource(root, name, path, namespace, source, who));
             }

@@ -4,17 +4,23 @@ import dev.meshgate.analysis.Analysis;
 import dev.meshgate.analysis.AnalysisSettings;
 import dev.meshgate.analysis.Analyzer;
 import dev.meshgate.analysis.Finding;
+import dev.meshgate.analysis.ResourceRef;
 import dev.meshgate.analysis.policy.ConfigFile;
 import dev.meshgate.analysis.policy.FailOn;
 import dev.meshgate.analysis.policy.FindingPolicy;
 import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Origin;
+import dev.meshgate.manifest.Resource;
 import dev.meshgate.render.RenderedApplication;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One validation from manifests to report: load, analyse, apply the policy, decide the verdict. */
 public final class Validation {
@@ -69,37 +75,42 @@ public final class Validation {
     }
 
     /**
-     * Validates rendered applications, each on its own with its own namespace default, as Argo CD or Flux would apply
-     * them; findings name their application when there is more than the repository as a whole.
+     * Validates rendered applications as they will live in one cluster: every application's resources (with its own
+     * namespace default, applied when it was rendered) are analysed together, so that a reference from one
+     * application to another resolves, and each finding names the application its resource or file came from.
      */
     public Report reportApplications(List<RenderedApplication> applications) {
         boolean named = applications.size() > 1
                 || applications.stream().anyMatch(app -> app.source().declaredBy() != null);
-        AnalysisSettings shared = settings;
-        List<Finding> findings = new ArrayList<>();
-        List<Report.Analysed> analysed = new ArrayList<>();
-        int suppressed = 0;
-        int resources = 0;
+        List<Resource> resources = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        Map<ResourceRef, String> ownerOfResource = new HashMap<>();
+        Map<Origin, String> ownerOfProblem = new HashMap<>();
         int files = 0;
-        boolean passed = true;
-        try {
-            for (RenderedApplication application : applications) {
-                String namespace = application.source().namespace();
-                settings = namespace == null ? shared : shared.withDefaultNamespace(namespace);
-                Report report = report(application.loaded());
-                String name = application.source().name();
-                report.findings().forEach(finding -> findings.add(named ? finding.inApplication(name) : finding));
-                analysed.addAll(report.resources());
-                suppressed += report.summary().suppressed();
-                resources += report.summary().resources();
-                files += report.summary().files();
-                passed &= report.summary().passed();
-            }
-        } finally {
-            settings = shared;
+        for (RenderedApplication application : applications) {
+            String name = application.source().name();
+            application
+                    .loaded()
+                    .resources()
+                    .forEach(resource -> ownerOfResource.putIfAbsent(ResourceRef.of(resource), name));
+            application.loaded().problems().forEach(problem -> ownerOfProblem.putIfAbsent(problem.origin(), name));
+            resources.addAll(application.loaded().resources());
+            problems.addAll(application.loaded().problems());
+            files += application.loaded().files();
         }
-        Summary summary = Summary.of(findings, suppressed, resources, files, failOn.label(), passed);
-        return new Report(findings, analysed, summary);
+        Report whole = report(new LoadResult(resources, problems, files));
+        if (!named) {
+            return whole;
+        }
+        List<Finding> findings = whole.findings().stream()
+                .map(finding -> {
+                    String owner = finding.resource() != null
+                            ? ownerOfResource.get(finding.resource())
+                            : ownerOfProblem.get(finding.origin());
+                    return owner == null ? finding : finding.inApplication(owner);
+                })
+                .toList();
+        return new Report(findings, whole.resources(), whole.summary());
     }
 
     /** Reads manifests from memory, e.g. a request body. */

@@ -1,0 +1,116 @@
+package dev.meshgate.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshgate.analysis.Finding;
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.LoadProblem;
+import dev.meshgate.report.Report;
+import dev.meshgate.report.Validation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What cannot be rendered becomes a finding with the tool's message; everything else is still analysed. */
+class RenderFailuresTest {
+
+    @TempDir
+    Path repository;
+
+    private static final Rendering RENDERING = new Rendering(RenderLimits.defaults(), LoadLimits.defaults());
+
+    private void write(String file, String text) throws IOException {
+        Path path = repository.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, text);
+    }
+
+    private LoadProblem onlyProblem(Source source) {
+        RenderedApplication rendered = RENDERING.render(repository, source, "default");
+        assertThat(rendered.loaded().resources()).isEmpty();
+        assertThat(rendered.loaded().problems()).hasSize(1);
+        assertThat(rendered.loaded().problems().get(0).type()).isEqualTo(LoadProblem.Type.RENDER_FAILED);
+        return rendered.loaded().problems().get(0);
+    }
+
+    @Test
+    void aRemoteBaseIsRefusedBeforeKustomizeRuns() throws IOException {
+        write("app/kustomization.yaml", "resources:\n  - https://github.com/acme/bases//istio?ref=v1\n");
+
+        LoadProblem problem = onlyProblem(Source.of(SourceType.KUSTOMIZE, "app"));
+
+        assertThat(problem.detail())
+                .contains("remote bases are refused", "github.com/acme/bases", "app/kustomization.yaml");
+    }
+
+    @Test
+    void kustomizesOwnErrorIsTheFinding() throws IOException {
+        write("app/kustomization.yaml", "resources:\n  - missing.yaml\n");
+
+        LoadProblem problem = onlyProblem(Source.of(SourceType.KUSTOMIZE, "app"));
+
+        assertThat(problem.detail()).contains("missing.yaml");
+        assertThat(problem.origin().file()).isEqualTo("app");
+    }
+
+    @Test
+    void aSlowToolIsStoppedAtTheTimeLimit() throws IOException {
+        write("app/kustomization.yaml", "resources: []\n");
+        RenderLimits slow = new RenderLimits(Duration.ofMillis(200), 1024, List.of("sh", "-c", "sleep 5"), false);
+        Rendering rendering = new Rendering(slow, LoadLimits.defaults());
+
+        RenderedApplication rendered = rendering.render(repository, Source.of(SourceType.KUSTOMIZE, "app"), "default");
+
+        assertThat(rendered.loaded().problems().get(0).detail()).contains("took longer than PT0.2S");
+    }
+
+    @Test
+    void aTemplateErrorIsTheFindingAndOtherApplicationsAreStillAnalysed() throws IOException {
+        write("chart/Chart.yaml", "apiVersion: v2\nname: broken\nversion: 0.1.0\n");
+        write("chart/templates/bad.yaml", "kind: {{ .Values.missing.field }}\n");
+        write(
+                "plain/service.yaml",
+                "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n");
+
+        List<RenderedApplication> applications = RENDERING.renderAll(repository, Optional.empty(), "default");
+        Report report = new Validation().reportApplications(applications);
+
+        assertThat(report.findings())
+                .filteredOn(finding -> finding.code().equals("MG0007"))
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.text()).contains("nil pointer", "missing"));
+        assertThat(report.summary().resources()).isEqualTo(1);
+        assertThat(report.findings()).extracting(Finding::application).contains("chart");
+    }
+
+    @Test
+    void aDirectorySourceHonoursRecurseIncludeAndExclude() throws IOException {
+        String service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: %s\nspec:\n  ports:\n    - port: 80\n";
+        write("app/a.yaml", service.formatted("a"));
+        write("app/b.yaml", service.formatted("b"));
+        write("app/nested/c.yaml", service.formatted("c"));
+        Source flat = new Source(
+                "app",
+                SourceType.DIRECTORY,
+                "app",
+                "shop",
+                false,
+                List.of("*.yaml"),
+                List.of("b.yaml"),
+                null,
+                null,
+                null);
+
+        RenderedApplication rendered = RENDERING.render(repository, flat, "default");
+
+        assertThat(rendered.loaded().resources())
+                .extracting(resource -> resource.namespace() + "/" + resource.name())
+                .containsExactly("shop/a");
+        assertThat(rendered.loaded().resources().get(0).origin().file()).isEqualTo("app/a.yaml");
+    }
+}
