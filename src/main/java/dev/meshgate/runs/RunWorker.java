@@ -8,6 +8,11 @@ import dev.meshgate.git.GitException;
 import dev.meshgate.git.MirrorCache;
 import dev.meshgate.git.RepositoryUrl;
 import dev.meshgate.intake.Revision;
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.render.RenderLimits;
+import dev.meshgate.render.RenderedApplication;
+import dev.meshgate.render.Rendering;
+import dev.meshgate.render.SourceType;
 import dev.meshgate.report.JsonFormatter;
 import dev.meshgate.report.Report;
 import dev.meshgate.report.Summary;
@@ -31,6 +36,7 @@ class RunWorker {
     private final MirrorCache mirrors;
     private final Path workDirectory;
     private final boolean onlyNewErrorsFail;
+    private final Rendering rendering = new Rendering(RenderLimits.defaults(), LoadLimits.defaults());
     private Optional<VerifiedBranch> verifiedBranch = Optional.empty();
 
     /**
@@ -59,7 +65,7 @@ class RunWorker {
             CheckoutRequest request = CheckoutRequest.of(url, sha).onRef(revision.ref());
             Validated head;
             try (Checkout checkout = mirrors.checkout(request, workDirectory.resolve(run.id()))) {
-                head = validate(checkout);
+                head = validate(checkout, revision.cloneUrl());
             }
             if (!revision.isChangeRequest() || revision.targetBranch() == null) {
                 boolean passed = head.summary().passed();
@@ -98,7 +104,7 @@ class RunWorker {
             Validated before;
             try (Checkout checkout =
                     mirrors.checkout(CheckoutRequest.of(url, base.get()), workDirectory.resolve(run.id() + "-base"))) {
-                before = validate(checkout);
+                before = validate(checkout, run.revision().cloneUrl());
             }
             Baseline.NewFindings found = Baseline.mark(head.report(), before.report(), base.get());
             boolean passed =
@@ -140,7 +146,9 @@ class RunWorker {
         return head;
     }
 
-    private Validated validate(Checkout checkout) throws IOException, ConfigFile.InvalidConfigException {
+    /** Renders what Argo CD or Flux would apply from the commit, as they would, and validates it. */
+    private Validated validate(Checkout checkout, String cloneUrl)
+            throws IOException, ConfigFile.InvalidConfigException {
         Path root = checkout.directory();
         Path configFile = root.resolve(ConfigFile.DEFAULT_NAME);
         ConfigFile.Config config;
@@ -151,8 +159,20 @@ class RunWorker {
             // path.
             throw new ConfigFile.InvalidConfigException(e.getMessage().replace(root + "/", ""));
         }
-        Report report = new Validation().config(config).run(List.of(root));
-        return new Validated(checkout.sha(), report.summary(), json(report), notes(checkout));
+        Validation validation = new Validation().config(config);
+        List<RenderedApplication> applications = rendering.renderAll(
+                root, Optional.of(cloneUrl), validation.settings().defaultNamespace());
+        Report report = validation.reportApplications(applications);
+        List<String> notes = notes(checkout);
+        if (applications.size() > 1
+                || applications.get(0).source().declaredBy() != null
+                || applications.get(0).source().type() != SourceType.DIRECTORY) {
+            notes.add("rendered "
+                    + applications.stream()
+                            .map(application -> Rendering.describe(application.source()))
+                            .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        return new Validated(checkout.sha(), report.summary(), json(report), notes);
     }
 
     static String describeNew(Baseline.NewFindings found, Summary summary) {

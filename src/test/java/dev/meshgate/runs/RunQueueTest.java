@@ -184,6 +184,23 @@ class RunQueueTest {
     }
 
     @Test
+    void anOverlayIsRenderedAndItsBrokenReferenceFailsAtTheBaseLine() throws Exception {
+        String sha = commitSample("rendered/kustomize-overlays");
+        queue = queue(worker(), 2, 10);
+
+        Run run = awaitFinal(id(queue.submit(pushTo("main", sha), null)));
+
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        com.fasterxml.jackson.databind.JsonNode finding =
+                run.report().path("findings").get(0);
+        assertThat(finding.path("code").asText()).isEqualTo("IST0101");
+        assertThat(finding.path("application").asText()).isEqualTo("overlays/prod");
+        assertThat(finding.path("origin").path("file").asText()).isEqualTo("base/routing.yaml");
+        assertThat(finding.path("origin").path("line").asInt()).isEqualTo(23);
+        assertThat(run.notes()).anyMatch(note -> note.startsWith("rendered overlays/"));
+    }
+
+    @Test
     void aRedeliveryOrTheSameCommitAgainIsNotRunTwice() throws Exception {
         String sha = commitSample("valid-mesh");
         queue = queue(worker(), 2, 10);

@@ -22,11 +22,14 @@ public final class SampleRepository {
         return directory;
     }
 
-    /** Copies the sample's YAML files into the folder. */
+    /** Copies the sample's YAML files, in its sub-folders too, into the folder. */
     public static void copyManifests(String sample, Path into) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("config-samples").resolve(sample))) {
+        Path from = Path.of("config-samples").resolve(sample);
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                Files.copy(file, into.resolve(file.getFileName()));
+                Path target = into.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
             }
         }
     }
