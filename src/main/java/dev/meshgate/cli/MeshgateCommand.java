@@ -14,13 +14,24 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             BenchGitCommand.class,
             BenchWebhooksCommand.class,
+            BenchRenderCommand.class,
             GateCommand.class
         })
 public final class MeshgateCommand implements Runnable {
 
     /** The words that select the command line rather than the service. */
     public static final java.util.Set<String> COMMANDS = java.util.Set.of(
-            "validate", "gate", "bench", "bench-git", "bench-webhooks", "help", "--help", "-h", "--version", "-V");
+            "validate",
+            "gate",
+            "bench",
+            "bench-git",
+            "bench-webhooks",
+            "bench-render",
+            "help",
+            "--help",
+            "-h",
+            "--version",
+            "-V");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

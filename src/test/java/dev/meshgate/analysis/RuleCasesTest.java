@@ -49,8 +49,11 @@ class RuleCasesTest {
         }
     }
 
-    /** MG0005 (unreadable file) cannot be produced by a fixture when tests run as root: LoadProblemRuleTest has it. */
-    private static final Set<String> TESTED_OUTSIDE_FIXTURES = Set.of("MG0005");
+    /**
+     * MG0005 (unreadable file) cannot be produced by a fixture when tests run as root: LoadProblemRuleTest has it.
+     * MG0007 (render failed) needs a renderer: RenderFailuresTest renders real failures.
+     */
+    private static final Set<String> TESTED_OUTSIDE_FIXTURES = Set.of("MG0005", "MG0007");
 
     @Test
     void everyCodeARuleReportsIsExpectedInSomeCase() throws IOException {
