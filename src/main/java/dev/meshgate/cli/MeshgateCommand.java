@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             BenchGitCommand.class,
             BenchWebhooksCommand.class,
             BenchRenderCommand.class,
-            GateCommand.class
+            GateCommand.class,
+            InventoryCommand.class
         })
 public final class MeshgateCommand implements Runnable {
 
@@ -23,6 +24,7 @@ public final class MeshgateCommand implements Runnable {
     public static final java.util.Set<String> COMMANDS = java.util.Set.of(
             "validate",
             "gate",
+            "inventory",
             "bench",
             "bench-git",
             "bench-webhooks",

@@ -5,10 +5,16 @@ import dev.meshgate.analysis.policy.FailOn;
 import dev.meshgate.analysis.policy.FindingPolicy;
 import dev.meshgate.analysis.policy.IstioctlSuppression;
 import dev.meshgate.analysis.policy.Suppression;
+import dev.meshgate.cluster.ClusterUnavailableException;
+import dev.meshgate.cluster.InventoryFile;
 import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.LoadResult;
+import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Resource;
 import dev.meshgate.render.RenderLimits;
 import dev.meshgate.render.RenderedApplication;
 import dev.meshgate.render.Rendering;
+import dev.meshgate.render.Source;
 import dev.meshgate.render.SourceType;
 import dev.meshgate.report.Formatter;
 import dev.meshgate.report.Report;
@@ -80,6 +86,13 @@ public final class ValidateCommand implements Callable<Integer> {
     boolean listCodes;
 
     @Option(
+            names = "--inventory",
+            paramLabel = "FILE",
+            description = "An inventory from `meshgate inventory`: references the repository leaves open are looked up"
+                    + " in it, as in the cluster.")
+    Path inventory;
+
+    @Option(
             names = "--plain",
             description =
                     "Read the paths as plain YAML instead of rendering the Argo CD / Flux applications, kustomizations"
@@ -114,16 +127,35 @@ public final class ValidateCommand implements Callable<Integer> {
         if (namespace != null) {
             validation.settings(validation.settings().withDefaultNamespace(namespace));
         }
-        Report report = plain || paths.size() != 1 || !Files.isDirectory(paths.get(0))
-                ? validation.run(paths)
-                : rendered(validation, paths.get(0));
+        Report report;
+        try {
+            report = plain || paths.size() != 1 || !Files.isDirectory(paths.get(0))
+                    ? validation.reportApplications(plainFiles(paths, validation), outside())
+                    : rendered(validation, paths.get(0));
+        } catch (ClusterUnavailableException e) {
+            spec.commandLine().getErr().println("meshgate: " + e.getMessage());
+            return ExitCodes.USAGE_OR_IO;
+        }
         formatter.write(report, out);
         out.flush();
         return report.summary().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
     }
 
+    /** The paths as they are, one application. */
+    private static List<RenderedApplication> plainFiles(List<Path> paths, Validation validation)
+            throws java.io.IOException {
+        LoadResult loaded =
+                new ManifestLoader(LoadLimits.defaults(), validation.settings().defaultNamespace()).load(paths);
+        return List.of(new RenderedApplication(Source.of(SourceType.DIRECTORY, ""), loaded));
+    }
+
+    private List<Resource> outside() throws ClusterUnavailableException {
+        return inventory == null ? List.of() : new InventoryFile(inventory).resources();
+    }
+
     /** Renders what Argo CD or Flux would apply from the folder, says which applications it found, and validates them. */
-    private Report rendered(Validation validation, Path folder) throws java.io.IOException {
+    private Report rendered(Validation validation, Path folder)
+            throws java.io.IOException, ClusterUnavailableException {
         List<RenderedApplication> applications = new Rendering(RenderLimits.defaults(), LoadLimits.defaults())
                 .renderAll(folder, Optional.empty(), validation.settings().defaultNamespace());
         boolean onlyPlainFiles = applications.size() == 1
@@ -136,7 +168,7 @@ public final class ValidateCommand implements Callable<Integer> {
             applications.forEach(application -> err.println("  " + Rendering.describe(application.source())));
             err.flush();
         }
-        return validation.reportApplications(applications);
+        return validation.reportApplications(applications, outside());
     }
 
     private ConfigFile.Config withCommandLineSuppressions(ConfigFile.Config config) {

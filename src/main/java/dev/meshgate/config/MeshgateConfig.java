@@ -36,6 +36,27 @@ public interface MeshgateConfig {
 
     Statuses statuses();
 
+    Cluster cluster();
+
+    /** Where references the repository leaves open are looked up: the live cluster, or an inventory exported from it. */
+    interface Cluster {
+
+        /** Whether the live cluster is read (in-cluster service account or kubeconfig), read-only. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** An inventory file written by {@code meshgate inventory}, read instead of the live cluster. */
+        Optional<Path> inventory();
+
+        /** The namespaces whose Secrets (names only) gateways' credentialName may refer to. */
+        @WithDefault("istio-system")
+        java.util.List<String> secretNamespaces();
+
+        /** How long what was read from the cluster is reused. */
+        @WithDefault("30S")
+        Duration cache();
+    }
+
     /** Where a forge's API is and the token meshgate posts statuses with. */
     interface ForgeApi {
 

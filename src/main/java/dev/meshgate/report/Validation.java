@@ -80,6 +80,15 @@ public final class Validation {
      * application to another resolves, and each finding names the application its resource or file came from.
      */
     public Report reportApplications(List<RenderedApplication> applications) {
+        return reportApplications(applications, List.of());
+    }
+
+    /**
+     * Validates rendered applications against what already exists outside the repository (a cluster or an inventory):
+     * those resources resolve references the repository leaves open, are never reported on themselves, and yield to
+     * a repository resource of the same kind, namespace and name, which is what the sync will apply.
+     */
+    public Report reportApplications(List<RenderedApplication> applications, List<Resource> outside) {
         boolean named = applications.size() > 1
                 || applications.stream().anyMatch(app -> app.source().declaredBy() != null);
         List<Resource> resources = new ArrayList<>();
@@ -98,7 +107,24 @@ public final class Validation {
             problems.addAll(application.loaded().problems());
             files += application.loaded().files();
         }
+        java.util.Set<ResourceRef> outsideOnly = new java.util.HashSet<>();
+        for (Resource resource : outside) {
+            if (!ownerOfResource.containsKey(ResourceRef.of(resource)) && outsideOnly.add(ResourceRef.of(resource))) {
+                resources.add(resource);
+            }
+        }
         Report whole = report(new LoadResult(resources, problems, files));
+        if (!outsideOnly.isEmpty()) {
+            List<Finding> own = whole.findings().stream()
+                    .filter(finding -> finding.resource() == null || !outsideOnly.contains(finding.resource()))
+                    .toList();
+            List<Report.Analysed> analysed = whole.resources().stream()
+                    .filter(resource -> !outsideOnly.contains(resource.resource()))
+                    .toList();
+            Summary summary = Summary.of(
+                    own, whole.summary().suppressed(), analysed.size(), files, failOn.label(), !failOn.failsAny(own));
+            whole = new Report(own, analysed, summary);
+        }
         if (!named) {
             return whole;
         }

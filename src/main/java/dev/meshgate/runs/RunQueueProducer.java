@@ -1,11 +1,16 @@
 package dev.meshgate.runs;
 
+import dev.meshgate.cluster.ClusterView;
+import dev.meshgate.cluster.InventoryFile;
+import dev.meshgate.cluster.LiveCluster;
 import dev.meshgate.config.MeshgateConfig;
 import dev.meshgate.forge.StatusPublisher;
 import dev.meshgate.git.MirrorCache;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -23,7 +28,12 @@ public class RunQueueProducer {
     @Produces
     @Singleton
     @Startup
-    RunQueue runQueue(MeshgateConfig config, RunStore store, MirrorCache mirrors, StatusPublisher publisher) {
+    RunQueue runQueue(
+            MeshgateConfig config,
+            RunStore store,
+            MirrorCache mirrors,
+            StatusPublisher publisher,
+            Instance<KubernetesClient> kubernetes) {
         RunSettings settings = new RunSettings(
                 config.dataDir(),
                 config.runs().workers(),
@@ -37,9 +47,23 @@ public class RunQueueProducer {
                 .branch()
                 .ifPresent(branch -> worker.movingVerifiedBranch(
                         new VerifiedBranch(mirrors, branch, config.verified().trackedBranch())));
+        clusterView(config.cluster(), kubernetes).ifPresent(worker::lookingUpIn);
         RunQueue queue = new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
         queue.resume();
         return queue;
+    }
+
+    /** The inventory when one is set, else the live cluster when enabled; the client is only made when needed. */
+    private static java.util.Optional<ClusterView> clusterView(
+            MeshgateConfig.Cluster cluster, Instance<KubernetesClient> kubernetes) {
+        if (cluster.inventory().isPresent()) {
+            return java.util.Optional.of(new InventoryFile(cluster.inventory().get()));
+        }
+        if (cluster.enabled()) {
+            return java.util.Optional.of(
+                    new LiveCluster(kubernetes.get(), cluster.secretNamespaces(), cluster.cache(), Clock.systemUTC()));
+        }
+        return java.util.Optional.empty();
     }
 
     @Produces

@@ -2,6 +2,8 @@ package dev.meshgate.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.policy.ConfigFile;
+import dev.meshgate.cluster.ClusterUnavailableException;
+import dev.meshgate.cluster.ClusterView;
 import dev.meshgate.git.Checkout;
 import dev.meshgate.git.CheckoutRequest;
 import dev.meshgate.git.GitException;
@@ -9,6 +11,7 @@ import dev.meshgate.git.MirrorCache;
 import dev.meshgate.git.RepositoryUrl;
 import dev.meshgate.intake.Revision;
 import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.Resource;
 import dev.meshgate.render.RenderLimits;
 import dev.meshgate.render.RenderedApplication;
 import dev.meshgate.render.Rendering;
@@ -38,6 +41,7 @@ class RunWorker {
     private final boolean onlyNewErrorsFail;
     private final Rendering rendering = new Rendering(RenderLimits.defaults(), LoadLimits.defaults());
     private Optional<VerifiedBranch> verifiedBranch = Optional.empty();
+    private Optional<ClusterView> cluster = Optional.empty();
 
     /**
      * @param onlyNewErrorsFail whether a change request fails only on errors its merge base did not have (for
@@ -47,6 +51,12 @@ class RunWorker {
         this.mirrors = mirrors;
         this.workDirectory = workDirectory;
         this.onlyNewErrorsFail = onlyNewErrorsFail;
+    }
+
+    /** Looks references the repository leaves open up in a cluster or inventory. */
+    RunWorker lookingUpIn(ClusterView view) {
+        this.cluster = Optional.of(view);
+        return this;
     }
 
     /** Moves the verified branch after each passing push to the tracked branch. */
@@ -162,8 +172,20 @@ class RunWorker {
         Validation validation = new Validation().config(config);
         List<RenderedApplication> applications = rendering.renderAll(
                 root, Optional.of(cloneUrl), validation.settings().defaultNamespace());
-        Report report = validation.reportApplications(applications);
         List<String> notes = notes(checkout);
+        List<Resource> outside = List.of();
+        if (cluster.isPresent()) {
+            try {
+                outside = cluster.get().resources();
+            } catch (ClusterUnavailableException e) {
+                notes.add(e.getMessage() + ": references were checked against the repository only");
+            }
+        }
+        Report report = validation.reportApplications(applications, outside);
+        if (cluster.isEmpty() && !report.findings().isEmpty()) {
+            notes.add("references were checked against the repository only: no cluster or inventory is configured"
+                    + " (meshgate.cluster)");
+        }
         if (applications.size() > 1
                 || applications.get(0).source().declaredBy() != null
                 || applications.get(0).source().type() != SourceType.DIRECTORY) {

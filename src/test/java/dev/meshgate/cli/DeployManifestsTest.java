@@ -32,7 +32,7 @@ class DeployManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "argocd", "flux"})
+    @ValueSource(strings = {"base", "cluster-lookups", "argocd", "flux"})
     void theFolderBuildsAndPassesMeshgatesOwnValidation(String folder) throws Exception {
         Path rendered = Files.writeString(temp.resolve(folder + ".yaml"), kustomize(folder));
         StringWriter out = new StringWriter();

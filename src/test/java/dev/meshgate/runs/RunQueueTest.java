@@ -201,6 +201,42 @@ class RunQueueTest {
     }
 
     @Test
+    void anInventoryResolvesWhatTheRepositoryLeavesOpenAndAMissingOneIsANote() throws Exception {
+        String sha = commitSample("broken/host-not-found");
+        Run without = awaitFinal(id((queue = queue(worker(), 1, 10)).submit(pushTo("main", sha), null)));
+        queue.close();
+        java.nio.file.Path inventory = java.nio.file.Files.writeString(
+                temp.resolve("inventory.yaml"),
+                """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: checkuot, namespace: shop}
+                spec:
+                  selector: {app: checkout}
+                  ports: [{name: http, port: 8080}]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: checkuot, namespace: shop}
+                spec:
+                  host: checkuot
+                  subsets: [{name: v1, labels: {app: checkout}}]
+                """);
+
+        assertThat(without.state()).isEqualTo(RunState.FAILED);
+        assertThat(without.notes()).anyMatch(note -> note.startsWith("references were checked against the repository"));
+        String same = commitSample("broken/host-not-found");
+        queue = queue(worker().lookingUpIn(new dev.meshgate.cluster.InventoryFile(inventory)), 1, 10);
+        Run with = awaitFinal(id(queue.submit(pushTo("other", same), null)));
+        assertThat(with.state()).as(with.description()).isEqualTo(RunState.PASSED);
+        assertThat(with.notes()).noneMatch(note -> note.startsWith("references were checked"));
+        queue.close();
+        queue = queue(worker().lookingUpIn(new dev.meshgate.cluster.InventoryFile(temp.resolve("gone.yaml"))), 1, 10);
+        Run gone = awaitFinal(id(queue.submit(pushTo("third", commitSample("valid-mesh")), null)));
+        assertThat(gone.notes()).anyMatch(note -> note.contains("the inventory gone.yaml does not exist"));
+    }
+
+    @Test
     void aRedeliveryOrTheSameCommitAgainIsNotRunTwice() throws Exception {
         String sha = commitSample("valid-mesh");
         queue = queue(worker(), 2, 10);

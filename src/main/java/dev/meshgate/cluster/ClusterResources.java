@@ -1,0 +1,90 @@
+package dev.meshgate.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshgate.manifest.FieldPositions;
+import dev.meshgate.manifest.Resource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads, read-only, the kinds references point at: Services, Namespaces (for their injection labels), workloads (for
+ * their pod labels), Secrets in the gateway namespaces (names and types only: their data is dropped at once), and
+ * Istio's ServiceEntries, Gateways, DestinationRules, VirtualServices and Sidecars. Each becomes a resource trimmed to
+ * what analysis needs, so that an inventory of them can be shared without secrets.
+ */
+final class ClusterResources {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ISTIO_KINDS =
+            List.of("ServiceEntry", "Gateway", "DestinationRule", "VirtualService", "Sidecar");
+
+    private ClusterResources() {}
+
+    static List<Resource> read(KubernetesClient client, List<String> secretNamespaces, String origin) {
+        List<Resource> resources = new ArrayList<>();
+        client.services().inAnyNamespace().list().getItems().forEach(item -> add(resources, item, origin));
+        client.namespaces().list().getItems().forEach(item -> add(resources, item, origin));
+        client.apps().deployments().inAnyNamespace().list().getItems().forEach(item -> add(resources, item, origin));
+        client.apps().statefulSets().inAnyNamespace().list().getItems().forEach(item -> add(resources, item, origin));
+        client.apps().daemonSets().inAnyNamespace().list().getItems().forEach(item -> add(resources, item, origin));
+        for (String namespace : secretNamespaces) {
+            client.secrets().inNamespace(namespace).list().getItems().forEach(item -> add(resources, item, origin));
+        }
+        for (String kind : ISTIO_KINDS) {
+            ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
+                    .withGroup("networking.istio.io")
+                    .withVersion("v1")
+                    .withKind(kind)
+                    .withPlural(kind.toLowerCase(java.util.Locale.ROOT) + "s")
+                    .withNamespaced(true)
+                    .build();
+            client.genericKubernetesResources(context)
+                    .inAnyNamespace()
+                    .list()
+                    .getItems()
+                    .forEach(item -> add(resources, item, origin));
+        }
+        return resources;
+    }
+
+    private static void add(List<Resource> resources, Object item, String origin) {
+        JsonNode body = trim(JSON.valueToTree(item));
+        JsonNode metadata = body.path("metadata");
+        String namespace = metadata.path("namespace").asText("");
+        resources.add(new Resource(
+                body.path("apiVersion").asText(),
+                body.path("kind").asText(),
+                metadata.path("name").asText(),
+                namespace,
+                !namespace.isEmpty(),
+                body,
+                new FieldPositions(origin)));
+    }
+
+    /** Keeps identity, labels, annotations and spec; drops status, bookkeeping and any Secret data. */
+    static JsonNode trim(JsonNode object) {
+        ObjectNode trimmed = JSON.createObjectNode();
+        trimmed.set("apiVersion", object.path("apiVersion"));
+        trimmed.set("kind", object.path("kind"));
+        ObjectNode metadata = trimmed.putObject("metadata");
+        for (String field : List.of("name", "namespace", "labels", "annotations")) {
+            if (object.path("metadata").has(field)) {
+                metadata.set(field, object.path("metadata").path(field));
+            }
+        }
+        if (metadata.path("annotations") instanceof ObjectNode annotations) {
+            // kubectl keeps the whole last applied object here, Secret data included.
+            annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
+        }
+        if ("Secret".equals(object.path("kind").asText())) {
+            trimmed.set("type", object.path("type"));
+        } else if (object.has("spec")) {
+            trimmed.set("spec", object.path("spec"));
+        }
+        return trimmed;
+    }
+}
