@@ -43,17 +43,54 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
     @Override
     public void publish(Revision revision, CommitStatus status) {
         log.publish(revision, status);
+        Optional<Target> target = target(revision);
+        if (target.isEmpty()) {
+            return;
+        }
+        Target forge = target.get();
+        CommitStatus shortened = shorten(status, forge.api().descriptionLimit());
+        String label = forge.api().name() + " " + revision.repository() + "@" + abbreviate(revision.sha()) + " ("
+                + status.context() + ")";
+        String key = forge.api().name() + " " + forge.base() + " " + revision.repository() + " " + revision.sha() + " "
+                + status.context();
+        outbox.submit(new StatusPost(key, shortened, label, () -> forge.api()
+                .post(clients, forge.base(), forge.token(), revision, shortened)));
+    }
+
+    @Override
+    public void comment(Revision revision, String context, String markdown) {
+        Optional<Target> target = target(revision);
+        if (target.isEmpty()
+                || !revision.isChangeRequest()
+                || !target.get().api().hasComments()) {
+            return;
+        }
+        Target forge = target.get();
+        // The marker is an HTML comment: invisible on every forge, and what finds the comment again.
+        String marker = "<!-- meshgate:" + context + " -->";
+        String body = marker + "\n" + markdown;
+        String label = forge.api().name() + " " + revision.repository() + " #" + revision.changeRequest() + " comment";
+        String key = "comment " + forge.api().name() + " " + forge.base() + " " + revision.repository() + " #"
+                + revision.changeRequest() + " " + context;
+        outbox.submit(new StatusPost(key, body, label, () -> forge.api()
+                .comment(clients, forge.base(), forge.token(), revision, marker, body)));
+    }
+
+    /** The forge API, its address and the token to use for a revision; empty when meshgate only logs for it. */
+    private record Target(ForgeStatusApi api, URI base, String token) {}
+
+    private Optional<Target> target(Revision revision) {
         ForgeStatusApi api = apis.get(revision.forge());
         if (api == null) {
-            return; // a run started by hand has no forge to tell
+            return Optional.empty(); // a run started by hand has no forge to tell
         }
         ForgeCredentials forge = credentials.getOrDefault(api.name(), ForgeCredentials.NONE);
         Optional<String> token;
         try {
             token = forge.readToken();
         } catch (UncheckedIOException e) {
-            LOG.warnf("the status of %s is not posted: %s", revision.line(), e.getMessage());
-            return;
+            LOG.warnf("nothing is posted for %s: %s", revision.line(), e.getMessage());
+            return Optional.empty();
         }
         if (token.isEmpty()) {
             if (toldNoToken.add(api.name())) {
@@ -62,17 +99,10 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
                                 + " and shown on meshgate's pages",
                         api.name(), api.name());
             }
-            return;
+            return Optional.empty();
         }
         URI base = forge.apiUrl().map(URI::create).orElseGet(() -> api.defaultBase(revision));
-        CommitStatus shortened = shorten(status, api.descriptionLimit());
-        String label = api.name() + " " + revision.repository() + "@" + abbreviate(revision.sha()) + " ("
-                + status.context() + ")";
-        String key =
-                api.name() + " " + base + " " + revision.repository() + " " + revision.sha() + " " + status.context();
-        String secret = token.get();
-        outbox.submit(
-                new StatusPost(key, shortened, label, () -> api.post(clients, base, secret, revision, shortened)));
+        return Optional.of(new Target(api, base, token.get()));
     }
 
     /** Cuts the description to the forge's limit, on a word boundary where there is one. */

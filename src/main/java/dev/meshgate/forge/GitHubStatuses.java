@@ -30,6 +30,17 @@ final class GitHubStatuses implements ForgeStatusApi {
     }
 
     @Override
+    public boolean hasComments() {
+        return true;
+    }
+
+    @Override
+    public Response comment(
+            RestClients clients, URI base, String token, Revision revision, String marker, String body) {
+        return GiteaStatuses.issueComment(clients, base, "Bearer " + token, revision, marker, body);
+    }
+
+    @Override
     public Response post(RestClients clients, URI base, String token, Revision revision, CommitStatus status) {
         String[] repository = ForgeStatusApi.ownerAndName(revision);
         return clients.get(GitHubStatusApi.class, base)

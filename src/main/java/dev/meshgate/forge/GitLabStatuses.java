@@ -1,5 +1,7 @@
 package dev.meshgate.forge;
 
+import dev.meshgate.forge.api.CommentBody;
+import dev.meshgate.forge.api.GitLabNoteApi;
 import dev.meshgate.forge.api.GitLabStatusApi;
 import dev.meshgate.forge.api.GitLabStatusBody;
 import dev.meshgate.intake.Revision;
@@ -24,6 +26,24 @@ final class GitLabStatuses implements ForgeStatusApi {
     @Override
     public URI defaultBase(Revision revision) {
         return URI.create(ForgeStatusApi.origin(revision) + "/api/v4");
+    }
+
+    @Override
+    public boolean hasComments() {
+        return true;
+    }
+
+    @Override
+    public Response comment(
+            RestClients clients, URI base, String token, Revision revision, String marker, String body) {
+        GitLabNoteApi api = clients.get(GitLabNoteApi.class, base);
+        int iid = revision.changeRequest();
+        CommentBody text = new CommentBody(body);
+        return CommentUpsert.upsert(
+                () -> api.list(revision.repository(), iid, CommentUpsert.PAGE, token),
+                marker,
+                () -> api.create(revision.repository(), iid, token, text),
+                id -> api.edit(revision.repository(), iid, id, token, text));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.meshgate.forge;
 
+import dev.meshgate.forge.api.CommentBody;
+import dev.meshgate.forge.api.GitHubCommentApi;
 import dev.meshgate.forge.api.GiteaStatusApi;
 import dev.meshgate.forge.api.StatusBody;
 import dev.meshgate.intake.Forge;
@@ -32,6 +34,31 @@ final class GiteaStatuses implements ForgeStatusApi {
     @Override
     public URI defaultBase(Revision revision) {
         return URI.create(ForgeStatusApi.origin(revision) + "/api/v1");
+    }
+
+    @Override
+    public boolean hasComments() {
+        return true;
+    }
+
+    @Override
+    public Response comment(
+            RestClients clients, URI base, String token, Revision revision, String marker, String body) {
+        return issueComment(clients, base, "token " + token, revision, marker, body);
+    }
+
+    /** Pull request comments through the issue comment paths GitHub defined and Gitea and Forgejo share. */
+    static Response issueComment(
+            RestClients clients, URI base, String authorization, Revision revision, String marker, String body) {
+        String[] repository = ForgeStatusApi.ownerAndName(revision);
+        GitHubCommentApi api = clients.get(GitHubCommentApi.class, base);
+        int number = revision.changeRequest();
+        CommentBody text = new CommentBody(body);
+        return CommentUpsert.upsert(
+                () -> api.list(repository[0], repository[1], number, CommentUpsert.PAGE, authorization),
+                marker,
+                () -> api.create(repository[0], repository[1], number, authorization, text),
+                id -> api.edit(repository[0], repository[1], id, authorization, text));
     }
 
     @Override

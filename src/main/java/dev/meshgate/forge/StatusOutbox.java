@@ -32,9 +32,9 @@ final class StatusOutbox implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, Long> newest = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, CommitStatus> lastPosted = Collections.synchronizedMap(new LinkedHashMap<>() {
+    private final Map<String, Object> lastPosted = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CommitStatus> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
             return size() > REMEMBERED_KEYS;
         }
     });
@@ -61,8 +61,8 @@ final class StatusOutbox implements AutoCloseable {
         if (attempt > 1 && newest.getOrDefault(post.key(), number) != number) {
             return; // a newer status of the same commit and context went out meanwhile: this retry would undo it
         }
-        if (post.status().equals(lastPosted.get(post.key()))) {
-            LOG.debugf("status of %s unchanged: not posted again", post.label());
+        if (post.content().equals(lastPosted.get(post.key()))) {
+            LOG.debugf("%s unchanged: not posted again", post.label());
             return;
         }
         Response response;
@@ -76,8 +76,8 @@ final class StatusOutbox implements AutoCloseable {
         }
         int status = response.getStatus();
         if (status / 100 == 2 || isGitLabRepeat(response)) {
-            lastPosted.put(post.key(), post.status());
-            LOG.debugf("status %s posted for %s", post.status().state(), post.label());
+            lastPosted.put(post.key(), post.content());
+            LOG.debugf("posted to %s", post.label());
             return;
         }
         Optional<Duration> rateLimit = RateLimit.waitFor(response, clock.instant());

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
  * One status to post.
  *
  * @param key the forge, repository, commit and context: a newer post with the same key replaces an older one
- * @param status what is posted, to skip a post that repeats the last one
+ * @param content what is posted (a status, a comment body), to skip a post that repeats the last one
  * @param label how logs name it; never holds a token
  * @param send makes one attempt; the REST client throws for error statuses and transport failures
  */
-record StatusPost(String key, CommitStatus status, String label, Supplier<Response> send) {}
+record StatusPost(String key, Object content, String label, Supplier<Response> send) {}

@@ -10,4 +10,12 @@ public interface StatusPublisher {
      * since a status that cannot be posted must not fail the run.
      */
     void publish(Revision revision, CommitStatus status);
+
+    /**
+     * Creates or edits meshgate's one summary comment on the revision's change request, where the forge has
+     * comments; never throws.
+     *
+     * @param context the status context, so that two meshgate gates on one repository keep a comment each
+     */
+    default void comment(Revision revision, String context, String markdown) {}
 }

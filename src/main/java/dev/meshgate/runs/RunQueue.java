@@ -151,7 +151,24 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
                     "run %s of %s at %s: %s, %s",
                     id, finished.revision().line(), finished.sha(), finished.state(), finished.description());
             publish(finished);
+            if (finished.revision().isChangeRequest()) {
+                publisher.comment(
+                        finished.revision(),
+                        settings.statusContext(),
+                        SummaryComment.markdown(finished, settings.reportUrl(finished.id())));
+            }
             store.prune(settings.keepRuns());
+        }
+    }
+
+    private void comment(Run run) {
+        try {
+            publisher.comment(
+                    run.revision(),
+                    settings.statusContext(),
+                    SummaryComment.markdown(run, settings.reportUrl(run.id())));
+        } catch (RuntimeException e) {
+            LOG.warnf("the summary comment of run %s could not be posted: %s", run.id(), e.getMessage());
         }
     }
 

@@ -219,6 +219,81 @@ class ForgeStatusPublisherTest {
     }
 
     @Test
+    void aPullRequestKeepsOneCommentEditedInPlace() throws Exception {
+        String sha = newSha();
+        Revision pullRequest = new Revision(
+                Forge.GITHUB,
+                "acme/comments",
+                "https://github.com/acme/comments.git",
+                null,
+                sha,
+                "refs/pull/5/head",
+                5,
+                "main");
+        String comments = "/github/repos/acme/comments/issues";
+        api.answerNext(comments + "/5/comments", 200, Map.of(), "[{\"id\": 1, \"body\": \"LGTM\"}]");
+
+        publisher.comment(pullRequest, "meshgate", "first summary");
+        List<RecordingForgeApi.Request> first = api.await(comments, 2, WAIT);
+        api.answerNext(
+                comments + "/5/comments",
+                200,
+                Map.of(),
+                "[{\"id\": 1, \"body\": \"LGTM\"}, {\"id\": 77, \"body\": \"<!-- meshgate:meshgate -->\\nfirst summary\"}]");
+        publisher.comment(pullRequest, "meshgate", "second summary");
+        List<RecordingForgeApi.Request> all = api.await(comments, 4, WAIT);
+
+        assertThat(first)
+                .extracting(request -> request.method() + " " + request.path())
+                .containsExactly("GET " + comments + "/5/comments", "POST " + comments + "/5/comments");
+        assertThat(body(first.get(1)).path("body").asText()).isEqualTo("<!-- meshgate:meshgate -->\nfirst summary");
+        assertThat(all.subList(2, 4))
+                .extracting(request -> request.method() + " " + request.path())
+                .containsExactly("GET " + comments + "/5/comments", "PATCH " + comments + "/comments/77");
+        assertThat(body(all.get(3)).path("body").asText()).endsWith("second summary");
+        assertThat(all.get(3).headers()).containsEntry("authorization", "Bearer gh-token");
+    }
+
+    @Test
+    void aGitLabMergeRequestGetsANoteAndBitbucketNoComment() throws Exception {
+        String sha = newSha();
+        String notes = "/gitlab/api/v4/projects/99/merge_requests/3/notes";
+        api.answerNext(notes, 200, Map.of(), "[]");
+
+        publisher.comment(
+                new Revision(
+                        Forge.GITLAB,
+                        "99",
+                        "https://gitlab.example/g/mesh.git",
+                        null,
+                        sha,
+                        "refs/merge-requests/3/head",
+                        3,
+                        "main"),
+                "meshgate",
+                "summary");
+        publisher.comment(
+                new Revision(
+                        Forge.BITBUCKET_CLOUD,
+                        "ws/nocomment",
+                        "https://bitbucket.org/ws/nocomment.git",
+                        null,
+                        sha,
+                        "refs/heads/f",
+                        3,
+                        "main"),
+                "meshgate",
+                "summary");
+
+        List<RecordingForgeApi.Request> requests = api.await(notes, 2, WAIT);
+        assertThat(requests).extracting(RecordingForgeApi.Request::method).containsExactly("GET", "POST");
+        assertThat(requests.get(1).headers()).containsEntry("private-token", "gl-token");
+        Thread.sleep(200);
+        assertThat(api.requests(request -> request.path().contains("nocomment")))
+                .isEmpty();
+    }
+
+    @Test
     void aRunStartedByHandTellsNoForge() {
         String sha = newSha();
         int before = api.requests(request -> true).size();

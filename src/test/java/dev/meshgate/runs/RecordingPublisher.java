@@ -6,16 +6,22 @@ import dev.meshgate.intake.Revision;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records every status, in order, per commit. */
+/** Records every status, in order, per commit, and every change request comment. */
 final class RecordingPublisher implements StatusPublisher {
 
     private record Posted(String sha, CommitStatus status) {}
 
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    final List<String> comments = new CopyOnWriteArrayList<>();
 
     @Override
     public void publish(Revision revision, CommitStatus status) {
         posted.add(new Posted(revision.sha(), status));
+    }
+
+    @Override
+    public void comment(Revision revision, String context, String markdown) {
+        comments.add("#" + revision.changeRequest() + " " + context + "\n" + markdown);
     }
 
     List<CommitStatus.State> states(String sha) {

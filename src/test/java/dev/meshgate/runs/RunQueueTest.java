@@ -411,6 +411,9 @@ class RunQueueTest {
             boolean inNewFile = finding.path("origin").path("file").asText().equals("canary.yaml");
             assertThat(finding.path("new").asBoolean()).as(finding.toString()).isEqualTo(inNewFile);
         }
+        assertThat(statuses.comments).singleElement().satisfies(comment -> assertThat(comment)
+                .contains("meshgate ❌ failed", "1 new error", "http://gate.example/runs/" + run.id())
+                .containsSubsequence("| new error | `canary.yaml:", "| already there error | `routing.yaml:57`"));
     }
 
     @Test
