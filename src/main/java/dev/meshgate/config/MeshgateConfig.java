@@ -68,6 +68,12 @@ public interface MeshgateConfig {
 
         /** A file holding the token (a mounted Kubernetes Secret), read at each post. */
         Optional<Path> tokenFile();
+
+        /** GitHub only: the GitHub App's id, for check runs with annotations (and statuses when no token is set). */
+        Optional<String> appId();
+
+        /** GitHub only: the App's private key, PKCS#8 PEM. */
+        Optional<Path> privateKeyFile();
     }
 
     /** How statuses are posted to forges. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +29,14 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
     private final LoggingStatusPublisher log = new LoggingStatusPublisher();
     private final Set<String> toldNoToken = ConcurrentHashMap.newKeySet();
 
-    ForgeStatusPublisher(Map<String, ForgeCredentials> credentials, RestClients clients, StatusOutbox outbox) {
+    private final Optional<GitHubApp> gitHubApp;
+
+    ForgeStatusPublisher(
+            Map<String, ForgeCredentials> credentials,
+            Optional<GitHubApp> gitHubApp,
+            RestClients clients,
+            StatusOutbox outbox) {
+        this.gitHubApp = gitHubApp;
         apis.put(Forge.GITHUB, new GitHubStatuses());
         apis.put(Forge.GITLAB, new GitLabStatuses());
         apis.put(Forge.GITEA, new GiteaStatuses(Forge.GITEA));
@@ -54,7 +62,7 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
         String key = forge.api().name() + " " + forge.base() + " " + revision.repository() + " " + revision.sha() + " "
                 + status.context();
         outbox.submit(new StatusPost(key, shortened, label, () -> forge.api()
-                .post(clients, forge.base(), forge.token(), revision, shortened)));
+                .post(clients, forge.base(), forge.token().get(), revision, shortened)));
     }
 
     @Override
@@ -73,11 +81,37 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
         String key = "comment " + forge.api().name() + " " + forge.base() + " " + revision.repository() + " #"
                 + revision.changeRequest() + " " + context;
         outbox.submit(new StatusPost(key, body, label, () -> forge.api()
-                .comment(clients, forge.base(), forge.token(), revision, marker, body)));
+                .comment(clients, forge.base(), forge.token().get(), revision, marker, body)));
     }
 
-    /** The forge API, its address and the token to use for a revision; empty when meshgate only logs for it. */
-    private record Target(ForgeStatusApi api, URI base, String token) {}
+    @Override
+    public void checkRun(Revision revision, CommitStatus verdict, com.fasterxml.jackson.databind.JsonNode report) {
+        if (revision.forge() != Forge.GITHUB || gitHubApp.isEmpty()) {
+            return; // check runs take a GitHub App's installation token
+        }
+        ForgeStatusApi api = apis.get(Forge.GITHUB);
+        URI base = credentials
+                .getOrDefault(api.name(), ForgeCredentials.NONE)
+                .apiUrl()
+                .map(URI::create)
+                .orElseGet(() -> api.defaultBase(revision));
+        Supplier<String> token = installationToken(base, revision);
+        String label = "github " + revision.repository() + "@" + abbreviate(revision.sha()) + " check run";
+        String key = "check " + base + " " + revision.repository() + " " + revision.sha() + " " + verdict.context();
+        outbox.submit(new StatusPost(
+                key, verdict, label, () -> GitHubChecks.post(clients, base, token.get(), revision, verdict, report)));
+    }
+
+    private Supplier<String> installationToken(URI base, Revision revision) {
+        String[] repository = ForgeStatusApi.ownerAndName(revision);
+        return () -> gitHubApp.orElseThrow().installationToken(clients, base, repository[0], repository[1]);
+    }
+
+    /**
+     * The forge API, its address, and how to get the token for a revision (called on the outbox's thread, since an
+     * App's installation token may need requests of its own); empty when meshgate only logs for the forge.
+     */
+    private record Target(ForgeStatusApi api, URI base, Supplier<String> token) {}
 
     private Optional<Target> target(Revision revision) {
         ForgeStatusApi api = apis.get(revision.forge());
@@ -92,6 +126,10 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
             LOG.warnf("nothing is posted for %s: %s", revision.line(), e.getMessage());
             return Optional.empty();
         }
+        URI base = forge.apiUrl().map(URI::create).orElseGet(() -> api.defaultBase(revision));
+        if (token.isEmpty() && revision.forge() == Forge.GITHUB && gitHubApp.isPresent()) {
+            return Optional.of(new Target(api, base, installationToken(base, revision)));
+        }
         if (token.isEmpty()) {
             if (toldNoToken.add(api.name())) {
                 LOG.infof(
@@ -101,8 +139,8 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
             }
             return Optional.empty();
         }
-        URI base = forge.apiUrl().map(URI::create).orElseGet(() -> api.defaultBase(revision));
-        return Optional.of(new Target(api, base, token.get()));
+        String secret = token.get();
+        return Optional.of(new Target(api, base, () -> secret));
     }
 
     /** Cuts the description to the forge's limit, on a word boundary where there is one. */

@@ -73,6 +73,10 @@ final class StatusOutbox implements AutoCloseable {
         } catch (ProcessingException | IllegalArgumentException e) {
             retryOrGiveUp(post, number, attempt, rootMessage(e));
             return;
+        } catch (RuntimeException e) {
+            // An answer the forge should not have given (a token without expiry...): log it, never kill the thread.
+            LOG.errorf("posting to %s failed: %s", post.label(), rootMessage(e));
+            return;
         }
         int status = response.getStatus();
         if (status / 100 == 2 || isGitLabRepeat(response)) {

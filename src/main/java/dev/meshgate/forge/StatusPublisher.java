@@ -18,4 +18,12 @@ public interface StatusPublisher {
      * @param context the status context, so that two meshgate gates on one repository keep a comment each
      */
     default void comment(Revision revision, String context, String markdown) {}
+
+    /**
+     * Reports the verdict with every finding at its file and line where the forge can (GitHub's Checks API, as a
+     * GitHub App); never throws.
+     *
+     * @param report the run's JSON report (findings and summary), or null when meshgate could not validate
+     */
+    default void checkRun(Revision revision, CommitStatus verdict, com.fasterxml.jackson.databind.JsonNode report) {}
 }

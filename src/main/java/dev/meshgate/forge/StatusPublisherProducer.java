@@ -28,7 +28,20 @@ public class StatusPublisherProducer {
         RetryPolicy policy =
                 new RetryPolicy(statuses.firstRetry(), statuses.attempts(), statuses.longestRateLimitWait());
         return new ForgeStatusPublisher(
-                credentials, new RestClients(statuses.timeout()), new StatusOutbox(policy, Clock.systemUTC()));
+                credentials,
+                gitHubApp(config.forges().get("github")),
+                new RestClients(statuses.timeout()),
+                new StatusOutbox(policy, Clock.systemUTC()));
+    }
+
+    private static java.util.Optional<GitHubApp> gitHubApp(MeshgateConfig.ForgeApi github) {
+        if (github == null || github.appId().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.nio.file.Path key = github.privateKeyFile()
+                .orElseThrow(() -> new IllegalStateException(
+                        "meshgate.forges.github.app-id is set without meshgate.forges.github.private-key-file"));
+        return java.util.Optional.of(new GitHubApp(github.appId().get(), GitHubApp.readKey(key), Clock.systemUTC()));
     }
 
     void close(@Disposes ForgeStatusPublisher publisher) {

@@ -151,6 +151,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
                     "run %s of %s at %s: %s, %s",
                     id, finished.revision().line(), finished.sha(), finished.state(), finished.description());
             publish(finished);
+            checkRun(finished);
             if (finished.revision().isChangeRequest()) {
                 publisher.comment(
                         finished.revision(),
@@ -159,6 +160,19 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
             }
             store.prune(settings.keepRuns());
         }
+    }
+
+    private void checkRun(Run run) {
+        try {
+            publisher.checkRun(run.revision(), status(run), run.report());
+        } catch (RuntimeException e) {
+            LOG.warnf("the check run of run %s could not be posted: %s", run.id(), e.getMessage());
+        }
+    }
+
+    private CommitStatus status(Run run) {
+        return new CommitStatus(
+                run.state().status(), run.description(), settings.reportUrl(run.id()), settings.statusContext());
     }
 
     private void comment(Run run) {
@@ -173,8 +187,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
     }
 
     private void publish(Run run) {
-        CommitStatus status = new CommitStatus(
-                run.state().status(), run.description(), settings.reportUrl(run.id()), settings.statusContext());
+        CommitStatus status = status(run);
         try {
             publisher.publish(run.revision(), status);
         } catch (RuntimeException e) {

@@ -23,12 +23,33 @@ public class FakeForges implements QuarkusTestResourceLifecycleManager {
         forge(config, "bitbucket", "/bitbucket", "bb-user:app-password");
         forge(config, "bitbucket-server", "/bitbucket-server", "bbs-token");
         config.put("meshgate.statuses.first-retry", "50ms");
+        config.put("meshgate.forges.github.app-id", "12345");
+        config.put("meshgate.forges.github.private-key-file", appKey().toString());
         return config;
     }
 
     private void forge(Map<String, String> config, String name, String prefix, String token) {
         config.put("meshgate.forges." + name + ".api-url", api.url(prefix));
         config.put("meshgate.forges." + name + ".token", token);
+    }
+
+    /** A fresh RSA key for the GitHub App, written as PKCS#8 PEM; the recorder keeps the public half. */
+    private java.nio.file.Path appKey() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair pair = generator.generateKeyPair();
+            api.appPublicKey = pair.getPublic();
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("meshgate-app", ".pem");
+            file.toFile().deleteOnExit();
+            String pem = "-----BEGIN PRIVATE KEY-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                            .encodeToString(pair.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+            return java.nio.file.Files.writeString(file, pem);
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -294,6 +294,71 @@ class ForgeStatusPublisherTest {
     }
 
     @Test
+    void asAGitHubAppACheckRunAnnotatesEveryFindingInBatchesOf50() throws Exception {
+        String sha = newSha();
+        api.answerNext("/github/repos/acme/checks/installation", 200, Map.of(), "{\"id\": 42}");
+        api.answerNext(
+                "/github/app/installations/42/access_tokens",
+                201,
+                Map.of(),
+                "{\"token\": \"ghs_installation\", \"expires_at\": \"2099-01-01T00:00:00Z\"}");
+        api.answerNext("/github/repos/acme/checks/check-runs", 201, Map.of(), "{\"id\": 9}");
+        com.fasterxml.jackson.databind.node.ObjectNode report = JSON.createObjectNode();
+        var findings = report.putArray("findings");
+        for (int i = 1; i <= 60; i++) {
+            var finding = findings.addObject();
+            finding.put("code", "IST0101")
+                    .put("name", "ReferencedResourceNotFound")
+                    .put("severity", "error")
+                    .put("message", "finding " + i);
+            finding.putObject("origin")
+                    .put("file", "routing.yaml")
+                    .put("line", i)
+                    .put("column", 3);
+        }
+        Revision revision = Revision.push(
+                Forge.GITHUB, "acme/checks", "https://github.com/acme/checks.git", null, sha, "refs/heads/main");
+
+        publisher.checkRun(revision, status(State.FAILURE, "60 errors, 0 warnings in 1 file"), report);
+
+        List<RecordingForgeApi.Request> requests = api.await("/github/repos/acme/checks/check-runs", 2, WAIT);
+        RecordingForgeApi.Request installation =
+                api.requestsUnder("/github/repos/acme/checks/installation").get(0);
+        String jwt = installation.headers().get("authorization").substring("Bearer ".length());
+        String[] parts = jwt.split("\\.");
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(api.appPublicKey);
+        rsa.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(rsa.verify(java.util.Base64.getUrlDecoder().decode(parts[2])))
+                .as("the app JWT is signed")
+                .isTrue();
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(parts[1])))
+                .contains("\"iss\":\"12345\"");
+        assertThat(requests)
+                .extracting(request -> request.method() + " " + request.path())
+                .containsExactly(
+                        "POST /github/repos/acme/checks/check-runs", "PATCH /github/repos/acme/checks/check-runs/9");
+        assertThat(requests.get(0).headers()).containsEntry("authorization", "Bearer ghs_installation");
+        JsonNode created = body(requests.get(0));
+        assertThat(created.path("head_sha").asText()).isEqualTo(sha);
+        assertThat(created.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(created.path("output").path("annotations")).hasSize(50);
+        assertThat(created.path("output")
+                        .path("annotations")
+                        .get(0)
+                        .path("annotation_level")
+                        .asText())
+                .isEqualTo("failure");
+        assertThat(created.path("output")
+                        .path("annotations")
+                        .get(0)
+                        .path("start_line")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(body(requests.get(1)).path("output").path("annotations")).hasSize(10);
+    }
+
+    @Test
     void aRunStartedByHandTellsNoForge() {
         String sha = newSha();
         int before = api.requests(request -> true).size();

@@ -33,6 +33,9 @@ public final class RecordingForgeApi implements AutoCloseable {
     private record Scripted(String pathPrefix, Answer answer) {}
 
     private final HttpServer server;
+    /** The public half of the GitHub App key the service under test signs its JWTs with, when one is set up. */
+    volatile java.security.PublicKey appPublicKey;
+
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Scripted> script = new ConcurrentLinkedDeque<>();
 
