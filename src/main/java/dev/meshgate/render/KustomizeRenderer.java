@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class KustomizeRenderer implements Renderer {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final RenderLimits limits;
 
     public KustomizeRenderer(RenderLimits limits) {
@@ -53,8 +56,10 @@ public final class KustomizeRenderer implements Renderer {
                     resources:
                       - %s
                     buildMetadata: [originAnnotations]
-                    """
-                            .formatted(wrapper.relativize(folder).toString().replace('\\', '/')));
+                    %s"""
+                            .formatted(
+                                    wrapper.relativize(folder).toString().replace('\\', '/'),
+                                    options(source.kustomize())));
             List<String> command = new ArrayList<>(limits.kustomizeCommand());
             command.add(wrapper.toString());
             String output = ToolRun.run(command, wrapper, limits.timeout(), limits.maxOutputBytes());
@@ -70,6 +75,32 @@ public final class KustomizeRenderer implements Renderer {
         } finally {
             deleteQuietly(wrapper);
         }
+    }
+
+    /** The Application's or Flux Kustomization's own settings, as kustomize fields of the wrapper (JSON is YAML). */
+    private static String options(KustomizeOptions options) throws IOException {
+        StringBuilder yaml = new StringBuilder();
+        if (options.namePrefix() != null) {
+            yaml.append("namePrefix: ")
+                    .append(JSON.writeValueAsString(options.namePrefix()))
+                    .append('\n');
+        }
+        if (options.nameSuffix() != null) {
+            yaml.append("nameSuffix: ")
+                    .append(JSON.writeValueAsString(options.nameSuffix()))
+                    .append('\n');
+        }
+        if (options.namespace() != null) {
+            yaml.append("namespace: ")
+                    .append(JSON.writeValueAsString(options.namespace()))
+                    .append('\n');
+        }
+        if (!options.commonLabels().isEmpty()) {
+            yaml.append("commonLabels: ")
+                    .append(JSON.writeValueAsString(options.commonLabels()))
+                    .append('\n');
+        }
+        return yaml.toString();
     }
 
     private static void deleteQuietly(Path folder) {

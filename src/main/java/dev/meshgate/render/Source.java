@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param values inline Helm values as YAML, or null
  * @param declaredBy the manifest that declared the application (e.g. "Application argocd/shop in apps/shop.yaml"), or
  *     null when found by looking at the tree
+ * @param kustomize what the declaring Application or Flux Kustomization adds to a kustomize build
  */
 public record Source(
         String name,
@@ -28,7 +29,8 @@ public record Source(
         List<String> exclude,
         List<String> valueFiles,
         String values,
-        String declaredBy) {
+        String declaredBy,
+        KustomizeOptions kustomize) {
 
     public Source {
         Objects.requireNonNull(name, "name");
@@ -37,13 +39,30 @@ public record Source(
         include = include == null ? List.of() : List.copyOf(include);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         valueFiles = valueFiles == null ? List.of() : List.copyOf(valueFiles);
+        kustomize = kustomize == null ? KustomizeOptions.NONE : kustomize;
+    }
+
+    /** A copy with the kustomize options of its declaration. */
+    public Source withKustomize(KustomizeOptions options) {
+        return new Source(
+                name, type, path, namespace, recurse, include, exclude, valueFiles, values, declaredBy, options);
     }
 
     /** A source found by looking at the tree, with no settings of its own. */
     public static Source of(SourceType type, String path) {
         String normalised = normalise(path);
         return new Source(
-                normalised.isEmpty() ? "." : normalised, type, normalised, null, true, null, null, null, null, null);
+                normalised.isEmpty() ? "." : normalised,
+                type,
+                normalised,
+                null,
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static String normalise(String path) {

@@ -83,7 +83,8 @@ public final class SourceDiscovery {
                     null,
                     null,
                     null,
-                    who));
+                    who,
+                    fluxKustomize(spec)));
         }
         if (group.equals("helm.toolkit.fluxcd.io") && kind.equals("HelmRelease")) {
             JsonNode chart = spec.path("chart").path("spec");
@@ -107,7 +108,8 @@ public final class SourceDiscovery {
                     null,
                     valueFiles,
                     values,
-                    who));
+                    who,
+                    null));
         }
         return List.of();
     }
@@ -123,10 +125,22 @@ public final class SourceDiscovery {
             String values = helm.path("valuesObject").isObject()
                     ? helm.path("valuesObject").toString()
                     : text(helm.path("values"));
-            return new Source(name, SourceType.HELM, clean(path), namespace, true, null, null, valueFiles, values, who);
+            return new Source(
+                    name, SourceType.HELM, clean(path), namespace, true, null, null, valueFiles, values, who, null);
         }
         if (source.path("kustomize").isObject() || Kustomization.fileIn(folder) != null) {
-            return new Source(name, SourceType.KUSTOMIZE, clean(path), namespace, true, null, null, null, null, who);
+            return new Source(
+                    name,
+                    SourceType.KUSTOMIZE,
+                    clean(path),
+                    namespace,
+                    true,
+                    null,
+                    null,
+                    null,
+                    null,
+                    who,
+                    argoKustomize(source.path("kustomize")));
         }
         JsonNode directory = source.path("directory");
         return new Source(
@@ -143,7 +157,29 @@ public final class SourceDiscovery {
                         .orElse(List.of()),
                 null,
                 null,
-                who);
+                who,
+                null);
+    }
+
+    /** Argo CD's {@code spec.source.kustomize}: what it sets with {@code kustomize edit} before building. */
+    private static KustomizeOptions argoKustomize(JsonNode kustomize) {
+        java.util.Map<String, String> labels = new java.util.TreeMap<>();
+        kustomize
+                .path("commonLabels")
+                .fields()
+                .forEachRemaining(
+                        label -> labels.put(label.getKey(), label.getValue().asText()));
+        return new KustomizeOptions(
+                text(kustomize.path("namePrefix")),
+                text(kustomize.path("nameSuffix")),
+                text(kustomize.path("namespace")),
+                labels);
+    }
+
+    /** A Flux Kustomization's own transformations. */
+    private static KustomizeOptions fluxKustomize(JsonNode spec) {
+        return new KustomizeOptions(
+                text(spec.path("namePrefix")), text(spec.path("nameSuffix")), text(spec.path("targetNamespace")), null);
     }
 
     /**
@@ -201,7 +237,8 @@ public final class SourceDiscovery {
                 .anyMatch(file ->
                         rendered.stream().noneMatch(folder -> folder.isEmpty() || file.startsWith(folder + "/")));
         if (plainFilesLeft || sources.isEmpty()) {
-            sources.add(0, new Source(".", SourceType.DIRECTORY, "", null, true, null, exclude, null, null, null));
+            sources.add(
+                    0, new Source(".", SourceType.DIRECTORY, "", null, true, null, exclude, null, null, null, null));
         }
         return sources;
     }

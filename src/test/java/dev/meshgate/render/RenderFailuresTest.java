@@ -104,6 +104,7 @@ class RenderFailuresTest {
                 List.of("b.yaml"),
                 null,
                 null,
+                null,
                 null);
 
         RenderedApplication rendered = RENDERING.render(repository, flat, "default");
