@@ -93,6 +93,24 @@ public final class ValidateCommand implements Callable<Integer> {
     Path inventory;
 
     @Option(
+            names = "--kustomize-command",
+            paramLabel = "COMMAND",
+            defaultValue = "kubectl kustomize",
+            description = "How to run kustomize, before the folder (default: ${DEFAULT-VALUE}; or: kustomize build).")
+    String kustomizeCommand;
+
+    @Option(
+            names = "--helm-command",
+            paramLabel = "COMMAND",
+            description = "Render charts with this helm binary instead of Helm as a library.")
+    String helmCommand;
+
+    @Option(
+            names = "--allow-remote-bases",
+            description = "Let kustomizations pull remote bases from the network (refused by default).")
+    boolean allowRemoteBases;
+
+    @Option(
             names = "--plain",
             description =
                     "Read the paths as plain YAML instead of rendering the Argo CD / Flux applications, kustomizations"
@@ -156,7 +174,13 @@ public final class ValidateCommand implements Callable<Integer> {
     /** Renders what Argo CD or Flux would apply from the folder, says which applications it found, and validates them. */
     private Report rendered(Validation validation, Path folder)
             throws java.io.IOException, ClusterUnavailableException {
-        List<RenderedApplication> applications = new Rendering(RenderLimits.defaults(), LoadLimits.defaults())
+        RenderLimits limits = RenderLimits.defaults()
+                .withKustomizeCommand(RenderLimits.command(kustomizeCommand))
+                .allowingRemoteBases(allowRemoteBases);
+        if (helmCommand != null) {
+            limits = limits.withHelmCommand(RenderLimits.command(helmCommand));
+        }
+        List<RenderedApplication> applications = new Rendering(limits, LoadLimits.defaults())
                 .renderAll(folder, Optional.empty(), validation.settings().defaultNamespace());
         boolean onlyPlainFiles = applications.size() == 1
                 && applications.get(0).source().type() == SourceType.DIRECTORY

@@ -38,6 +38,31 @@ public interface MeshgateConfig {
 
     Cluster cluster();
 
+    Render render();
+
+    /** How applications are rendered. */
+    interface Render {
+
+        /** The longest one application may take to render. */
+        @WithDefault("60S")
+        Duration timeout();
+
+        /** The largest rendered output of one application. */
+        @WithDefault("50M")
+        MemorySize maxOutput();
+
+        /** The kustomize command line, before the folder: {@code kubectl kustomize} or {@code /usr/bin/kustomize build}. */
+        @WithDefault("kubectl kustomize")
+        String kustomizeCommand();
+
+        /** Whether kustomizations may pull remote bases (off: a gate must not fetch from the network). */
+        @WithDefault("false")
+        boolean allowRemoteBases();
+
+        /** A helm binary to render charts with; by default Helm as a library (native builds: {@code helm}). */
+        Optional<String> helmCommand();
+    }
+
     /** Where references the repository leaves open are looked up: the live cluster, or an inventory exported from it. */
     interface Cluster {
 

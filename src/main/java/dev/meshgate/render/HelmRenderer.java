@@ -11,26 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Renders a Helm chart of the repository with Helm as a library (helm-java), with the application's values files and
- * inline values; dependencies only when vendored in {@code charts/}, since a gate must not fetch from the network.
- * Helm's native library is loaded on the first chart, not before. Resources point at their template ({@code # Source:}).
+ * Renders a Helm chart of the repository with the application's values files and inline values, through Helm as a
+ * library or a helm binary; dependencies only when vendored in {@code charts/}, since a gate must not fetch from the
+ * network. Resources point at their template ({@code # Source:}).
  */
 public final class HelmRenderer implements Renderer {
 
     private static final String SOURCE_MARKER = "# Source: ";
 
     private final RenderLimits limits;
+    private final HelmEngine engine;
 
     public HelmRenderer(RenderLimits limits) {
         this.limits = limits;
+        this.engine = limits.helmCommand().isEmpty() ? new HelmLibrary() : new HelmBinary(limits.helmCommand());
     }
 
     @Override
@@ -59,7 +55,12 @@ public final class HelmRenderer implements Renderer {
             if (source.values() != null && !source.values().isBlank()) {
                 valueFiles.add(Files.writeString(work.resolve("inline-values.yaml"), source.values()));
             }
-            String output = template(chart, source, valueFiles);
+            String output = engine.template(
+                    chart,
+                    releaseName(source),
+                    source.namespace() == null ? "default" : source.namespace(),
+                    valueFiles,
+                    limits);
             if (output.length() > limits.maxOutputBytes()) {
                 throw new RenderException("the rendered output is larger than " + limits.maxOutputBytes() + " bytes");
             }
@@ -74,35 +75,6 @@ public final class HelmRenderer implements Renderer {
                     // a leftover values file in the temporary folder is no reason to fail a render
                 }
             }
-        }
-    }
-
-    /** Runs helm template in-process on a thread of its own, so that a runaway template hits the time limit. */
-    private String template(Path chart, Source source, List<Path> valueFiles) throws RenderException {
-        ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-            Thread helm = new Thread(task, "meshgate-helm");
-            helm.setDaemon(true);
-            return helm;
-        });
-        try {
-            Future<String> rendered = thread.submit(() -> {
-                com.marcnuri.helm.TemplateCommand command = new com.marcnuri.helm.Helm(chart)
-                        .template()
-                        .withName(releaseName(source))
-                        .withNamespace(source.namespace() == null ? "default" : source.namespace());
-                valueFiles.forEach(command::withValuesFile);
-                return command.call();
-            });
-            return rendered.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new RenderException("helm template took longer than " + limits.timeout());
-        } catch (ExecutionException e) {
-            throw new RenderException(String.valueOf(e.getCause().getMessage()).strip(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RenderException("rendering was interrupted", e);
-        } finally {
-            thread.shutdownNow();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.meshgate.cluster.LiveCluster;
 import dev.meshgate.config.MeshgateConfig;
 import dev.meshgate.forge.StatusPublisher;
 import dev.meshgate.git.MirrorCache;
+import dev.meshgate.render.RenderLimits;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +49,20 @@ public class RunQueueProducer {
                 .ifPresent(branch -> worker.movingVerifiedBranch(
                         new VerifiedBranch(mirrors, branch, config.verified().trackedBranch())));
         clusterView(config.cluster(), kubernetes).ifPresent(worker::lookingUpIn);
+        worker.renderingWith(renderLimits(config.render()));
         RunQueue queue = new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
         queue.resume();
         return queue;
+    }
+
+    private static RenderLimits renderLimits(MeshgateConfig.Render render) {
+        RenderLimits limits = RenderLimits.defaults()
+                .within(render.timeout(), render.maxOutput().asLongValue())
+                .withKustomizeCommand(RenderLimits.command(render.kustomizeCommand()))
+                .allowingRemoteBases(render.allowRemoteBases());
+        return render.helmCommand()
+                .map(line -> limits.withHelmCommand(RenderLimits.command(line)))
+                .orElse(limits);
     }
 
     /** The inventory when one is set, else the live cluster when enabled; the client is only made when needed. */

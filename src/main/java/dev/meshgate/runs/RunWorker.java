@@ -39,7 +39,7 @@ class RunWorker {
     private final MirrorCache mirrors;
     private final Path workDirectory;
     private final boolean onlyNewErrorsFail;
-    private final Rendering rendering = new Rendering(RenderLimits.defaults(), LoadLimits.defaults());
+    private Rendering rendering = new Rendering(RenderLimits.defaults(), LoadLimits.defaults());
     private Optional<VerifiedBranch> verifiedBranch = Optional.empty();
     private Optional<ClusterView> cluster = Optional.empty();
 
@@ -51,6 +51,12 @@ class RunWorker {
         this.mirrors = mirrors;
         this.workDirectory = workDirectory;
         this.onlyNewErrorsFail = onlyNewErrorsFail;
+    }
+
+    /** Renders with these tools and limits instead of the defaults. */
+    RunWorker renderingWith(RenderLimits limits) {
+        this.rendering = new Rendering(limits, LoadLimits.defaults());
+        return this;
     }
 
     /** Looks references the repository leaves open up in a cluster or inventory. */

@@ -61,7 +61,9 @@ class RenderFailuresTest {
     @Test
     void aSlowToolIsStoppedAtTheTimeLimit() throws IOException {
         write("app/kustomization.yaml", "resources: []\n");
-        RenderLimits slow = new RenderLimits(Duration.ofMillis(200), 1024, List.of("sh", "-c", "sleep 5"), false);
+        RenderLimits slow = RenderLimits.defaults()
+                .withKustomizeCommand(List.of("sh", "-c", "sleep 5"))
+                .within(Duration.ofMillis(200), 1024);
         Rendering rendering = new Rendering(slow, LoadLimits.defaults());
 
         RenderedApplication rendered = rendering.render(repository, Source.of(SourceType.KUSTOMIZE, "app"), "default");
@@ -86,6 +88,19 @@ class RenderFailuresTest {
                 .satisfies(finding -> assertThat(finding.text()).contains("nil pointer", "missing"));
         assertThat(report.summary().resources()).isEqualTo(1);
         assertThat(report.findings()).extracting(Finding::application).contains("chart");
+    }
+
+    @Test
+    void aHelmBinaryThatIsNotThereIsAFindingNotACrash() throws IOException {
+        write("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+        write("chart/templates/service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n");
+        Rendering binary = new Rendering(
+                RenderLimits.defaults().withHelmCommand(List.of("/nonexistent/helm")), LoadLimits.defaults());
+
+        RenderedApplication rendered = binary.render(repository, Source.of(SourceType.HELM, "chart"), "default");
+
+        assertThat(rendered.loaded().problems()).singleElement().satisfies(problem -> assertThat(problem.detail())
+                .contains("/nonexistent/helm cannot be started"));
     }
 
     @Test
