@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public final class ArgoApplications {
 
-    private static final ResourceDefinitionContext APPLICATIONS = new ResourceDefinitionContext.Builder()
+    /** Argo CD's Application kind, for reading (and, in tests, writing) Applications generically. */
+    public static final ResourceDefinitionContext APPLICATIONS = new ResourceDefinitionContext.Builder()
             .withGroup("argoproj.io")
             .withVersion("v1alpha1")
             .withKind("Application")

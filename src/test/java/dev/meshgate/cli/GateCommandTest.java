@@ -2,13 +2,13 @@ package dev.meshgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshgate.cluster.ArgoApplications;
 import dev.meshgate.runs.SampleRepository;
 import dev.meshgate.runs.TemporaryDataDirectory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -37,14 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTest
 @QuarkusTestResource(TemporaryDataDirectory.class)
 class GateCommandTest {
-
-    private static final ResourceDefinitionContext APPLICATIONS = new ResourceDefinitionContext.Builder()
-            .withGroup("argoproj.io")
-            .withVersion("v1alpha1")
-            .withKind("Application")
-            .withPlural("applications")
-            .withNamespaced(true)
-            .build();
 
     @TestHTTPResource("/")
     URL meshgate;
@@ -115,7 +107,7 @@ class GateCommandTest {
                         "status",
                                 Map.of("operationState", Map.of("operation", Map.of("sync", Map.of("revision", sha))))))
                 .build();
-        client.genericKubernetesResources(APPLICATIONS)
+        client.genericKubernetesResources(ArgoApplications.APPLICATIONS)
                 .inNamespace("argocd")
                 .resource(application)
                 .create();
@@ -182,7 +174,7 @@ class GateCommandTest {
                 .withAdditionalProperties(
                         Map.of("spec", Map.of("source", Map.of("repoURL", "https://git.example/a.git"))))
                 .build();
-        client.genericKubernetesResources(APPLICATIONS)
+        client.genericKubernetesResources(ArgoApplications.APPLICATIONS)
                 .inNamespace("argocd")
                 .resource(idle)
                 .create();

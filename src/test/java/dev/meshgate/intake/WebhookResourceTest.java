@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshgate.cli.GitCommandLine;
 import dev.meshgate.forge.FakeForges;
 import dev.meshgate.forge.RecordingForgeApi;
+import dev.meshgate.runs.RunsOverHttp;
 import dev.meshgate.runs.SampleRepository;
 import dev.meshgate.runs.TemporaryDataDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,22 +63,6 @@ class WebhookResourceTest {
                 .body(body);
     }
 
-    private static JsonPath awaitFinal(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonPath run;
-        do {
-            Thread.sleep(50);
-            run = given().get("/api/v1/runs/" + id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-        } while (Instant.now().isBefore(deadline)
-                && (run.getString("state").equals("QUEUED")
-                        || run.getString("state").equals("RUNNING")));
-        return run;
-    }
-
     private String pushed(String sample, String name) throws IOException {
         Path repository = SampleRepository.create(temp.resolve(name), sample);
         return new GitCommandLine(repository).run("rev-parse", "HEAD");
@@ -100,7 +84,7 @@ class WebhookResourceTest {
                 .extract()
                 .path("runs[0].runId");
 
-        JsonPath run = awaitFinal(runId);
+        JsonPath run = RunsOverHttp.awaitFinal(runId);
         assertThat(run.getString("state")).isEqualTo("PASSED");
         assertThat(run.getString("revision.forge")).isEqualTo("GITHUB");
         assertThat(run.getString("revision.repository")).isEqualTo("acme/valid");
@@ -136,7 +120,7 @@ class WebhookResourceTest {
                 .body("runs[0].runId", equalTo(first))
                 .body("runs[0].duplicate", equalTo(true));
 
-        assertThat(awaitFinal(first).getString("state")).isEqualTo("FAILED");
+        assertThat(RunsOverHttp.awaitFinal(first).getString("state")).isEqualTo("FAILED");
     }
 
     @Test

@@ -12,8 +12,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,28 +39,12 @@ class RunResourceTest {
                 .path("runId");
     }
 
-    private JsonPath awaitFinal(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonPath run;
-        do {
-            Thread.sleep(50);
-            run = given().get("/api/v1/runs/" + id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-        } while (Instant.now().isBefore(deadline)
-                && (run.getString("state").equals("QUEUED")
-                        || run.getString("state").equals("RUNNING")));
-        return run;
-    }
-
     @Test
     void aRunOfALocalBranchPassesAndItsPageSaysSo() throws Exception {
         Path repository = repository("valid-mesh");
 
         String id = start("{\"repository\": \"" + repository + "\", \"ref\": \"main\"}");
-        JsonPath run = awaitFinal(id);
+        JsonPath run = RunsOverHttp.awaitFinal(id);
 
         assertThat(run.getString("state")).isEqualTo("PASSED");
         assertThat(run.getString("revision.forge")).isEqualTo("MANUAL");
@@ -88,7 +70,7 @@ class RunResourceTest {
         String sha = new GitCommandLine(repository).run("rev-parse", "HEAD");
 
         String id = start("{\"repository\": \"" + repository + "\", \"sha\": \"" + sha + "\"}");
-        JsonPath run = awaitFinal(id);
+        JsonPath run = RunsOverHttp.awaitFinal(id);
 
         assertThat(run.getString("state")).isEqualTo("FAILED");
         assertThat(run.getString("description")).isEqualTo("1 error, 0 warnings in 8 files");
