@@ -38,7 +38,6 @@ import picocli.CommandLine.Option;
 public final class BenchWebhooksCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int WARM_UP_ROUNDS = 20;
 
     @Option(
             names = "--url",
@@ -88,8 +87,10 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
             try (GitDaemon daemon = GitDaemon.serve(work.resolve("served"))) {
                 String cloneUrl = daemon.url("mesh");
                 out.printf("meshgate bench-webhooks against %s, repository %s%n", service, cloneUrl);
-                warmUp();
-                acknowledgeBurst(out, git, cloneUrl);
+                // An unmeasured burst first: the figures are those of a service that has been up for a while.
+                acknowledgeBurst(out, git, cloneUrl, "warm-up");
+                awaitIdle();
+                acknowledgeBurst(out, git, cloneUrl, "burst");
                 timeToVerdict(out, git, cloneUrl);
             }
             return 0;
@@ -98,39 +99,18 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
         }
     }
 
-    /** Signed pings first, so that the figures are those of a service that has been up for a while, not of its JIT. */
-    private void warmUp() {
-        byte[] body = "{\"zen\":\"warm-up\",\"hook_id\":0}".getBytes(StandardCharsets.UTF_8);
-        String signature =
-                "sha256=" + HexFormat.of().formatHex(HmacSignature.hmac(body, secret.getBytes(StandardCharsets.UTF_8)));
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            List<CompletableFuture<HttpResponse<String>>> pings = new ArrayList<>();
-            for (int i = 0; i < deliveries; i++) {
-                pings.add(http.sendAsync(
-                        HttpRequest.newBuilder(service.resolve("/webhooks/github"))
-                                .header("Content-Type", "application/json")
-                                .header("X-GitHub-Event", "ping")
-                                .header("X-Hub-Signature-256", signature)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString()));
-            }
-            pings.forEach(CompletableFuture::join);
-        }
-    }
-
     /** Many deliveries of distinct commits on distinct branches at once: none supersedes another. */
-    private void acknowledgeBurst(PrintWriter out, GitCommandLine git, String cloneUrl) throws Exception {
+    private void acknowledgeBurst(PrintWriter out, GitCommandLine git, String cloneUrl, String name) throws Exception {
         List<String> shas = new ArrayList<>();
         for (int i = 0; i < deliveries; i++) {
-            git.run("commit", "-q", "--allow-empty", "-m", "burst " + i);
+            git.run("commit", "-q", "--allow-empty", "-m", name + " " + i);
             String sha = git.run("rev-parse", "HEAD");
-            git.run("branch", "-f", "burst-" + i, sha);
+            git.run("branch", "-f", name + "-" + i, sha);
             shas.add(sha);
         }
         List<CompletableFuture<Double>> sent = new ArrayList<>();
         for (int i = 0; i < deliveries; i++) {
-            HttpRequest request = delivery(cloneUrl, "refs/heads/burst-" + i, shas.get(i));
+            HttpRequest request = delivery(cloneUrl, "refs/heads/" + name + "-" + i, shas.get(i));
             long start = System.nanoTime();
             sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .thenApply(response -> {
@@ -147,6 +127,9 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
                 .mapToDouble(Double::doubleValue)
                 .toArray();
         Arrays.sort(latencies);
+        if (name.equals("warm-up")) {
+            return;
+        }
         out.printf(
                 "%d concurrent signed deliveries acknowledged: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 deliveries, percentile(latencies, 50), percentile(latencies, 99), latencies[latencies.length - 1]);
