@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 public final class Rendering {
 
+    private static final int PARALLEL_RENDERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private final Map<SourceType, Renderer> renderers = new EnumMap<>(SourceType.class);
     private final LoadLimits loadLimits;
 
@@ -37,9 +39,38 @@ public final class Rendering {
      */
     public List<RenderedApplication> renderAll(Path root, Optional<String> repositoryUrl, String defaultNamespace)
             throws IOException {
-        List<RenderedApplication> rendered = new ArrayList<>();
-        for (Source source : new SourceDiscovery().discover(root, repositoryUrl)) {
-            rendered.add(render(root.toAbsolutePath().normalize(), source, defaultNamespace));
+        Path tree = root.toAbsolutePath().normalize();
+        List<Source> sources = new SourceDiscovery().discover(tree, repositoryUrl);
+        List<RenderedApplication> rendered = new ArrayList<>(java.util.Collections.nCopies(sources.size(), null));
+        // Kustomize runs are mostly process start-up: a few at once use the cores. Helm stays on this thread, one
+        // chart at a time, since its native library is not known to be safe to enter concurrently.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(PARALLEL_RENDERS, sources.size())), task -> {
+                    Thread thread = new Thread(task, "meshgate-render");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                int index = i;
+                Source source = sources.get(i);
+                if (source.type() == SourceType.HELM) {
+                    rendered.set(index, render(tree, source, defaultNamespace));
+                } else {
+                    running.add(pool.submit(() -> rendered.set(index, render(tree, source, defaultNamespace))));
+                }
+            }
+            for (java.util.concurrent.Future<?> render : running) {
+                render.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("rendering was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a renderer failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         return rendered;
     }
