@@ -1,8 +1,10 @@
 package dev.meshgate.forge;
 
 import dev.meshgate.forge.api.BitbucketCloudStatusApi;
+import dev.meshgate.forge.api.BitbucketCommentApi;
 import dev.meshgate.forge.api.BitbucketServerStatusApi;
 import dev.meshgate.forge.api.BuildStatusBody;
+import dev.meshgate.forge.api.ForgeComment;
 import dev.meshgate.intake.Forge;
 import dev.meshgate.intake.Revision;
 import jakarta.ws.rs.core.Response;
@@ -79,6 +81,39 @@ final class BitbucketStatuses implements ForgeStatusApi {
                                 status.description(),
                                 null,
                                 revision.ref()));
+    }
+
+    @Override
+    public boolean hasComments() {
+        return forge == Forge.BITBUCKET_CLOUD;
+    }
+
+    @Override
+    public Response comment(
+            RestClients clients, URI base, String token, Revision revision, String marker, String body) {
+        if (forge != Forge.BITBUCKET_CLOUD) {
+            return ForgeStatusApi.super.comment(clients, base, token, revision, marker, body);
+        }
+        String[] repository = ForgeStatusApi.ownerAndName(revision);
+        BitbucketCommentApi api = clients.get(BitbucketCommentApi.class, base);
+        int number = revision.changeRequest();
+        String authorization = authorization(token);
+        BitbucketCommentApi.Comment text = new BitbucketCommentApi.Comment(null, new BitbucketCommentApi.Content(body));
+        return CommentUpsert.upsert(
+                () ->
+                        api
+                                .list(repository[0], repository[1], number, CommentUpsert.PAGE, authorization)
+                                .values()
+                                .stream()
+                                .map(comment -> new ForgeComment(
+                                        comment.id(),
+                                        comment.content() == null
+                                                ? null
+                                                : comment.content().raw()))
+                                .toList(),
+                marker,
+                () -> api.create(repository[0], repository[1], number, authorization, text),
+                id -> api.edit(repository[0], repository[1], number, id, authorization, text));
     }
 
     /** An access token is sent as a bearer token; {@code user:app-password} as basic authentication. */

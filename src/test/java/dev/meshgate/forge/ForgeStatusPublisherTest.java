@@ -255,10 +255,16 @@ class ForgeStatusPublisherTest {
     }
 
     @Test
-    void aGitLabMergeRequestGetsANoteAndBitbucketNoComment() throws Exception {
+    void gitLabAndBitbucketCloudGetTheirCommentAndBitbucketServerNone() throws Exception {
         String sha = newSha();
         String notes = "/gitlab/api/v4/projects/99/merge_requests/3/notes";
+        String cloud = "/bitbucket/2.0/repositories/ws/comments/pullrequests/4/comments";
         api.answerNext(notes, 200, Map.of(), "[]");
+        api.answerNext(
+                cloud,
+                200,
+                Map.of(),
+                "{\"values\": [{\"id\": 5, \"content\": {\"raw\": \"<!-- meshgate:meshgate -->\\nold\"}}]}");
 
         publisher.comment(
                 new Revision(
@@ -275,19 +281,36 @@ class ForgeStatusPublisherTest {
         publisher.comment(
                 new Revision(
                         Forge.BITBUCKET_CLOUD,
-                        "ws/nocomment",
-                        "https://bitbucket.org/ws/nocomment.git",
+                        "ws/comments",
+                        "https://bitbucket.org/ws/comments.git",
                         null,
                         sha,
                         "refs/heads/f",
+                        4,
+                        "main"),
+                "meshgate",
+                "summary");
+        publisher.comment(
+                new Revision(
+                        Forge.BITBUCKET_SERVER,
+                        "PRJ/nocomment",
+                        "https://bb.example/scm/prj/nocomment.git",
+                        null,
+                        sha,
+                        "refs/pull-requests/3/from",
                         3,
                         "main"),
                 "meshgate",
                 "summary");
 
-        List<RecordingForgeApi.Request> requests = api.await(notes, 2, WAIT);
-        assertThat(requests).extracting(RecordingForgeApi.Request::method).containsExactly("GET", "POST");
-        assertThat(requests.get(1).headers()).containsEntry("private-token", "gl-token");
+        List<RecordingForgeApi.Request> gitlab = api.await(notes, 2, WAIT);
+        assertThat(gitlab).extracting(RecordingForgeApi.Request::method).containsExactly("GET", "POST");
+        assertThat(gitlab.get(1).headers()).containsEntry("private-token", "gl-token");
+        List<RecordingForgeApi.Request> bitbucket = api.await(cloud, 2, WAIT);
+        assertThat(bitbucket)
+                .extracting(request -> request.method() + " " + request.path())
+                .containsExactly("GET " + cloud, "PUT " + cloud + "/5");
+        assertThat(body(bitbucket.get(1)).path("content").path("raw").asText()).endsWith("summary");
         Thread.sleep(200);
         assertThat(api.requests(request -> request.path().contains("nocomment")))
                 .isEmpty();
