@@ -149,7 +149,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             report = plain || paths.size() != 1 || !Files.isDirectory(paths.get(0))
                     ? validation.reportApplications(plainFiles(paths, validation), outside())
-                    : rendered(validation, paths.get(0));
+                    : rendered(validation, paths.get(0), loaded.applications());
         } catch (ClusterUnavailableException e) {
             spec.commandLine().getErr().println("meshgate: " + e.getMessage());
             return ExitCodes.USAGE_OR_IO;
@@ -172,7 +172,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Renders what Argo CD or Flux would apply from the folder, says which applications it found, and validates them. */
-    private Report rendered(Validation validation, Path folder)
+    private Report rendered(Validation validation, Path folder, List<String> configured)
             throws java.io.IOException, ClusterUnavailableException {
         RenderLimits limits = RenderLimits.defaults()
                 .withKustomizeCommand(RenderLimits.command(kustomizeCommand))
@@ -181,7 +181,7 @@ public final class ValidateCommand implements Callable<Integer> {
             limits = limits.withHelmCommand(RenderLimits.command(helmCommand));
         }
         List<RenderedApplication> applications = new Rendering(limits, LoadLimits.defaults())
-                .renderAll(folder, Optional.empty(), validation.settings().defaultNamespace());
+                .renderAll(folder, Optional.empty(), validation.settings().defaultNamespace(), configured);
         boolean onlyPlainFiles = applications.size() == 1
                 && applications.get(0).source().type() == SourceType.DIRECTORY
                 && applications.get(0).source().declaredBy() == null;

@@ -39,8 +39,15 @@ public final class Rendering {
      */
     public List<RenderedApplication> renderAll(Path root, Optional<String> repositoryUrl, String defaultNamespace)
             throws IOException {
+        return renderAll(root, repositoryUrl, defaultNamespace, List.of());
+    }
+
+    /** @param configured folders to render when nothing in the tree declares applications (.meshgate.yaml) */
+    public List<RenderedApplication> renderAll(
+            Path root, Optional<String> repositoryUrl, String defaultNamespace, List<String> configured)
+            throws IOException {
         Path tree = root.toAbsolutePath().normalize();
-        List<Source> sources = new SourceDiscovery().discover(tree, repositoryUrl);
+        List<Source> sources = new SourceDiscovery().discover(tree, repositoryUrl, configured);
         List<RenderedApplication> rendered = new ArrayList<>(java.util.Collections.nCopies(sources.size(), null));
         // Kustomize runs are mostly process start-up: a few at once use the cores. Helm stays on this thread, one
         // chart at a time, since its native library is not known to be safe to enter concurrently.

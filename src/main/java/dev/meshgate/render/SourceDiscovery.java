@@ -29,6 +29,12 @@ public final class SourceDiscovery {
      *     take every Application's source as this repository
      */
     public List<Source> discover(Path tree, Optional<String> repositoryUrl) throws IOException {
+        return discover(tree, repositoryUrl, List.of());
+    }
+
+    /** @param configured folders to take as applications when nothing in the tree declares any */
+    public List<Source> discover(Path tree, Optional<String> repositoryUrl, List<String> configured)
+            throws IOException {
         Path root = tree.toAbsolutePath().normalize();
         List<Source> declared = new ArrayList<>();
         for (Path file : ManifestFiles.under(root)) {
@@ -37,7 +43,12 @@ public final class SourceDiscovery {
                 declared.addAll(declaredBy(root, resource, name, repositoryUrl));
             }
         }
-        return declared.isEmpty() ? byLayout(root) : List.copyOf(new LinkedHashSet<>(declared));
+        if (!declared.isEmpty()) {
+            return List.copyOf(new LinkedHashSet<>(declared));
+        }
+        return configured.isEmpty()
+                ? byLayout(root)
+                : configured.stream().map(path -> configuredSource(root, path)).toList();
     }
 
     private static List<Source> declaredBy(Path root, Resource resource, String file, Optional<String> repositoryUrl) {
@@ -241,6 +252,15 @@ public final class SourceDiscovery {
                     0, new Source(".", SourceType.DIRECTORY, "", null, true, null, exclude, null, null, null, null));
         }
         return sources;
+    }
+
+    /** A folder named in .meshgate.yaml, rendered as its layout says: a kustomization, a chart, or plain files. */
+    private static Source configuredSource(Path root, String path) {
+        Path folder = root.resolve(clean(path));
+        SourceType type = Kustomization.fileIn(folder) != null
+                ? SourceType.KUSTOMIZE
+                : Files.isRegularFile(folder.resolve("Chart.yaml")) ? SourceType.HELM : SourceType.DIRECTORY;
+        return Source.of(type, path);
     }
 
     private static boolean sameRepository(String declared, Optional<String> repositoryUrl) {

@@ -177,7 +177,7 @@ class RunWorker {
         }
         Validation validation = new Validation().config(config);
         List<RenderedApplication> applications = rendering.renderAll(
-                root, Optional.of(cloneUrl), validation.settings().defaultNamespace());
+                root, Optional.of(cloneUrl), validation.settings().defaultNamespace(), config.applications());
         List<String> notes = notes(checkout);
         List<Resource> outside = List.of();
         if (cluster.isPresent()) {

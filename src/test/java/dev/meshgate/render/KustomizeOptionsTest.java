@@ -64,6 +64,27 @@ class KustomizeOptionsTest {
     }
 
     @Test
+    void withoutDeclarationsTheFoldersOfMeshgateYamlAreTheApplications() throws IOException {
+        write("apps/web/kustomization.yaml", "namespace: web\nresources:\n  - service.yaml\n");
+        write(
+                "apps/web/service.yaml",
+                "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n");
+        write(
+                "apps/other/service.yaml",
+                "apiVersion: v1\nkind: Service\nmetadata:\n  name: other\nspec:\n  ports:\n    - port: 80\n");
+
+        List<RenderedApplication> applications = new Rendering(RenderLimits.defaults(), LoadLimits.defaults())
+                .renderAll(repository, Optional.empty(), "default", List.of("apps/web"));
+
+        assertThat(applications).singleElement().satisfies(application -> {
+            assertThat(application.source().type()).isEqualTo(SourceType.KUSTOMIZE);
+            assertThat(application.loaded().resources())
+                    .extracting(Resource::namespace)
+                    .containsExactly("web");
+        });
+    }
+
+    @Test
     void aFluxTargetNamespaceMovesEveryObject() throws IOException {
         write("app/kustomization.yaml", "resources:\n  - service.yaml\n");
         write(

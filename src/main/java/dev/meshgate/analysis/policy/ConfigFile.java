@@ -40,7 +40,8 @@ public final class ConfigFile {
             List<String> knownHosts,
             Integer regexMatchLimit,
             Map<String, String> severity,
-            List<Suppression> suppress) {}
+            List<Suppression> suppress,
+            List<String> applications) {}
 
     /** A config file that cannot be used, with a message naming the file and line. */
     public static final class InvalidConfigException extends Exception {
@@ -49,8 +50,20 @@ public final class ConfigFile {
         }
     }
 
-    /** What a config file sets. */
-    public record Config(AnalysisSettings settings, FindingPolicy policy) {
+    /**
+     * What a config file sets.
+     *
+     * @param applications folders to render as applications when no Argo CD Application or Flux object declares any
+     */
+    public record Config(AnalysisSettings settings, FindingPolicy policy, List<String> applications) {
+
+        public Config {
+            applications = applications == null ? List.of() : List.copyOf(applications);
+        }
+
+        public Config(AnalysisSettings settings, FindingPolicy policy) {
+            this(settings, policy, List.of());
+        }
 
         public static Config defaults() {
             return new Config(AnalysisSettings.defaults(), FindingPolicy.defaults());
@@ -123,7 +136,7 @@ public final class ConfigFile {
                 known(file, suppression.code());
             }
         }
-        return new Config(settings, new FindingPolicy(Map.copyOf(severities), suppressions));
+        return new Config(settings, new FindingPolicy(Map.copyOf(severities), suppressions), document.applications());
     }
 
     private static Message known(Path file, String code) throws InvalidConfigException {
