@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.meshgate.analysis.AnalysisSettings;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Severity;
+import dev.meshgate.manifest.FieldPositions;
 import dev.meshgate.manifest.JsonPointer;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +100,7 @@ public final class ConfigFile {
                             .replaceAll("\\s*\\(class [^)]*\\)", "")
                             .replaceAll("\\s+", " "));
         }
-        return toConfig(file, document);
+        return toConfig(yaml.positions(), document);
     }
 
     private static String pointer(List<JsonMappingException.Reference> path) {
@@ -111,7 +113,8 @@ public final class ConfigFile {
         return pointer;
     }
 
-    private static Config toConfig(Path file, Document document) throws InvalidConfigException {
+    /** Checks what JSON binding cannot; each error names the file and line of the entry at fault. */
+    private static Config toConfig(FieldPositions where, Document document) throws InvalidConfigException {
         AnalysisSettings defaults = AnalysisSettings.defaults();
         AnalysisSettings settings = new AnalysisSettings(
                 orElse(document.clusterDomain(), defaults.clusterDomain()),
@@ -122,37 +125,41 @@ public final class ConfigFile {
         Map<String, Optional<Severity>> severities = new LinkedHashMap<>();
         if (document.severity() != null) {
             for (Map.Entry<String, String> entry : document.severity().entrySet()) {
-                Message message = known(file, entry.getKey());
-                severities.put(message.code(), severity(file, entry.getKey(), entry.getValue()));
+                Origin at = where.origin(JsonPointer.child("/severity", entry.getKey()));
+                Message message = known(at, entry.getKey());
+                severities.put(message.code(), severity(at, entry.getKey(), entry.getValue()));
             }
         }
         List<Suppression> suppressions = document.suppress() == null ? List.of() : List.copyOf(document.suppress());
-        for (Suppression suppression : suppressions) {
+        for (int i = 0; i < suppressions.size(); i++) {
+            Suppression suppression = suppressions.get(i);
+            String entry = JsonPointer.child("/suppress", i);
             if (suppression.code() == null || suppression.code().isBlank()) {
-                throw new InvalidConfigException(file + ": every suppress entry needs a code (or \"*\")");
+                throw new InvalidConfigException(
+                        where.origin(entry) + ": every suppress entry needs a code (or \"*\")");
             }
             if (!suppression.code().trim().equals("*")
                     && !suppression.code().trim().equalsIgnoreCase("IST0106")) {
-                known(file, suppression.code());
+                known(where.origin(JsonPointer.child(entry, "code")), suppression.code());
             }
         }
         return new Config(settings, new FindingPolicy(Map.copyOf(severities), suppressions), document.applications());
     }
 
-    private static Message known(Path file, String code) throws InvalidConfigException {
+    private static Message known(Origin at, String code) throws InvalidConfigException {
         return Message.byCode(code)
                 .orElseThrow(() -> new InvalidConfigException(
-                        file + ": unknown code '" + code + "' (validate --list-codes prints the catalog)"));
+                        at + ": unknown code '" + code + "' (validate --list-codes prints the catalog)"));
     }
 
-    private static Optional<Severity> severity(Path file, String code, String value) throws InvalidConfigException {
+    private static Optional<Severity> severity(Origin at, String code, String value) throws InvalidConfigException {
         if (value == null || value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
             return Optional.empty();
         }
         try {
             return Optional.of(Severity.parse(value));
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(file + ": severity of " + code + ": " + e.getMessage() + " or off");
+            throw new InvalidConfigException(at + ": severity of " + code + ": " + e.getMessage() + " or off");
         }
     }
 

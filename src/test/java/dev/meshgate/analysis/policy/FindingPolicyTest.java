@@ -131,10 +131,18 @@ class FindingPolicyTest {
                 .isInstanceOf(ConfigFile.InvalidConfigException.class)
                 .hasMessageContaining("bad.yaml:2")
                 .hasMessageContaining("severty");
-        Files.writeString(file, "severity:\n  IST9999: warning\n");
-        assertThatThrownBy(() -> ConfigFile.read(file)).hasMessageContaining("unknown code 'IST9999'");
+        Files.writeString(file, "severity:\n  IST0101: warning\n  IST9999: warning\n");
+        assertThatThrownBy(() -> ConfigFile.read(file))
+                .hasMessageContaining("bad.yaml:3:")
+                .hasMessageContaining("unknown code 'IST9999'");
         Files.writeString(file, "severity:\n  IST0101: fatal\n");
-        assertThatThrownBy(() -> ConfigFile.read(file)).hasMessageContaining("unknown severity 'fatal'");
+        assertThatThrownBy(() -> ConfigFile.read(file))
+                .hasMessageContaining("bad.yaml:2:")
+                .hasMessageContaining("unknown severity 'fatal'");
+        Files.writeString(file, "suppress:\n- code: IST0101\n- code: MG9999\n  reason: typo\n- reason: none\n");
+        assertThatThrownBy(() -> ConfigFile.read(file))
+                .hasMessageContaining("bad.yaml:3:")
+                .hasMessageContaining("unknown code 'MG9999'");
     }
 
     /** A VirtualService routing to a subset nobody defines, next to the Service it routes to. */
