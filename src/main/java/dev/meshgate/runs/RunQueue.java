@@ -23,6 +23,12 @@ import org.jboss.logging.Logger;
  */
 public final class RunQueue implements RunSubmitter, AutoCloseable {
 
+    private static final java.time.Duration SETTLE = java.time.Duration.ofMillis(50);
+    private static final java.time.Duration MAX_SETTLE = java.time.Duration.ofMillis(500);
+    private static final long SETTLE_POLL_MILLIS = 10;
+
+    private volatile long lastSubmission;
+
     private static final Logger LOG = Logger.getLogger(RunQueue.class);
 
     private final RunStore store;
@@ -68,6 +74,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
 
     @Override
     public synchronized Submission submit(Revision revision, String deliveryId) {
+        lastSubmission = System.nanoTime();
         String known = deliveryId == null ? null : runByDelivery.get(deliveryId);
         if (known != null) {
             return new Accepted(known, true);
@@ -135,6 +142,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
     }
 
     private void work(String id) {
+        awaitQuiet();
         Run started = store.update(id, run -> run.state() == RunState.QUEUED ? run.started(clock.instant()) : run);
         if (started.state() != RunState.RUNNING) {
             return;
@@ -193,6 +201,21 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
         } catch (RuntimeException e) {
             // A publisher should not throw; if one does, the run's record still holds the verdict.
             LOG.warnf("the status of run %s could not be posted: %s", run.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * Lets a burst of deliveries finish arriving before a run takes the CPU: the acknowledgements stay fast, and a push
+     * that lands right after another supersedes it before it has started. Bounded, so a steady stream still runs.
+     */
+    private void awaitQuiet() {
+        long waitedUntil = System.nanoTime() + MAX_SETTLE.toNanos();
+        try {
+            while (System.nanoTime() - lastSubmission < SETTLE.toNanos() && System.nanoTime() < waitedUntil) {
+                Thread.sleep(SETTLE_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
