@@ -4,6 +4,7 @@ import dev.meshgate.forge.CommitStatus;
 import dev.meshgate.forge.StatusPublisher;
 import dev.meshgate.intake.Revision;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,9 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
     private final Clock clock;
     private final ThreadPoolExecutor executor;
     private final Map<String, String> runByDelivery = new ConcurrentHashMap<>();
+    // Indexes over the run records, so that a delivery is not a scan of every record ever kept.
+    private final Map<String, List<String>> runsByCommit = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<String>> unfinishedByLine = new ConcurrentHashMap<>();
 
     public RunQueue(RunStore store, RunWorker worker, StatusPublisher publisher, RunSettings settings, Clock clock) {
         this.store = store;
@@ -57,8 +61,11 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
-        for (Run run : store.find(run -> true)) {
+        List<Run> known = store.find(run -> true);
+        for (int i = known.size() - 1; i >= 0; i--) {
+            Run run = known.get(i);
             run.deliveryIds().forEach(delivery -> runByDelivery.put(delivery, run.id()));
+            index(run);
         }
     }
 
@@ -90,6 +97,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
         }
         Run run = Run.accepted(UUID.randomUUID().toString().substring(0, 13), revision, deliveryId, clock.instant());
         store.save(run);
+        index(run);
         remember(run, deliveryId);
         supersedeOlder(run);
         publish(run);
@@ -99,14 +107,41 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
 
     /** A run of the same commit of the same repository that did or will reach a verdict. */
     private Optional<Run> sameCommit(Revision revision) {
-        return store
-                .find(run -> run.revision().cloneUrl().equals(revision.cloneUrl())
-                        && (run.sha().equals(revision.sha())
-                                || run.revision().sha().equals(revision.sha()))
-                        && run.state() != RunState.SUPERSEDED
-                        && run.state() != RunState.ERROR)
-                .stream()
-                .findFirst();
+        List<String> ids = runsByCommit.getOrDefault(commitKey(revision.cloneUrl(), revision.sha()), List.of());
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            Optional<Run> run = store.get(ids.get(i));
+            if (run.isPresent()
+                    && run.get().state() != RunState.SUPERSEDED
+                    && run.get().state() != RunState.ERROR) {
+                return run;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String commitKey(String cloneUrl, String sha) {
+        return cloneUrl + " " + sha;
+    }
+
+    /** Files a run under its commit (as named and, once known, in full) and, while unfinished, under its line. */
+    private void index(Run run) {
+        List<String> commitKeys = new ArrayList<>(
+                List.of(commitKey(run.revision().cloneUrl(), run.revision().sha())));
+        if (run.sha() != null && !run.sha().equals(run.revision().sha())) {
+            commitKeys.add(commitKey(run.revision().cloneUrl(), run.sha()));
+        }
+        for (String key : commitKeys) {
+            List<String> ids =
+                    runsByCommit.computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+            if (!ids.contains(run.id())) {
+                ids.add(run.id());
+            }
+        }
+        if (!run.state().isFinal()) {
+            unfinishedByLine
+                    .computeIfAbsent(run.revision().line(), k -> ConcurrentHashMap.newKeySet())
+                    .add(run.id());
+        }
     }
 
     private void remember(Run run, String deliveryId) {
@@ -116,13 +151,21 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
     }
 
     private void supersedeOlder(Run newer) {
-        String line = newer.revision().line();
-        for (Run older : store.find(run -> !run.state().isFinal()
-                && !run.id().equals(newer.id())
-                && run.revision().line().equals(line))) {
-            Run superseded = store.update(
-                    older.id(), run -> run.state().isFinal() ? run : run.supersededBy(newer, clock.instant()));
+        java.util.Set<String> unfinished =
+                unfinishedByLine.getOrDefault(newer.revision().line(), java.util.Set.of());
+        for (String id : List.copyOf(unfinished)) {
+            Optional<Run> older = store.get(id);
+            if (older.isEmpty() || older.get().state().isFinal()) {
+                unfinished.remove(id); // finished or pruned since it was filed
+                continue;
+            }
+            if (id.equals(newer.id())) {
+                continue;
+            }
+            Run superseded =
+                    store.update(id, run -> run.state().isFinal() ? run : run.supersededBy(newer, clock.instant()));
             if (superseded.state() == RunState.SUPERSEDED) {
+                unfinished.remove(id);
                 publish(superseded);
             }
         }
@@ -154,6 +197,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
         }
         Run finished =
                 store.update(id, run -> run.state() == RunState.RUNNING ? run.finished(outcome, clock.instant()) : run);
+        index(finished);
         if (finished.state().isFinal() && finished.state() != RunState.SUPERSEDED) {
             LOG.infof(
                     "run %s of %s at %s: %s, %s",
