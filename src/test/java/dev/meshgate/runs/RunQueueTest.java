@@ -55,6 +55,14 @@ class RunQueueTest {
         daemon.close();
     }
 
+    /** Serves the repository with pushes allowed, as the verified branch needs. */
+    private void servePushes() {
+        daemon.close();
+        daemon = GitDaemon.serveWithPush(temp.resolve("served"));
+        cloneUrl = daemon.url("mesh");
+        git.run("config", "receive.denyCurrentBranch", "ignore");
+    }
+
     private RunQueue queue(RunWorker worker, int workers, int capacity) {
         RunSettings settings =
                 new RunSettings(temp.resolve("data"), workers, capacity, "http://gate.example/", "meshgate", 100);
@@ -113,10 +121,7 @@ class RunQueueTest {
 
     @Test
     void theVerifiedBranchFollowsOnlyPassingCommitsOfTheTrackedBranch() throws Exception {
-        daemon.close();
-        daemon = GitDaemon.serveWithPush(temp.resolve("served"));
-        cloneUrl = daemon.url("mesh");
-        git.run("config", "receive.denyCurrentBranch", "ignore");
+        servePushes();
         RunWorker worker = worker().movingVerifiedBranch(new VerifiedBranch(mirrors, "meshgate/verified", "main"));
         queue = queue(worker, 1, 10);
 
@@ -136,10 +141,7 @@ class RunQueueTest {
 
     @Test
     void aVerifiedBranchThatMovedElsewhereIsNeverForced() throws Exception {
-        daemon.close();
-        daemon = GitDaemon.serveWithPush(temp.resolve("served"));
-        cloneUrl = daemon.url("mesh");
-        git.run("config", "receive.denyCurrentBranch", "ignore");
+        servePushes();
         commitSample("valid-mesh");
         git.run("commit", "-q", "--allow-empty", "-m", "a commit main no longer has");
         String elsewhere = git.run("rev-parse", "HEAD");
