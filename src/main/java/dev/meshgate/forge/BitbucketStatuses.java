@@ -2,6 +2,7 @@ package dev.meshgate.forge;
 
 import dev.meshgate.forge.api.BitbucketCloudStatusApi;
 import dev.meshgate.forge.api.BitbucketCommentApi;
+import dev.meshgate.forge.api.BitbucketServerCommentApi;
 import dev.meshgate.forge.api.BitbucketServerStatusApi;
 import dev.meshgate.forge.api.BuildStatusBody;
 import dev.meshgate.forge.api.ForgeComment;
@@ -85,19 +86,38 @@ final class BitbucketStatuses implements ForgeStatusApi {
 
     @Override
     public boolean hasComments() {
-        return forge == Forge.BITBUCKET_CLOUD;
+        return true;
     }
 
     @Override
     public Response comment(
             RestClients clients, URI base, String token, Revision revision, String marker, String body) {
-        if (forge != Forge.BITBUCKET_CLOUD) {
-            return ForgeStatusApi.super.comment(clients, base, token, revision, marker, body);
-        }
         String[] repository = ForgeStatusApi.ownerAndName(revision);
-        BitbucketCommentApi api = clients.get(BitbucketCommentApi.class, base);
+        return forge == Forge.BITBUCKET_CLOUD
+                ? cloudComment(
+                        clients.get(BitbucketCommentApi.class, base),
+                        repository,
+                        authorization(token),
+                        revision,
+                        marker,
+                        body)
+                : serverComment(
+                        clients.get(BitbucketServerCommentApi.class, base),
+                        repository,
+                        authorization(token),
+                        revision,
+                        marker,
+                        body);
+    }
+
+    private static Response cloudComment(
+            BitbucketCommentApi api,
+            String[] repository,
+            String authorization,
+            Revision revision,
+            String marker,
+            String body) {
         int number = revision.changeRequest();
-        String authorization = authorization(token);
         BitbucketCommentApi.Comment text = new BitbucketCommentApi.Comment(null, new BitbucketCommentApi.Content(body));
         return CommentUpsert.upsert(
                 () ->
@@ -114,6 +134,48 @@ final class BitbucketStatuses implements ForgeStatusApi {
                 marker,
                 () -> api.create(repository[0], repository[1], number, authorization, text),
                 id -> api.edit(repository[0], repository[1], number, id, authorization, text));
+    }
+
+    /** The server refuses an edit without the comment's current version, so the listing keeps it. */
+    private static Response serverComment(
+            BitbucketServerCommentApi api,
+            String[] repository,
+            String authorization,
+            Revision revision,
+            String marker,
+            String body) {
+        int number = revision.changeRequest();
+        java.util.Map<Long, Integer> versions = new java.util.HashMap<>();
+        return CommentUpsert.upsert(
+                () ->
+                        api
+                                .activities(repository[0], repository[1], number, CommentUpsert.PAGE, authorization)
+                                .values()
+                                .stream()
+                                .filter(activity -> "COMMENTED".equals(activity.action()) && activity.comment() != null)
+                                .map(activity -> {
+                                    versions.put(
+                                            activity.comment().id(),
+                                            activity.comment().version());
+                                    return new ForgeComment(
+                                            activity.comment().id(),
+                                            activity.comment().text());
+                                })
+                                .toList(),
+                marker,
+                () -> api.create(
+                        repository[0],
+                        repository[1],
+                        number,
+                        authorization,
+                        new BitbucketServerCommentApi.Comment(null, body, null)),
+                id -> api.edit(
+                        repository[0],
+                        repository[1],
+                        number,
+                        id,
+                        authorization,
+                        new BitbucketServerCommentApi.Comment(null, body, versions.get(id))));
     }
 
     /** An access token is sent as a bearer token; {@code user:app-password} as basic authentication. */

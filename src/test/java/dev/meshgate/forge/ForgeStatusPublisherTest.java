@@ -255,7 +255,7 @@ class ForgeStatusPublisherTest {
     }
 
     @Test
-    void gitLabAndBitbucketCloudGetTheirCommentAndBitbucketServerNone() throws Exception {
+    void gitLabAndBothBitbucketsGetTheirCommentEditedInPlace() throws Exception {
         String sha = newSha();
         String notes = "/gitlab/api/v4/projects/99/merge_requests/3/notes";
         String cloud = "/bitbucket/2.0/repositories/ws/comments/pullrequests/4/comments";
@@ -290,11 +290,19 @@ class ForgeStatusPublisherTest {
                         "main"),
                 "meshgate",
                 "summary");
+        String server = "/bitbucket-server/rest/api/latest/projects/PRJ/repos/mesh/pull-requests/3";
+        api.answerNext(
+                server + "/activities",
+                200,
+                Map.of(),
+                "{\"values\": [{\"action\": \"APPROVED\"},"
+                        + " {\"action\": \"COMMENTED\", \"comment\": {\"id\": 11, \"version\": 3,"
+                        + " \"text\": \"<!-- meshgate:meshgate -->\\nold\"}}]}");
         publisher.comment(
                 new Revision(
                         Forge.BITBUCKET_SERVER,
-                        "PRJ/nocomment",
-                        "https://bb.example/scm/prj/nocomment.git",
+                        "PRJ/mesh",
+                        "https://bb.example/scm/prj/mesh.git",
                         null,
                         sha,
                         "refs/pull-requests/3/from",
@@ -311,9 +319,12 @@ class ForgeStatusPublisherTest {
                 .extracting(request -> request.method() + " " + request.path())
                 .containsExactly("GET " + cloud, "PUT " + cloud + "/5");
         assertThat(body(bitbucket.get(1)).path("content").path("raw").asText()).endsWith("summary");
-        Thread.sleep(200);
-        assertThat(api.requests(request -> request.path().contains("nocomment")))
-                .isEmpty();
+        List<RecordingForgeApi.Request> onServer = api.await(server, 2, WAIT);
+        assertThat(onServer)
+                .extracting(request -> request.method() + " " + request.path())
+                .containsExactly("GET " + server + "/activities", "PUT " + server + "/comments/11");
+        assertThat(body(onServer.get(1)).path("version").asInt()).isEqualTo(3);
+        assertThat(body(onServer.get(1)).path("text").asText()).endsWith("summary");
     }
 
     @Test
