@@ -93,6 +93,9 @@ final class GitHubApp {
         String bearer = "Bearer " + jwt();
         GitHubAppApi.Installation installation = api.installation(owner, repo, bearer);
         GitHubAppApi.InstallationToken token = api.token(installation.id(), bearer);
+        if (token == null || token.token() == null || token.expiresAt() == null) {
+            throw new IllegalStateException("GitHub answered no installation token for " + owner + "/" + repo);
+        }
         tokens.put(key, new CachedToken(token.token(), Instant.parse(token.expiresAt())));
         return token.token();
     }

@@ -50,6 +50,16 @@ public final class RepositoryUrl {
         return scheme.equals("ssh") || scheme.equals("git+ssh") || scheme.equals("ssh+git");
     }
 
+    /** True for URLs of a server (http, https, ssh, git, scp-like), false for local paths and file URLs. */
+    public boolean isNetwork() {
+        String scheme = uri.getScheme();
+        if (scheme == null) {
+            return uri.getHost() != null;
+        }
+        return java.util.Set.of("http", "https", "ssh", "git", "git+ssh", "ssh+git")
+                .contains(scheme.toLowerCase(Locale.ROOT));
+    }
+
     /** True when the URL holds a password, or a user name that over http(s) is usually a token. */
     public boolean hasCredentials() {
         boolean password = uri.getPass() != null && !uri.getPass().isEmpty();

@@ -3,6 +3,8 @@ package dev.meshgate.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshgate.git.GitException;
+import dev.meshgate.git.RepositoryUrl;
 import dev.meshgate.runs.RunSubmitter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,6 +77,9 @@ public final class WebhookIntake {
         }
         try {
             WebhookEvent event = adapter.read(request, payload);
+            if (event instanceof WebhookEvent.Validate validate) {
+                checkCloneUrls(validate);
+            }
             if (secret.isPresent() && secret.get().perRepository() && event instanceof WebhookEvent.Validate validate) {
                 checkBoundTo(repository, validate);
             }
@@ -111,6 +116,24 @@ public final class WebhookIntake {
             case INVALID -> Optional.of(check.describe() + " does not match the secret configured for "
                     + (secret.get().perRepository() ? repository : "webhooks"));
         };
+    }
+
+    /**
+     * A delivery names the repository to fetch: only a server's URL, never a path on meshgate's own disk or a URL
+     * with credentials in it, whoever signed it.
+     */
+    private static void checkCloneUrls(WebhookEvent.Validate event) {
+        for (Revision revision : event.revisions()) {
+            try {
+                RepositoryUrl url = RepositoryUrl.parse(revision.cloneUrl());
+                if (!url.isNetwork() || url.hasCredentials()) {
+                    throw new MalformedPayloadException("the clone URL must be a server's URL (https, ssh, git)"
+                            + " without credentials, not " + url.redacted());
+                }
+            } catch (GitException e) {
+                throw new MalformedPayloadException(e.getMessage());
+            }
+        }
     }
 
     /**

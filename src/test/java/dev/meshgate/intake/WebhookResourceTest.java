@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshgate.cli.GitCommandLine;
+import dev.meshgate.cli.GitDaemon;
 import dev.meshgate.forge.FakeForges;
 import dev.meshgate.forge.RecordingForgeApi;
 import dev.meshgate.runs.RunsOverHttp;
@@ -40,15 +41,34 @@ class WebhookResourceTest {
     @TempDir
     Path temp;
 
-    /** GitHub's push payload, pointed at a local repository's commit. */
+    private GitDaemon daemon;
+
+    @org.junit.jupiter.api.BeforeEach
+    void serve() throws IOException {
+        daemon = GitDaemon.serve(java.nio.file.Files.createDirectories(temp.resolve("served")));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
+        daemon.close();
+    }
+
+    /** GitHub's push payload, pointed at a served repository's commit. */
     private byte[] pushOf(Path repository, String sha) throws IOException {
+        return pushOf(
+                repository.getFileName().toString(),
+                daemon.url(repository.getFileName().toString()),
+                sha);
+    }
+
+    private byte[] pushOf(String name, String cloneUrl, String sha) throws IOException {
         ObjectNode payload =
                 (ObjectNode) JSON.readTree(WebhookFixtures.bytes("github/push_branch-update.go-playground.json"));
         payload.put("after", sha);
         payload.put("ref", "refs/heads/main");
         ObjectNode repo = (ObjectNode) payload.path("repository");
-        repo.put("full_name", "acme/" + repository.getFileName());
-        repo.put("clone_url", repository.toUri().toString());
+        repo.put("full_name", "acme/" + name);
+        repo.put("clone_url", cloneUrl);
         return JSON.writeValueAsBytes(payload);
     }
 
@@ -64,14 +84,14 @@ class WebhookResourceTest {
     }
 
     private String pushed(String sample, String name) throws IOException {
-        Path repository = SampleRepository.create(temp.resolve(name), sample);
+        Path repository = SampleRepository.create(temp.resolve("served").resolve(name), sample);
         return new GitCommandLine(repository).run("rev-parse", "HEAD");
     }
 
     @Test
     void aSignedPushIsAcceptedAtOnceAndItsRunPasses() throws Exception {
         String sha = pushed("valid-mesh", "valid");
-        byte[] body = pushOf(temp.resolve("valid"), sha);
+        byte[] body = pushOf(temp.resolve("served/valid"), sha);
 
         String runId = delivery("push", "e2e-valid", body)
                 .header("X-Hub-Signature-256", sign(body, WebhookTestSecret.SECRET))
@@ -102,7 +122,7 @@ class WebhookResourceTest {
     @Test
     void aRedeliveryAnswersTheSameRun() throws Exception {
         String sha = pushed("broken/subset-not-found", "broken");
-        byte[] body = pushOf(temp.resolve("broken"), sha);
+        byte[] body = pushOf(temp.resolve("served/broken"), sha);
         String signature = sign(body, WebhookTestSecret.SECRET);
 
         String first = delivery("push", "e2e-broken", body)
@@ -126,7 +146,7 @@ class WebhookResourceTest {
     @Test
     void aForgedOrUnsignedDeliveryIs401AndStartsNothing() throws Exception {
         String sha = pushed("valid-mesh", "forged");
-        byte[] body = pushOf(temp.resolve("forged"), sha);
+        byte[] body = pushOf(temp.resolve("served/forged"), sha);
 
         delivery("push", "e2e-forged", body)
                 .header("X-Hub-Signature-256", sign(body, "a guess"))
@@ -140,6 +160,20 @@ class WebhookResourceTest {
                 .statusCode(401)
                 .body("error", containsString("not signed"));
 
+        given().get("/api/v1/runs?sha=" + sha).then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aDeliveryMayNotPointMeshgateAtItsOwnDisk() throws Exception {
+        String sha = pushed("valid-mesh", "local");
+        byte[] body = pushOf("local", temp.resolve("served/local").toUri().toString(), sha);
+
+        delivery("push", "e2e-local", body)
+                .header("X-Hub-Signature-256", sign(body, WebhookTestSecret.SECRET))
+                .post("/webhooks/github")
+                .then()
+                .statusCode(400)
+                .body("error", containsString("must be a server's URL"));
         given().get("/api/v1/runs?sha=" + sha).then().statusCode(200).body("size()", equalTo(0));
     }
 
