@@ -140,6 +140,12 @@ public interface MeshgateConfig {
         /** Bitbucket Server's address, for payloads that carry no HTTP clone link. */
         Optional<String> bitbucketServerUrl();
 
+        /**
+         * The hosts deliveries may name clone URLs on ({@code github.com}, {@code *.corp.example}); unset, any server.
+         * Set it when a secret is shared by many repositories, so that its holders cannot point meshgate elsewhere.
+         */
+        Optional<java.util.List<String>> allowedHosts();
+
         /** One repository's webhook secret. */
         interface RepositorySecret {
 

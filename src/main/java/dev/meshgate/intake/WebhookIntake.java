@@ -30,6 +30,7 @@ public final class WebhookIntake {
     private final boolean allowUnsigned;
     private final RunSubmitter runs;
     private final ObjectMapper json;
+    private List<String> allowedHosts = List.of();
 
     /** @param allowUnsigned whether a delivery for a repository with no secret configured is accepted unsigned */
     public WebhookIntake(
@@ -43,6 +44,14 @@ public final class WebhookIntake {
         this.allowUnsigned = allowUnsigned;
         this.runs = runs;
         this.json = json;
+    }
+
+    /** Only clone URLs on these hosts ({@code *.example.com} for a domain) are accepted; empty for any server. */
+    public WebhookIntake allowingHosts(List<String> hosts) {
+        this.allowedHosts = hosts.stream()
+                .map(host -> host.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        return this;
     }
 
     /** Every forge with an endpoint, e.g. for telling a user which paths exist. */
@@ -78,7 +87,7 @@ public final class WebhookIntake {
         try {
             WebhookEvent event = adapter.read(request, payload);
             if (event instanceof WebhookEvent.Validate validate) {
-                checkCloneUrls(validate);
+                checkCloneUrls(validate, allowedHosts);
             }
             if (secret.isPresent() && secret.get().perRepository() && event instanceof WebhookEvent.Validate validate) {
                 checkBoundTo(repository, validate);
@@ -122,7 +131,7 @@ public final class WebhookIntake {
      * A delivery names the repository to fetch: only a server's URL, never a path on meshgate's own disk or a URL
      * with credentials in it, whoever signed it.
      */
-    private static void checkCloneUrls(WebhookEvent.Validate event) {
+    private static void checkCloneUrls(WebhookEvent.Validate event, List<String> allowedHosts) {
         for (Revision revision : event.revisions()) {
             try {
                 RepositoryUrl url = RepositoryUrl.parse(revision.cloneUrl());
@@ -130,10 +139,18 @@ public final class WebhookIntake {
                     throw new MalformedPayloadException("the clone URL must be a server's URL (https, ssh, git)"
                             + " without credentials, not " + url.redacted());
                 }
+                if (!allowedHosts.isEmpty() && allowedHosts.stream().noneMatch(host -> hostMatches(host, url.host()))) {
+                    throw new MalformedPayloadException(
+                            "the clone URL's host " + url.host() + " is not in meshgate.webhooks.allowed-hosts");
+                }
             } catch (GitException e) {
                 throw new MalformedPayloadException(e.getMessage());
             }
         }
+    }
+
+    private static boolean hostMatches(String allowed, String host) {
+        return allowed.startsWith("*.") ? host.endsWith(allowed.substring(1)) : host.equals(allowed);
     }
 
     /**

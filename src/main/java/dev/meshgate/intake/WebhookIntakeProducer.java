@@ -37,7 +37,8 @@ public class WebhookIntakeProducer {
                 new GiteaAdapter(Forge.FORGEJO),
                 new BitbucketCloudAdapter(),
                 new BitbucketServerAdapter(webhooks.bitbucketServerUrl()));
-        return new WebhookIntake(adapters, secrets, webhooks.allowUnsigned(), runs, json);
+        return new WebhookIntake(adapters, secrets, webhooks.allowUnsigned(), runs, json)
+                .allowingHosts(webhooks.allowedHosts().orElse(List.of()));
     }
 
     private static WebhookSecrets.Source source(

@@ -100,6 +100,23 @@ class WebhookIntakeTest {
     }
 
     @Test
+    void withAllowedHostsADeliveryCannotPointMeshgateAtAnotherServer() {
+        byte[] body = WebhookFixtures.bytes(PUSH);
+        WebhookIntake gitHubOnly = intake(defaultSecret(SECRET), false).allowingHosts(List.of("github.com"));
+        WebhookIntake corpOnly = intake(defaultSecret(SECRET), false).allowingHosts(List.of("*.corp.example"));
+
+        assertThat(gitHubOnly
+                        .receive("github", gitHub("push", body, sign(body, SECRET), "d-1"))
+                        .status())
+                .isEqualTo(202);
+        WebhookAnswer elsewhere = corpOnly.receive("github", gitHub("push", body, sign(body, SECRET), "d-2"));
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.body().get("error").toString())
+                .contains("github.com is not in meshgate.webhooks.allowed-hosts");
+        assertThat(runs.revisions).hasSize(1);
+    }
+
+    @Test
     void aBlankSecretCountsAsNoneSinceAnyoneCouldSignWithIt() throws Exception {
         Path file = Files.writeString(temp.resolve("unfilled"), "\n");
         byte[] body = WebhookFixtures.bytes(PUSH);
