@@ -60,6 +60,20 @@ public final class RepositoryUrl {
                 .contains(scheme.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether two names of a repository are the same one, as Argo CD compares them: case, a trailing slash and
+     * {@code .git} do not matter ({@code https://github.com/acme/mesh} is {@code https://github.com/acme/mesh.git}).
+     */
+    public static boolean sameRepository(String a, String b) {
+        return a != null && b != null && comparable(a).equals(comparable(b));
+    }
+
+    private static String comparable(String url) {
+        String text = url.strip().toLowerCase(Locale.ROOT);
+        text = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        return text.endsWith(".git") ? text.substring(0, text.length() - 4) : text;
+    }
+
     /** True when the URL holds a password, or a user name that over http(s) is usually a token. */
     public boolean hasCredentials() {
         boolean password = uri.getPass() != null && !uri.getPass().isEmpty();

@@ -1,6 +1,7 @@
 package dev.meshgate.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.git.RepositoryUrl;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.ManifestFiles;
 import dev.meshgate.manifest.ManifestLoader;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -266,14 +266,7 @@ public final class SourceDiscovery {
     private static boolean sameRepository(String declared, Optional<String> repositoryUrl) {
         return declared == null
                 || repositoryUrl.isEmpty()
-                || normalise(declared).equals(normalise(repositoryUrl.get()));
-    }
-
-    /** Compares repository URLs as Argo CD does: case, a trailing slash and ".git" do not matter. */
-    static String normalise(String url) {
-        String text = url.strip().toLowerCase(Locale.ROOT);
-        text = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        return text.endsWith(".git") ? text.substring(0, text.length() - 4) : text;
+                || RepositoryUrl.sameRepository(declared, repositoryUrl.get());
     }
 
     private static String text(JsonNode node) {

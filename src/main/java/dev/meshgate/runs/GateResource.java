@@ -1,5 +1,6 @@
 package dev.meshgate.runs;
 
+import dev.meshgate.git.RepositoryUrl;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -69,7 +70,7 @@ public class GateResource {
     private Optional<Run> latest(String repo, String sha) {
         return store
                 .find(run -> (run.revision().repository().equals(repo)
-                                || run.revision().cloneUrl().equals(repo))
+                                || RepositoryUrl.sameRepository(run.revision().cloneUrl(), repo))
                         && run.sha().startsWith(sha)
                         && run.state() != RunState.SUPERSEDED)
                 .stream()

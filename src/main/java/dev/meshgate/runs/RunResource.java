@@ -118,7 +118,7 @@ public class RunResource {
         return store
                 .find(run -> (repo == null
                                 || run.revision().repository().equals(repo)
-                                || run.revision().cloneUrl().equals(repo))
+                                || RepositoryUrl.sameRepository(run.revision().cloneUrl(), repo))
                         && (sha == null || run.sha().startsWith(sha.toLowerCase(java.util.Locale.ROOT))))
                 .stream()
                 .limit(MAX_LISTED)

@@ -55,6 +55,20 @@ class GateResourceTest {
     }
 
     @Test
+    void theRepositoryMayBeNamedAsAnArgoApplicationNamesIt() throws Exception {
+        String[] revision = validated("valid-mesh");
+        String asArgoWritesIt = Path.of(revision[0]).toUri().toString().replaceAll("/$", "") + ".git";
+
+        given().queryParam("repo", asArgoWritesIt)
+                .queryParam("revision", revision[1])
+                .queryParam("wait", "60s")
+                .get("/api/v1/gate")
+                .then()
+                .statusCode(200)
+                .body("verdict", equalTo("passed"));
+    }
+
+    @Test
     void aFailingRevisionIsAConflictWithItsSummaryAndReport() throws Exception {
         String[] revision = validated("broken/subset-not-found");
 
