@@ -133,9 +133,11 @@ public final class SourceDiscovery {
             List<String> valueFiles = new ArrayList<>();
             helm.path("valueFiles").forEach(value -> valueFiles.add(value.asText()));
             // valuesObject wins over values in Argo CD; JSON is YAML, so either goes into a values file as is.
-            String values = helm.path("valuesObject").isObject()
-                    ? helm.path("valuesObject").toString()
-                    : text(helm.path("values"));
+            String values = HelmParameters.overlay(
+                    helm.path("valuesObject").isObject()
+                            ? helm.path("valuesObject").toString()
+                            : text(helm.path("values")),
+                    helm.path("parameters"));
             return new Source(
                     name, SourceType.HELM, clean(path), namespace, true, null, null, valueFiles, values, who, null);
         }
