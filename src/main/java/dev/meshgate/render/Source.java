@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param declaredBy the manifest that declared the application (e.g. "Application argocd/shop in apps/shop.yaml"), or
  *     null when found by looking at the tree
  * @param kustomize what the declaring Application or Flux Kustomization adds to a kustomize build
+ * @param cluster the cluster the application is applied to, as far as the repository says (an Argo CD destination, a
+ *     Flux cluster folder), or null for the one cluster; applications of different clusters are analysed apart
  */
 public record Source(
         String name,
@@ -30,7 +32,8 @@ public record Source(
         List<String> valueFiles,
         String values,
         String declaredBy,
-        KustomizeOptions kustomize) {
+        KustomizeOptions kustomize,
+        String cluster) {
 
     public Source {
         Objects.requireNonNull(name, "name");
@@ -42,10 +45,37 @@ public record Source(
         kustomize = kustomize == null ? KustomizeOptions.NONE : kustomize;
     }
 
-    /** A copy with the kustomize options of its declaration. */
-    public Source withKustomize(KustomizeOptions options) {
+    /** A source of the one cluster. */
+    public Source(
+            String name,
+            SourceType type,
+            String path,
+            String namespace,
+            boolean recurse,
+            List<String> include,
+            List<String> exclude,
+            List<String> valueFiles,
+            String values,
+            String declaredBy,
+            KustomizeOptions kustomize) {
+        this(name, type, path, namespace, recurse, include, exclude, valueFiles, values, declaredBy, kustomize, null);
+    }
+
+    /** A copy applied to the named cluster. */
+    public Source inCluster(String clusterName) {
         return new Source(
-                name, type, path, namespace, recurse, include, exclude, valueFiles, values, declaredBy, options);
+                name,
+                type,
+                path,
+                namespace,
+                recurse,
+                include,
+                exclude,
+                valueFiles,
+                values,
+                declaredBy,
+                kustomize,
+                clusterName);
     }
 
     /** A source found by looking at the tree, with no settings of its own. */

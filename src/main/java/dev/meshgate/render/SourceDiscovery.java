@@ -22,6 +22,9 @@ import java.util.Set;
  */
 public final class SourceDiscovery {
 
+    // Overlays found by layout alone may be meant for different clusters: each is analysed on its own.
+    private static final String LAYOUT_CLUSTER = "layout ";
+
     private final ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
 
     /**
@@ -75,7 +78,7 @@ public final class SourceDiscovery {
                     continue; // without the repository's URL, a folder this tree lacks marks another repository
                 }
                 String name = resource.name() + (sources.size() > 1 ? "#" + (i + 1) : "");
-                found.add(argoSource(root, name, path, namespace, source, who));
+                found.add(argoSource(root, name, path, namespace, source, who).inCluster(argoCluster(spec)));
             }
             return found;
         }
@@ -85,17 +88,18 @@ public final class SourceDiscovery {
                     ? SourceType.KUSTOMIZE
                     : SourceType.DIRECTORY;
             return List.of(new Source(
-                    resource.name(),
-                    type,
-                    clean(path),
-                    text(spec.path("targetNamespace")),
-                    true,
-                    null,
-                    null,
-                    null,
-                    null,
-                    who,
-                    fluxKustomize(spec)));
+                            resource.name(),
+                            type,
+                            clean(path),
+                            text(spec.path("targetNamespace")),
+                            true,
+                            null,
+                            null,
+                            null,
+                            null,
+                            who,
+                            fluxKustomize(spec))
+                    .inCluster(fluxCluster(file)));
         }
         if (group.equals("helm.toolkit.fluxcd.io") && kind.equals("HelmRelease")) {
             JsonNode chart = spec.path("chart").path("spec");
@@ -110,17 +114,18 @@ public final class SourceDiscovery {
             chart.path("valuesFiles").forEach(value -> valueFiles.add(value.asText()));
             String values = spec.path("values").isObject() ? spec.path("values").toString() : null;
             return List.of(new Source(
-                    resource.name(),
-                    SourceType.HELM,
-                    clean(path),
-                    namespace,
-                    true,
-                    null,
-                    null,
-                    valueFiles,
-                    values,
-                    who,
-                    null));
+                            resource.name(),
+                            SourceType.HELM,
+                            clean(path),
+                            namespace,
+                            true,
+                            null,
+                            null,
+                            valueFiles,
+                            values,
+                            who,
+                            null)
+                    .inCluster(fluxCluster(file)));
         }
         return List.of();
     }
@@ -172,6 +177,24 @@ public final class SourceDiscovery {
                 null,
                 who,
                 null);
+    }
+
+    /** The Application's destination cluster; the in-cluster one under either of its names. */
+    private static String argoCluster(JsonNode spec) {
+        String server = text(spec.path("destination").path("server"));
+        String name = text(spec.path("destination").path("name"));
+        if ("https://kubernetes.default.svc".equals(server)
+                || "in-cluster".equals(name)
+                || (server == null && name == null)) {
+            return "argocd in-cluster";
+        }
+        return "argocd " + (name != null ? name : server);
+    }
+
+    /** Flux repositories keep one folder per cluster (clusters/production/...): the declaring file's folder names it. */
+    private static String fluxCluster(String file) {
+        int slash = file.lastIndexOf('/');
+        return "flux " + (slash < 0 ? "." : file.substring(0, slash));
     }
 
     /** Argo CD's {@code spec.source.kustomize}: what it sets with {@code kustomize edit} before building. */
@@ -233,13 +256,15 @@ public final class SourceDiscovery {
         for (Path folder : kustomizations) {
             rendered.add(relative(root, folder));
             if (!used.contains(folder) && charts.stream().noneMatch(folder::startsWith)) {
-                sources.add(Source.of(SourceType.KUSTOMIZE, relative(root, folder)));
+                sources.add(Source.of(SourceType.KUSTOMIZE, relative(root, folder))
+                        .inCluster(LAYOUT_CLUSTER + relative(root, folder)));
             }
         }
         for (Path chart : charts) {
             rendered.add(relative(root, chart));
             if (charts.stream().noneMatch(other -> !other.equals(chart) && chart.startsWith(other))) {
-                sources.add(Source.of(SourceType.HELM, relative(root, chart)));
+                sources.add(Source.of(SourceType.HELM, relative(root, chart))
+                        .inCluster(LAYOUT_CLUSTER + relative(root, chart)));
             }
         }
         List<String> exclude = rendered.stream()

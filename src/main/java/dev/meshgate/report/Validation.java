@@ -91,6 +91,37 @@ public final class Validation {
     public Report reportApplications(List<RenderedApplication> applications, List<Resource> outside) {
         boolean named = applications.size() > 1
                 || applications.stream().anyMatch(app -> app.source().declaredBy() != null);
+        // Applications of different clusters never meet: the same object in two of them is no duplicate, and a
+        // reference from one cannot be satisfied by the other.
+        Map<String, List<RenderedApplication>> byCluster = new java.util.LinkedHashMap<>();
+        for (RenderedApplication application : applications) {
+            String cluster = application.source().cluster() == null
+                    ? ""
+                    : application.source().cluster();
+            byCluster.computeIfAbsent(cluster, key -> new ArrayList<>()).add(application);
+        }
+        if (byCluster.size() == 1) {
+            return reportCluster(applications, outside, named);
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<Report.Analysed> analysed = new ArrayList<>();
+        int suppressed = 0;
+        int files = 0;
+        boolean passed = true;
+        for (List<RenderedApplication> cluster : byCluster.values()) {
+            Report report = reportCluster(cluster, outside, named);
+            findings.addAll(report.findings());
+            analysed.addAll(report.resources());
+            suppressed += report.summary().suppressed();
+            files += report.summary().files();
+            passed &= report.summary().passed();
+        }
+        return new Report(
+                findings, analysed, Summary.of(findings, suppressed, analysed.size(), files, failOn.label(), passed));
+    }
+
+    /** The applications of one cluster, analysed together. */
+    private Report reportCluster(List<RenderedApplication> applications, List<Resource> outside, boolean named) {
         List<Resource> resources = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
         Map<ResourceRef, String> ownerOfResource = new HashMap<>();
