@@ -85,11 +85,6 @@ final class BitbucketStatuses implements ForgeStatusApi {
     }
 
     @Override
-    public boolean hasComments() {
-        return true;
-    }
-
-    @Override
     public Response comment(
             RestClients clients, URI base, String token, Revision revision, String marker, String body) {
         String[] repository = ForgeStatusApi.ownerAndName(revision);

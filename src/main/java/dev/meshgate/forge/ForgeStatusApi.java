@@ -19,20 +19,12 @@ interface ForgeStatusApi {
     /** Posts one status; the response tells whether it landed, may be retried, or must wait for a rate limit. */
     Response post(RestClients clients, URI base, String token, Revision revision, CommitStatus status);
 
-    /** Whether the forge's change requests take meshgate's summary comment. */
-    default boolean hasComments() {
-        return false;
-    }
-
     /**
      * Creates meshgate's comment on the revision's change request, or edits the one carrying the marker.
      *
      * @param marker a hidden line that tells meshgate's comment from everyone else's
      */
-    default Response comment(
-            RestClients clients, URI base, String token, Revision revision, String marker, String body) {
-        throw new UnsupportedOperationException(name() + " comments are not supported");
-    }
+    Response comment(RestClients clients, URI base, String token, Revision revision, String marker, String body);
 
     /** The scheme and authority of the repository's web page (else its clone URL), e.g. {@code https://git.acme.io}. */
     static String origin(Revision revision) {

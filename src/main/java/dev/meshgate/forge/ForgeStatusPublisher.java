@@ -68,9 +68,7 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
     @Override
     public void comment(Revision revision, String context, String markdown) {
         Optional<Target> target = target(revision);
-        if (target.isEmpty()
-                || !revision.isChangeRequest()
-                || !target.get().api().hasComments()) {
+        if (target.isEmpty() || !revision.isChangeRequest()) {
             return;
         }
         Target forge = target.get();

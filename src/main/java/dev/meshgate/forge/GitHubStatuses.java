@@ -30,11 +30,6 @@ final class GitHubStatuses implements ForgeStatusApi {
     }
 
     @Override
-    public boolean hasComments() {
-        return true;
-    }
-
-    @Override
     public Response comment(
             RestClients clients, URI base, String token, Revision revision, String marker, String body) {
         return GiteaStatuses.issueComment(clients, base, "Bearer " + token, revision, marker, body);

@@ -29,11 +29,6 @@ final class GitLabStatuses implements ForgeStatusApi {
     }
 
     @Override
-    public boolean hasComments() {
-        return true;
-    }
-
-    @Override
     public Response comment(
             RestClients clients, URI base, String token, Revision revision, String marker, String body) {
         GitLabNoteApi api = clients.get(GitLabNoteApi.class, base);

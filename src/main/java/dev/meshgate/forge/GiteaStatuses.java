@@ -37,11 +37,6 @@ final class GiteaStatuses implements ForgeStatusApi {
     }
 
     @Override
-    public boolean hasComments() {
-        return true;
-    }
-
-    @Override
     public Response comment(
             RestClients clients, URI base, String token, Revision revision, String marker, String body) {
         return issueComment(clients, base, "token " + token, revision, marker, body);
