@@ -50,38 +50,21 @@ final class BitbucketStatuses implements ForgeStatusApi {
         String[] repository = ForgeStatusApi.ownerAndName(revision);
         String key =
                 status.context().length() > KEY_LIMIT ? status.context().substring(0, KEY_LIMIT) : status.context();
-        String branch = ForgeStatusApi.branch(revision);
-        String state = state(status.state());
-        if (forge == Forge.BITBUCKET_CLOUD) {
-            return clients.get(BitbucketCloudStatusApi.class, base)
-                    .post(
-                            repository[0],
-                            repository[1],
-                            revision.sha(),
-                            authorization(token),
-                            new BuildStatusBody(
-                                    key,
-                                    state,
-                                    status.context(),
-                                    status.targetUrl(),
-                                    status.description(),
-                                    branch,
-                                    null));
-        }
-        return clients.get(BitbucketServerStatusApi.class, base)
-                .post(
-                        repository[0],
-                        repository[1],
-                        revision.sha(),
-                        authorization(token),
-                        new BuildStatusBody(
-                                key,
-                                state,
-                                status.context(),
-                                status.targetUrl(),
-                                status.description(),
-                                null,
-                                revision.ref()));
+        boolean cloud = forge == Forge.BITBUCKET_CLOUD;
+        // The one body serves both editions: Cloud names the branch (refname), Server the full ref (ref).
+        BuildStatusBody body = new BuildStatusBody(
+                key,
+                state(status.state()),
+                status.context(),
+                status.targetUrl(),
+                status.description(),
+                cloud ? ForgeStatusApi.branch(revision) : null,
+                cloud ? null : revision.ref());
+        return cloud
+                ? clients.get(BitbucketCloudStatusApi.class, base)
+                        .post(repository[0], repository[1], revision.sha(), authorization(token), body)
+                : clients.get(BitbucketServerStatusApi.class, base)
+                        .post(repository[0], repository[1], revision.sha(), authorization(token), body);
     }
 
     @Override
