@@ -41,6 +41,9 @@ public final class SourceDiscovery {
         Path root = tree.toAbsolutePath().normalize();
         List<Source> declared = new ArrayList<>();
         for (Path file : ManifestFiles.under(root)) {
+            if (!mayDeclare(file)) {
+                continue;
+            }
             String name = root.relativize(file).toString().replace('\\', '/');
             for (Resource resource : loader.loadFiles(root, List.of(file)).resources()) {
                 declared.addAll(declaredBy(root, resource, name, repositoryUrl));
@@ -52,6 +55,24 @@ public final class SourceDiscovery {
         return configured.isEmpty()
                 ? byLayout(root)
                 : configured.stream().map(path -> configuredSource(root, path)).toList();
+    }
+
+    /**
+     * Whether a file can hold an Argo CD or Flux object at all: the renderers read every file again, so discovery only
+     * parses the few that name one of their API groups (files over the size limit are left to the renderers' findings).
+     */
+    private static boolean mayDeclare(Path file) {
+        try {
+            if (Files.size(file) > LoadLimits.defaults().maxFileBytes()) {
+                return false;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            // A zero byte means UTF-16 or UTF-32, where the names are not plain bytes: parse it to be sure.
+            return text.indexOf('\0') >= 0 || text.contains("argoproj.io") || text.contains("fluxcd.io");
+        } catch (IOException e) {
+            return false; // unreadable: rendering reports it
+        }
     }
 
     private static List<Source> declaredBy(Path root, Resource resource, String file, Optional<String> repositoryUrl) {
