@@ -32,7 +32,7 @@ public class RunPageResource {
                 .build();
     }
 
-    private static HtmlReportPage.Header header(Run run) {
+    static HtmlReportPage.Header header(Run run) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Repository", run.revision().repository());
         if (run.revision().isChangeRequest()) {
