@@ -1,12 +1,14 @@
 package dev.meshgate.cli;
 
+import dev.meshgate.files.FileTrees;
 import dev.meshgate.git.Checkout;
 import dev.meshgate.git.CheckoutRequest;
 import dev.meshgate.git.GitAuthentication;
 import dev.meshgate.git.GitException;
 import dev.meshgate.git.MirrorCache;
 import dev.meshgate.git.MirrorCacheSettings;
-import dev.meshgate.git.RepositoryUrl;
+import dev.meshgate.revision.InvalidRepositoryUrlException;
+import dev.meshgate.revision.RepositoryUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,7 +44,7 @@ public final class BenchGitCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, GitException {
+    public Integer call() throws IOException, GitException, InvalidRepositoryUrlException {
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("meshgate-bench-git");
         try {
@@ -54,7 +56,7 @@ public final class BenchGitCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            Checkout.deleteRecursively(work);
+            FileTrees.deleteRecursively(work);
         }
     }
 

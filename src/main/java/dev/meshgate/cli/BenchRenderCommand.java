@@ -1,6 +1,6 @@
 package dev.meshgate.cli;
 
-import dev.meshgate.git.Checkout;
+import dev.meshgate.files.FileTrees;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.render.RenderLimits;
 import dev.meshgate.render.RenderedApplication;
@@ -65,7 +65,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
             generate(generated, applications, samples.resolve("kustomize-overlays/base"));
             measure(out, "generated (" + applications + " overlays)", generated);
         } finally {
-            Checkout.deleteRecursively(generated);
+            FileTrees.deleteRecursively(generated);
         }
         return 0;
     }

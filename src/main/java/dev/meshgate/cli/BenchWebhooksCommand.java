@@ -3,7 +3,7 @@ package dev.meshgate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshgate.git.Checkout;
+import dev.meshgate.files.FileTrees;
 import dev.meshgate.intake.HmacSignature;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,7 +95,7 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            Checkout.deleteRecursively(work);
+            FileTrees.deleteRecursively(work);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.meshgate.forge;
 
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Revision;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;

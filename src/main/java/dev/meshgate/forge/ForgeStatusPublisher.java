@@ -1,7 +1,7 @@
 package dev.meshgate.forge;
 
-import dev.meshgate.intake.Forge;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.Revision;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.EnumMap;

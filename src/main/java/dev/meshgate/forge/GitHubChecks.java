@@ -5,7 +5,7 @@ import dev.meshgate.forge.api.GitHubCheckRunApi;
 import dev.meshgate.forge.api.GitHubCheckRunApi.Annotation;
 import dev.meshgate.forge.api.GitHubCheckRunApi.CheckRun;
 import dev.meshgate.forge.api.GitHubCheckRunApi.Output;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Revision;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.meshgate.forge;
 
 import dev.meshgate.forge.api.GitHubStatusApi;
 import dev.meshgate.forge.api.StatusBody;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Revision;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;

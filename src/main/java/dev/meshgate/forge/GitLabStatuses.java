@@ -4,7 +4,7 @@ import dev.meshgate.forge.api.CommentBody;
 import dev.meshgate.forge.api.GitLabNoteApi;
 import dev.meshgate.forge.api.GitLabStatusApi;
 import dev.meshgate.forge.api.GitLabStatusBody;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Revision;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 

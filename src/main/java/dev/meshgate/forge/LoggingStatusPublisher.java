@@ -1,6 +1,6 @@
 package dev.meshgate.forge;
 
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Revision;
 import org.jboss.logging.Logger;
 
 /** Writes statuses to the log, where they are seen when no forge is set up (and on meshgate's own report pages). */

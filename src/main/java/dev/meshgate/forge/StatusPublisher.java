@@ -1,6 +1,6 @@
 package dev.meshgate.forge;
 
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Revision;
 
 /** Tells a forge what meshgate found about a revision's commit. */
 public interface StatusPublisher {

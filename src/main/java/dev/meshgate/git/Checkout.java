@@ -1,12 +1,9 @@
 package dev.meshgate.git;
 
+import dev.meshgate.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
@@ -28,28 +25,9 @@ public record Checkout(Path directory, String sha, int files, int skippedSymlink
     @Override
     public void close() {
         try {
-            deleteRecursively(directory);
+            FileTrees.deleteRecursively(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the working folder " + directory, e);
         }
-    }
-
-    public static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.meshgate.git;
 
+import dev.meshgate.revision.RepositoryUrl;
 import java.util.List;
 
 /**

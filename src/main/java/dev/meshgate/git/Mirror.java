@@ -1,5 +1,7 @@
 package dev.meshgate.git;
 
+import dev.meshgate.files.FileTrees;
+import dev.meshgate.revision.RepositoryUrl;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -200,7 +202,7 @@ final class Mirror {
             repository = null;
         }
         try {
-            Checkout.deleteRecursively(directory);
+            FileTrees.deleteRecursively(directory);
         } catch (IOException e) {
             // Whatever is left cannot be opened as a repository and is deleted at its next use.
         }

@@ -1,5 +1,6 @@
 package dev.meshgate.git;
 
+import dev.meshgate.revision.RepositoryUrl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.meshgate.git;
 
+import dev.meshgate.revision.InvalidRepositoryUrlException;
+import dev.meshgate.revision.RepositoryUrl;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ final class SubmoduleUrls {
             if (isNetwork(absolute)) {
                 try {
                     urls.put(path, RepositoryUrl.parse(absolute));
-                } catch (GitException e) {
+                } catch (InvalidRepositoryUrlException e) {
                     // An unparsable URL leaves the submodule out, like a refused one.
                 }
             }

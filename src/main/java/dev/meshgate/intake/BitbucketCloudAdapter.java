@@ -7,6 +7,8 @@ import static dev.meshgate.intake.PayloadFields.sha;
 import static dev.meshgate.intake.PayloadFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.Revision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -6,6 +6,8 @@ import static dev.meshgate.intake.PayloadFields.sha;
 import static dev.meshgate.intake.PayloadFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.Revision;
 import java.util.List;
 
 /** GitLab's webhooks: push, tag push and merge request hooks, authenticated by {@code X-Gitlab-Token}. */

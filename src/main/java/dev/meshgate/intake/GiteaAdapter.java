@@ -3,6 +3,7 @@ package dev.meshgate.intake;
 import static dev.meshgate.intake.PayloadFields.optionalText;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.revision.Forge;
 import java.util.Set;
 
 /**

@@ -1,5 +1,6 @@
 package dev.meshgate.intake;
 
+import dev.meshgate.revision.Revision;
 import java.util.List;
 
 /** What a verified delivery asks of meshgate. */

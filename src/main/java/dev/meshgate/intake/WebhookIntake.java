@@ -3,9 +3,10 @@ package dev.meshgate.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.meshgate.git.GitException;
-import dev.meshgate.git.RepositoryUrl;
-import dev.meshgate.runs.RunSubmitter;
+import dev.meshgate.revision.InvalidRepositoryUrlException;
+import dev.meshgate.revision.RepositoryUrl;
+import dev.meshgate.revision.Revision;
+import dev.meshgate.revision.RunSubmitter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ public final class WebhookIntake {
                     throw new MalformedPayloadException(
                             "the clone URL's host " + url.host() + " is not in meshgate.webhooks.allowed-hosts");
                 }
-            } catch (GitException e) {
+            } catch (InvalidRepositoryUrlException e) {
                 throw new MalformedPayloadException(e.getMessage());
             }
         }

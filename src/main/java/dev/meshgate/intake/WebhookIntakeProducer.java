@@ -2,7 +2,8 @@ package dev.meshgate.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshgate.config.MeshgateConfig;
-import dev.meshgate.runs.RunSubmitter;
+import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.RunSubmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

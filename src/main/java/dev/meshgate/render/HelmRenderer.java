@@ -1,6 +1,6 @@
 package dev.meshgate.render;
 
-import dev.meshgate.git.Checkout;
+import dev.meshgate.files.FileTrees;
 import dev.meshgate.manifest.FieldPositions;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
@@ -70,7 +70,7 @@ public final class HelmRenderer implements Renderer {
         } finally {
             if (work != null) {
                 try {
-                    Checkout.deleteRecursively(work);
+                    FileTrees.deleteRecursively(work);
                 } catch (IOException e) {
                     // a leftover values file in the temporary folder is no reason to fail a render
                 }

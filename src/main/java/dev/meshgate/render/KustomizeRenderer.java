@@ -1,6 +1,6 @@
 package dev.meshgate.render;
 
-import dev.meshgate.git.Checkout;
+import dev.meshgate.files.FileTrees;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Resource;
@@ -106,7 +106,7 @@ public final class KustomizeRenderer implements Renderer {
     private static void deleteQuietly(Path folder) {
         if (folder != null) {
             try {
-                Checkout.deleteRecursively(folder);
+                FileTrees.deleteRecursively(folder);
             } catch (IOException e) {
                 // A leftover temporary folder of one small file is no reason to fail a render.
             }

@@ -1,11 +1,11 @@
 package dev.meshgate.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.meshgate.git.RepositoryUrl;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.ManifestFiles;
 import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Resource;
+import dev.meshgate.revision.RepositoryUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

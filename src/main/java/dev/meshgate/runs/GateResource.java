@@ -1,6 +1,6 @@
 package dev.meshgate.runs;
 
-import dev.meshgate.git.RepositoryUrl;
+import dev.meshgate.revision.RepositoryUrl;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;

@@ -1,7 +1,7 @@
 package dev.meshgate.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Revision;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.ArrayList;

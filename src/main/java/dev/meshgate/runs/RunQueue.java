@@ -2,7 +2,8 @@ package dev.meshgate.runs;
 
 import dev.meshgate.forge.CommitStatus;
 import dev.meshgate.forge.StatusPublisher;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Revision;
+import dev.meshgate.revision.RunSubmitter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,11 @@ package dev.meshgate.runs;
 
 import dev.meshgate.git.GitException;
 import dev.meshgate.git.MirrorCache;
-import dev.meshgate.git.RepositoryUrl;
-import dev.meshgate.intake.Forge;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.InvalidRepositoryUrlException;
+import dev.meshgate.revision.RepositoryUrl;
+import dev.meshgate.revision.Revision;
+import dev.meshgate.revision.RunSubmitter;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -84,7 +86,7 @@ public class RunResource {
                         + " (meshgate.git.hosts) instead");
             }
             return repository;
-        } catch (GitException e) {
+        } catch (InvalidRepositoryUrlException e) {
             throw new BadRequestException(e.getMessage());
         }
     }
@@ -102,7 +104,7 @@ public class RunResource {
         }
         try {
             return mirrors.resolve(RepositoryUrl.parse(cloneUrl), request.ref().strip());
-        } catch (GitException e) {
+        } catch (GitException | InvalidRepositoryUrlException e) {
             throw new jakarta.ws.rs.ClientErrorException(e.getMessage(), 422);
         }
     }

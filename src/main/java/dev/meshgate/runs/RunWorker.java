@@ -8,8 +8,6 @@ import dev.meshgate.git.Checkout;
 import dev.meshgate.git.CheckoutRequest;
 import dev.meshgate.git.GitException;
 import dev.meshgate.git.MirrorCache;
-import dev.meshgate.git.RepositoryUrl;
-import dev.meshgate.intake.Revision;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.render.RenderLimits;
@@ -20,6 +18,9 @@ import dev.meshgate.report.JsonFormatter;
 import dev.meshgate.report.Report;
 import dev.meshgate.report.Summary;
 import dev.meshgate.report.Validation;
+import dev.meshgate.revision.InvalidRepositoryUrlException;
+import dev.meshgate.revision.RepositoryUrl;
+import dev.meshgate.revision.Revision;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ class RunWorker {
                 return head.outcome(sha, passed, describe(head.summary()));
             }
             return compareWithMergeBase(run, url, head);
-        } catch (GitException e) {
+        } catch (GitException | InvalidRepositoryUrlException e) {
             return RunOutcome.error(sha, e.getMessage());
         } catch (ConfigFile.InvalidConfigException e) {
             return RunOutcome.error(sha, "invalid " + ConfigFile.DEFAULT_NAME + ": " + e.getMessage());

@@ -3,8 +3,8 @@ package dev.meshgate.runs;
 import dev.meshgate.git.BranchUpdate;
 import dev.meshgate.git.GitException;
 import dev.meshgate.git.MirrorCache;
-import dev.meshgate.git.RepositoryUrl;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.RepositoryUrl;
+import dev.meshgate.revision.Revision;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 

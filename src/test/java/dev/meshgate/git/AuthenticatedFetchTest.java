@@ -3,6 +3,7 @@ package dev.meshgate.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meshgate.revision.RepositoryUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

@@ -3,6 +3,7 @@ package dev.meshgate.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshgate.cli.GitDaemon;
+import dev.meshgate.revision.RepositoryUrl;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,7 @@ class FastForwardTest {
     private MirrorCache cache;
 
     @BeforeEach
-    void serve() throws GitException {
+    void serve() throws Exception {
         source = SourceRepository.create(temp.resolve("served/mesh"));
         daemon = GitDaemon.serveWithPush(temp.resolve("served"));
         url = RepositoryUrl.parse(daemon.url("mesh"));

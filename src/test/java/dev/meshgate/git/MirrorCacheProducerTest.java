@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshgate.cli.GitDaemon;
 import dev.meshgate.config.MeshgateConfig;
+import dev.meshgate.revision.RepositoryUrl;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;

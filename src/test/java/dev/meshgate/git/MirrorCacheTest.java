@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshgate.cli.GitDaemon;
+import dev.meshgate.revision.RepositoryUrl;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class MirrorCacheTest {
     private MirrorCache cache;
 
     @BeforeEach
-    void serve() throws GitException {
+    void serve() throws Exception {
         source = SourceRepository.create(temp.resolve("served/mesh"));
         daemon = GitDaemon.serve(temp.resolve("served"));
         url = RepositoryUrl.parse(daemon.url("mesh"));

@@ -3,6 +3,7 @@ package dev.meshgate.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshgate.cli.GitDaemon;
+import dev.meshgate.revision.RepositoryUrl;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,7 @@ class SubmoduleCheckoutTest {
     private RepositoryUrl parentUrl;
 
     @BeforeEach
-    void serve() throws GitException {
+    void serve() throws Exception {
         SourceRepository child = SourceRepository.create(temp.resolve("served/child"));
         childCommit = child.commit(Map.of("gateway.yaml", "kind: Gateway\n"));
         parent = SourceRepository.create(temp.resolve("served/parent"));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.Revision;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.meshgate.intake;
 
-import dev.meshgate.runs.RunSubmitter;
+import dev.meshgate.revision.Revision;
+import dev.meshgate.revision.RunSubmitter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.meshgate.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshgate.intake.SignatureCheck.Verdict;
+import dev.meshgate.revision.Forge;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

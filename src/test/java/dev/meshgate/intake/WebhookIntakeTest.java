@@ -3,6 +3,8 @@ package dev.meshgate.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.Revision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.meshgate.cli.GitCommandLine;
-import dev.meshgate.intake.Forge;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.Revision;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

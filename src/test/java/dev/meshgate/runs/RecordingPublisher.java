@@ -2,7 +2,7 @@ package dev.meshgate.runs;
 
 import dev.meshgate.forge.CommitStatus;
 import dev.meshgate.forge.StatusPublisher;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Revision;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

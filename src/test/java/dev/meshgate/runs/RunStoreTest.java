@@ -2,8 +2,8 @@ package dev.meshgate.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshgate.intake.Forge;
-import dev.meshgate.intake.Revision;
+import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.Revision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

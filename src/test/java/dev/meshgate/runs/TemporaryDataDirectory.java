@@ -1,6 +1,6 @@
 package dev.meshgate.runs;
 
-import dev.meshgate.git.Checkout;
+import dev.meshgate.files.FileTrees;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ public class TemporaryDataDirectory implements QuarkusTestResourceLifecycleManag
     @Override
     public void stop() {
         try {
-            Checkout.deleteRecursively(directory);
+            FileTrees.deleteRecursively(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,4 +1,4 @@
-package dev.meshgate.intake;
+package dev.meshgate.revision;
 
 /** Where a revision came from: a Git forge that sent a webhook, or a run started by hand. */
 public enum Forge {

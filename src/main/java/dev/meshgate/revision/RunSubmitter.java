@@ -1,6 +1,5 @@
-package dev.meshgate.runs;
+package dev.meshgate.revision;
 
-import dev.meshgate.intake.Revision;
 import java.time.Duration;
 
 /** Accepts revisions for validation: what webhook endpoints and {@code POST /api/v1/runs} hand their work to. */

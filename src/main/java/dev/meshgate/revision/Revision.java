@@ -1,4 +1,4 @@
-package dev.meshgate.intake;
+package dev.meshgate.revision;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quarkus.runtime.annotations.RegisterForReflection;

@@ -1,4 +1,4 @@
-package dev.meshgate.git;
+package dev.meshgate.revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RepositoryUrlTest {
 
     @Test
-    void aTokenInAnHttpsUrlIsRedacted() throws GitException {
+    void aTokenInAnHttpsUrlIsRedacted() throws InvalidRepositoryUrlException {
         RepositoryUrl url = RepositoryUrl.parse("https://x-access-token:ghs_abc123@github.com/acme/mesh.git");
 
         assertThat(url.redacted()).isEqualTo("https://github.com/acme/mesh.git");
@@ -19,14 +19,14 @@ class RepositoryUrlTest {
     }
 
     @Test
-    void aTokenUsedAsTheUserNameIsRedactedToo() throws GitException {
+    void aTokenUsedAsTheUserNameIsRedactedToo() throws InvalidRepositoryUrlException {
         assertThat(RepositoryUrl.parse("https://ghp_secret@github.com/acme/mesh.git")
                         .redacted())
                 .isEqualTo("https://github.com/acme/mesh.git");
     }
 
     @Test
-    void theUserOfAnSshUrlIsKeptBecauseItIsNoSecret() throws GitException {
+    void theUserOfAnSshUrlIsKeptBecauseItIsNoSecret() throws InvalidRepositoryUrlException {
         RepositoryUrl scpLike = RepositoryUrl.parse("git@gitlab.com:acme/mesh.git");
 
         assertThat(scpLike.isSsh()).isTrue();
@@ -37,7 +37,7 @@ class RepositoryUrlTest {
     }
 
     @Test
-    void scrubRemovesTheSecretsFromAMessageThatQuotesThem() throws GitException {
+    void scrubRemovesTheSecretsFromAMessageThatQuotesThem() throws InvalidRepositoryUrlException {
         RepositoryUrl url = RepositoryUrl.parse("https://bot:hunter2@git.example.com/mesh.git");
 
         assertThat(url.scrub("https://bot:hunter2@git.example.com/mesh.git: not authorized (hunter2)"))
@@ -46,7 +46,7 @@ class RepositoryUrlTest {
     }
 
     @Test
-    void localRepositoriesHaveNoHost() throws GitException {
+    void localRepositoriesHaveNoHost() throws InvalidRepositoryUrlException {
         RepositoryUrl local = RepositoryUrl.parse("file:///srv/git/mesh.git");
 
         assertThat(local.host()).isEmpty();
@@ -57,14 +57,5 @@ class RepositoryUrlTest {
     void aMissingUrlIsRefused() {
         assertThatThrownBy(() -> RepositoryUrl.parse(" ")).hasMessageContaining("no repository URL");
         assertThatThrownBy(() -> RepositoryUrl.parse(null)).hasMessageContaining("no repository URL");
-    }
-
-    @Test
-    void relativeSubmoduleUrlsResolveAgainstTheParentFolder() throws GitException {
-        RepositoryUrl parent = RepositoryUrl.parse("https://git.example.com/acme/mesh.git");
-
-        assertThat(SubmoduleUrls.resolve(parent, "../shared.git")).isEqualTo("https://git.example.com/acme/shared.git");
-        assertThat(SubmoduleUrls.resolve(parent, "./sub.git"))
-                .isEqualTo("https://git.example.com/acme/mesh.git/sub.git");
     }
 }

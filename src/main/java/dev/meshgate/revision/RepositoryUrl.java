@@ -1,4 +1,4 @@
-package dev.meshgate.git;
+package dev.meshgate.revision;
 
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -19,20 +19,20 @@ public final class RepositoryUrl {
     }
 
     /** Parses a URL, refusing what JGit could not fetch from. */
-    public static RepositoryUrl parse(String text) throws GitException {
+    public static RepositoryUrl parse(String text) throws InvalidRepositoryUrlException {
         if (text == null || text.isBlank()) {
-            throw new GitException(GitException.Reason.FAILED, "no repository URL was given", null);
+            throw new InvalidRepositoryUrlException("no repository URL was given");
         }
         try {
             return new RepositoryUrl(text.strip(), new URIish(text.strip()));
         } catch (URISyntaxException e) {
             // The parser's message quotes the URL, which may hold a token: say only what is wrong.
-            throw new GitException(GitException.Reason.FAILED, "the repository URL is not a URL JGit can fetch", null);
+            throw new InvalidRepositoryUrlException("the repository URL is not a URL JGit can fetch");
         }
     }
 
     /** The URL exactly as given, for JGit only: it may contain a password. */
-    String forTransport() {
+    public String forTransport() {
         return text;
     }
 
