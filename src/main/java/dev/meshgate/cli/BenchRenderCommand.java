@@ -6,7 +6,7 @@ import dev.meshgate.render.RenderLimits;
 import dev.meshgate.render.RenderedApplication;
 import dev.meshgate.render.Rendering;
 import dev.meshgate.report.Report;
-import dev.meshgate.report.Validation;
+import dev.meshgate.validation.ManifestValidation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             List<RenderedApplication> rendered = rendering.renderAll(repository, Optional.empty(), "default");
-            Report report = new Validation().reportApplications(rendered);
+            Report report = new ManifestValidation().reportApplications(rendered);
             millis[i] = (System.nanoTime() - start) / 1e6;
             count = rendered.size();
             findings = report.findings().size();
@@ -92,7 +92,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
     }
 
     private void renderAndAnalyse(Path repository) throws IOException {
-        new Validation().reportApplications(rendering.renderAll(repository, Optional.empty(), "default"));
+        new ManifestValidation().reportApplications(rendering.renderAll(repository, Optional.empty(), "default"));
     }
 
     /**

@@ -2,29 +2,16 @@ package dev.meshgate.cli;
 
 import dev.meshgate.analysis.policy.ConfigFile;
 import dev.meshgate.analysis.policy.FailOn;
-import dev.meshgate.analysis.policy.FindingPolicy;
 import dev.meshgate.analysis.policy.IstioctlSuppression;
-import dev.meshgate.analysis.policy.Suppression;
-import dev.meshgate.cluster.ClusterUnavailableException;
 import dev.meshgate.cluster.InventoryFile;
-import dev.meshgate.manifest.LoadLimits;
-import dev.meshgate.manifest.LoadResult;
-import dev.meshgate.manifest.ManifestLoader;
-import dev.meshgate.manifest.Resource;
 import dev.meshgate.render.RenderLimits;
-import dev.meshgate.render.RenderedApplication;
-import dev.meshgate.render.Rendering;
-import dev.meshgate.render.Source;
-import dev.meshgate.render.SourceType;
 import dev.meshgate.report.Formatter;
-import dev.meshgate.report.Report;
-import dev.meshgate.report.Validation;
+import dev.meshgate.validation.RepositoryValidation;
+import dev.meshgate.validation.ValidationOptions;
+import dev.meshgate.validation.ValidationResult;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -123,6 +110,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Formatter formatter = formatter();
         FailOn level = failLevel();
         if (listCodes) {
@@ -133,79 +121,54 @@ public final class ValidateCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
         }
-        ConfigFile.Config loaded;
+        ValidationResult result;
         try {
-            loaded = configFile() == null ? ConfigFile.Config.defaults() : ConfigFile.read(configFile());
+            result = RepositoryValidation.validate(paths, options(level));
         } catch (ConfigFile.InvalidConfigException e) {
-            spec.commandLine().getErr().println("meshgate: invalid config file " + e.getMessage());
+            err.println("meshgate: invalid config file " + e.getMessage());
             return ExitCodes.USAGE_OR_IO;
         }
-        Validation validation =
-                new Validation().config(withCommandLineSuppressions(loaded)).failOn(level);
-        if (namespace != null) {
-            validation.settings(validation.settings().withDefaultNamespace(namespace));
-        }
-        Report report;
-        try {
-            report = plain || paths.size() != 1 || !Files.isDirectory(paths.get(0))
-                    ? validation.reportApplications(plainFiles(paths, validation), outside())
-                    : rendered(validation, paths.get(0), loaded.applications());
-        } catch (ClusterUnavailableException e) {
-            spec.commandLine().getErr().println("meshgate: " + e.getMessage());
+        if (result.clusterUnavailable().isPresent()) {
+            err.println("meshgate: " + result.clusterUnavailable().get());
             return ExitCodes.USAGE_OR_IO;
         }
-        formatter.write(report, out);
+        if (result.renderedApplications()) {
+            err.println("meshgate: " + result.applications().size() + " application"
+                    + (result.applications().size() == 1 ? "" : "s") + " found:");
+            result.applications().forEach(application -> err.println("  " + application.describe()));
+            err.flush();
+        }
+        formatter.write(result.report(), out);
         out.flush();
-        return report.summary().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+        return result.report().summary().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
     }
 
-    /** The paths as they are, one application. */
-    private static List<RenderedApplication> plainFiles(List<Path> paths, Validation validation)
-            throws java.io.IOException {
-        LoadResult loaded =
-                new ManifestLoader(LoadLimits.defaults(), validation.settings().defaultNamespace()).load(paths);
-        return List.of(new RenderedApplication(Source.of(SourceType.DIRECTORY, ""), loaded));
-    }
-
-    private List<Resource> outside() throws ClusterUnavailableException {
-        return inventory == null ? List.of() : new InventoryFile(inventory).resources();
-    }
-
-    /** Renders what Argo CD or Flux would apply from the folder, says which applications it found, and validates them. */
-    private Report rendered(Validation validation, Path folder, List<String> configured)
-            throws java.io.IOException, ClusterUnavailableException {
+    /** The flags as validation options. */
+    private ValidationOptions options(FailOn level) {
         RenderLimits limits = RenderLimits.defaults()
                 .withKustomizeCommand(RenderLimits.command(kustomizeCommand))
                 .allowingRemoteBases(allowRemoteBases);
         if (helmCommand != null) {
             limits = limits.withHelmCommand(RenderLimits.command(helmCommand));
         }
-        List<RenderedApplication> applications = new Rendering(limits, LoadLimits.defaults())
-                .renderAll(folder, Optional.empty(), validation.settings().defaultNamespace(), configured);
-        boolean onlyPlainFiles = applications.size() == 1
-                && applications.get(0).source().type() == SourceType.DIRECTORY
-                && applications.get(0).source().declaredBy() == null;
-        if (!onlyPlainFiles) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("meshgate: " + applications.size() + " application" + (applications.size() == 1 ? "" : "s")
-                    + " found:");
-            applications.forEach(application -> err.println("  " + Rendering.describe(application.source())));
-            err.flush();
-        }
-        return validation.reportApplications(applications, outside());
-    }
-
-    private ConfigFile.Config withCommandLineSuppressions(ConfigFile.Config config) {
-        List<Suppression> all = new ArrayList<>(config.policy().suppressions());
+        ValidationOptions options = ValidationOptions.defaults()
+                .failingOn(level)
+                .renderingWith(limits)
+                .reading(plain ? ValidationOptions.Input.PLAIN : ValidationOptions.Input.RENDERED);
         for (String text : suppress) {
             try {
-                all.add(IstioctlSuppression.parse(text));
+                options = options.suppressing(IstioctlSuppression.parse(text));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        return new ConfigFile.Config(
-                config.settings(), new FindingPolicy(config.policy().severities(), all));
+        if (config != null) {
+            options = options.withConfigFile(config);
+        }
+        if (namespace != null) {
+            options = options.withNamespace(namespace);
+        }
+        return inventory == null ? options : options.lookingUpIn(new InventoryFile(inventory));
     }
 
     private Formatter formatter() {
@@ -223,14 +186,5 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "unknown --fail-on level '" + failOn + "' (expected error, warning or never)");
         }
-    }
-
-    private Path configFile() {
-        if (config != null) {
-            return config;
-        }
-        Path first = paths.get(0);
-        Path candidate = first.resolve(ConfigFile.DEFAULT_NAME);
-        return Files.isDirectory(first) && Files.isRegularFile(candidate) ? candidate : null;
     }
 }

@@ -83,7 +83,7 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
     }
 
     @Override
-    public void checkRun(Revision revision, CommitStatus verdict, com.fasterxml.jackson.databind.JsonNode report) {
+    public void checkRun(Revision revision, CommitStatus verdict, dev.meshgate.report.Report report) {
         if (revision.forge() != Forge.GITHUB || gitHubApp.isEmpty()) {
             return; // check runs take a GitHub App's installation token
         }

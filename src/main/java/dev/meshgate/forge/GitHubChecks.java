@@ -1,10 +1,11 @@
 package dev.meshgate.forge;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.analysis.Finding;
 import dev.meshgate.forge.api.GitHubCheckRunApi;
 import dev.meshgate.forge.api.GitHubCheckRunApi.Annotation;
 import dev.meshgate.forge.api.GitHubCheckRunApi.CheckRun;
 import dev.meshgate.forge.api.GitHubCheckRunApi.Output;
+import dev.meshgate.report.Report;
 import dev.meshgate.revision.Revision;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -24,7 +25,7 @@ final class GitHubChecks {
     private GitHubChecks() {}
 
     static Response post(
-            RestClients clients, URI base, String token, Revision revision, CommitStatus verdict, JsonNode report) {
+            RestClients clients, URI base, String token, Revision revision, CommitStatus verdict, Report report) {
         String[] repository = ForgeStatusApi.ownerAndName(revision);
         GitHubCheckRunApi api = clients.get(GitHubCheckRunApi.class, base);
         List<Annotation> annotations = annotations(report);
@@ -59,26 +60,28 @@ final class GitHubChecks {
         return last;
     }
 
-    static List<Annotation> annotations(JsonNode report) {
+    static List<Annotation> annotations(Report report) {
         List<Annotation> annotations = new ArrayList<>();
         if (report == null) {
             return annotations;
         }
-        for (JsonNode finding : report.path("findings")) {
+        for (Finding finding : report.findings()) {
             // GitHub needs a line; a finding on a whole file (a template, a render failure) goes on its first.
-            int line = Math.max(1, finding.path("origin").path("line").asInt());
-            String severity = finding.path("severity").asText();
-            String level = severity.equals("error") ? "failure" : severity.equals("warning") ? "warning" : "notice";
-            String application = finding.hasNonNull("application")
-                    ? " (" + finding.path("application").asText() + ")"
-                    : "";
+            int line = Math.max(1, finding.origin().line());
+            String level =
+                    switch (finding.severity()) {
+                        case ERROR -> "failure";
+                        case WARNING -> "warning";
+                        case INFO -> "notice";
+                    };
+            String application = finding.application() != null ? " (" + finding.application() + ")" : "";
             annotations.add(new Annotation(
-                    finding.path("origin").path("file").asText(),
+                    finding.origin().file(),
                     line,
                     line,
                     level,
-                    finding.path("code").asText() + " " + finding.path("name").asText() + application,
-                    finding.path("message").asText()));
+                    finding.code() + " " + finding.message().title() + application,
+                    finding.text()));
         }
         return annotations;
     }

@@ -25,5 +25,5 @@ public interface StatusPublisher {
      *
      * @param report the run's JSON report (findings and summary), or null when meshgate could not validate
      */
-    default void checkRun(Revision revision, CommitStatus verdict, com.fasterxml.jackson.databind.JsonNode report) {}
+    default void checkRun(Revision revision, CommitStatus verdict, dev.meshgate.report.Report report) {}
 }

@@ -3,7 +3,7 @@ package dev.meshgate.intake;
 import dev.meshgate.analysis.policy.FailOn;
 import dev.meshgate.report.JsonFormatter;
 import dev.meshgate.report.Report;
-import dev.meshgate.report.Validation;
+import dev.meshgate.validation.ManifestValidation;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +39,7 @@ public class ValidateResource {
         if (body.length() > MAX_BODY_CHARS) {
             throw new BadRequestException("the request body is over " + MAX_BODY_CHARS + " characters");
         }
-        Validation validation = new Validation().failOn(level(failOn));
+        ManifestValidation validation = new ManifestValidation().failOn(level(failOn));
         if (namespace != null && !namespace.isBlank()) {
             validation.settings(validation.settings().withDefaultNamespace(namespace));
         }

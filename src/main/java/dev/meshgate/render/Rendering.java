@@ -5,6 +5,7 @@ import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Origin;
+import dev.meshgate.revision.RepositoryUrl;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,14 +38,14 @@ public final class Rendering {
      * @param repositoryUrl the repository's URL, to pick the Applications that deploy from it; empty to take all
      * @throws IOException when the tree cannot be read at all
      */
-    public List<RenderedApplication> renderAll(Path root, Optional<String> repositoryUrl, String defaultNamespace)
-            throws IOException {
+    public List<RenderedApplication> renderAll(
+            Path root, Optional<RepositoryUrl> repositoryUrl, String defaultNamespace) throws IOException {
         return renderAll(root, repositoryUrl, defaultNamespace, List.of());
     }
 
     /** @param configured folders to render when nothing in the tree declares applications (.meshgate.yaml) */
     public List<RenderedApplication> renderAll(
-            Path root, Optional<String> repositoryUrl, String defaultNamespace, List<String> configured)
+            Path root, Optional<RepositoryUrl> repositoryUrl, String defaultNamespace, List<String> configured)
             throws IOException {
         Path tree = root.toAbsolutePath().normalize();
         List<Source> sources = new SourceDiscovery().discover(tree, repositoryUrl, configured);
@@ -80,13 +81,6 @@ public final class Rendering {
             pool.shutdownNow();
         }
         return rendered;
-    }
-
-    /** One line per application for people: its name, how it was rendered, from where, and who declared it. */
-    public static String describe(Source source) {
-        return source.name() + " (" + source.type().name().toLowerCase(java.util.Locale.ROOT) + " "
-                + (source.path().isEmpty() ? "." : source.path())
-                + (source.declaredBy() == null ? "" : ", " + source.declaredBy()) + ")";
     }
 
     /** @param defaultNamespace the namespace of resources that name none, unless the application sets its own */

@@ -105,4 +105,10 @@ public record Source(
         }
         return text.equals(".") ? "" : text;
     }
+
+    /** One line for people: the application's name, how it is rendered, from where, and who declared it. */
+    public String describe() {
+        return name + " (" + type.name().toLowerCase(java.util.Locale.ROOT) + " " + (path.isEmpty() ? "." : path)
+                + (declaredBy == null ? "" : ", " + declaredBy) + ")";
+    }
 }

@@ -31,12 +31,12 @@ public final class SourceDiscovery {
      * @param repositoryUrl the repository's clone URL, to tell this repository's Applications from others'; empty to
      *     take every Application's source as this repository
      */
-    public List<Source> discover(Path tree, Optional<String> repositoryUrl) throws IOException {
+    public List<Source> discover(Path tree, Optional<RepositoryUrl> repositoryUrl) throws IOException {
         return discover(tree, repositoryUrl, List.of());
     }
 
     /** @param configured folders to take as applications when nothing in the tree declares any */
-    public List<Source> discover(Path tree, Optional<String> repositoryUrl, List<String> configured)
+    public List<Source> discover(Path tree, Optional<RepositoryUrl> repositoryUrl, List<String> configured)
             throws IOException {
         Path root = tree.toAbsolutePath().normalize();
         List<Source> declared = new ArrayList<>();
@@ -75,7 +75,8 @@ public final class SourceDiscovery {
         }
     }
 
-    private static List<Source> declaredBy(Path root, Resource resource, String file, Optional<String> repositoryUrl) {
+    private static List<Source> declaredBy(
+            Path root, Resource resource, String file, Optional<RepositoryUrl> repositoryUrl) {
         String group = resource.apiVersion().split("/")[0];
         String kind = resource.kind().kind();
         String who = kind + " " + (resource.namespace().isEmpty() ? "" : resource.namespace() + "/") + resource.name()
@@ -311,10 +312,10 @@ public final class SourceDiscovery {
         return Source.of(type, path);
     }
 
-    private static boolean sameRepository(String declared, Optional<String> repositoryUrl) {
+    private static boolean sameRepository(String declared, Optional<RepositoryUrl> repositoryUrl) {
         return declared == null
                 || repositoryUrl.isEmpty()
-                || RepositoryUrl.sameRepository(declared, repositoryUrl.get());
+                || repositoryUrl.get().isSameRepositoryAs(declared);
     }
 
     private static String text(JsonNode node) {

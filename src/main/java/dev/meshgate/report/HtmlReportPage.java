@@ -1,6 +1,6 @@
 package dev.meshgate.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.analysis.Finding;
 import dev.meshgate.analysis.Message;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * The page a reviewer lands on from a pull request: the verdict, what was validated, the findings grouped by file with
- * line numbers, what each code means and how to suppress one. Built from the stored JSON report, so it looks the same
+ * line numbers, what each code means and how to suppress one. Built from the stored report, so it looks the same
  * after a restart.
  */
 public final class HtmlReportPage {
@@ -31,7 +31,7 @@ public final class HtmlReportPage {
             Map<String, String> facts,
             List<String> notes) {}
 
-    public String render(Header header, JsonNode report) {
+    public String render(Header header, Report report) {
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         if (!header.finished()) {
@@ -64,31 +64,36 @@ public final class HtmlReportPage {
             html.append("</ul>\n");
         }
         if (report != null) {
-            findings(html, report.path("findings"));
+            findings(html, report);
         }
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
 
-    private static void findings(StringBuilder html, JsonNode findings) {
-        if (findings.isEmpty()) {
+    private static void findings(StringBuilder html, Report report) {
+        if (report.findings().isEmpty()) {
             html.append("<p class=\"clean\">No findings.</p>\n");
             return;
         }
-        Map<String, List<JsonNode>> byFile = new TreeMap<>();
+        Map<String, List<Integer>> byFile = new TreeMap<>();
         TreeSet<String> codes = new TreeSet<>();
-        for (JsonNode finding : findings) {
-            byFile.computeIfAbsent(finding.path("origin").path("file").asText(""), file -> new ArrayList<>())
-                    .add(finding);
-            codes.add(finding.path("code").asText());
+        for (int i = 0; i < report.findings().size(); i++) {
+            Finding finding = report.findings().get(i);
+            byFile.computeIfAbsent(
+                            finding.origin().file() == null
+                                    ? ""
+                                    : finding.origin().file(),
+                            file -> new ArrayList<>())
+                    .add(i);
+            codes.add(finding.code());
         }
         html.append("<h2>Findings</h2>\n");
         byFile.forEach((file, inFile) -> {
             html.append("<section class=\"file\">\n<h3>").append(escape(file)).append("</h3>\n<table>\n");
             inFile.sort(Comparator.comparingInt(
-                    finding -> finding.path("origin").path("line").asInt()));
-            for (JsonNode finding : inFile) {
-                row(html, finding);
+                    index -> report.findings().get(index).origin().line()));
+            for (int index : inFile) {
+                row(html, report, index);
             }
             html.append("</table>\n</section>\n");
         });
@@ -110,41 +115,41 @@ public final class HtmlReportPage {
                 .append("<code>.meshgate.yaml</code> at the repository root with a reason.</p>\n");
     }
 
-    private static void row(StringBuilder html, JsonNode finding) {
-        JsonNode resource = finding.path("resource");
-        String severity = finding.path("severity").asText();
+    private static void row(StringBuilder html, Report report, int index) {
+        Finding finding = report.findings().get(index);
+        String severity = finding.severity().label();
         html.append("<tr class=\"")
                 .append(escape(severity))
                 .append("\"><td class=\"line\">")
-                .append(finding.path("origin").path("line").asInt())
+                .append(finding.origin().line())
                 .append("</td><td class=\"severity\">")
                 .append(escape(severity))
-                .append(age(finding))
+                .append(age(report, index))
                 .append("</td><td class=\"code\"><a href=\"#")
-                .append(escape(finding.path("code").asText()))
+                .append(escape(finding.code()))
                 .append("\">")
-                .append(escape(finding.path("code").asText()))
+                .append(escape(finding.code()))
                 .append("</a></td><td class=\"resource\">");
-        if (!resource.isNull() && !resource.isMissingNode()) {
-            html.append(escape(resource.path("kind").asText() + " "
-                    + resource.path("namespace").asText() + "/"
-                    + resource.path("name").asText()));
+        if (finding.resource() != null) {
+            html.append(escape(finding.resource().kind() + " "
+                    + finding.resource().namespace() + "/"
+                    + finding.resource().name()));
         }
         html.append("</td><td class=\"message\">");
-        if (finding.hasNonNull("application")) {
+        if (finding.application() != null) {
             html.append("<span class=\"application\">")
-                    .append(escape(finding.path("application").asText()))
+                    .append(escape(finding.application()))
                     .append("</span> ");
         }
-        html.append(escape(finding.path("message").asText())).append("</td></tr>\n");
+        html.append(escape(finding.text())).append("</td></tr>\n");
     }
 
     /** For a change request: whether the change brought the finding or the target branch already had it. */
-    private static String age(JsonNode finding) {
-        if (!finding.has("new")) {
+    private static String age(Report report, int index) {
+        if (report.comparison().isEmpty()) {
             return "";
         }
-        return finding.path("new").asBoolean()
+        return report.isNew(index)
                 ? " <span class=\"new\">new</span>"
                 : " <span class=\"old\">already on the target branch</span>";
     }

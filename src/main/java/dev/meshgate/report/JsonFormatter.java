@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshgate.analysis.Finding;
+import dev.meshgate.analysis.Severity;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -18,9 +19,16 @@ public final class JsonFormatter implements Formatter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
+        MAPPER.writeValue(new NonClosingWriter(out), tree(report));
+        out.write("\n");
+    }
+
+    /** The report in the JSON contract, for writers that embed it (the run store, the runs API). */
+    public static ObjectNode tree(Report report) {
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode findings = root.putArray("findings");
-        for (Finding finding : report.findings()) {
+        for (int i = 0; i < report.findings().size(); i++) {
+            Finding finding = report.findings().get(i);
             ObjectNode node = findings.addObject();
             node.put("code", finding.code());
             node.put("name", finding.message().title());
@@ -41,9 +49,17 @@ public final class JsonFormatter implements Formatter {
             if (finding.application() != null) {
                 node.put("application", finding.application());
             }
+            if (report.comparison().isPresent()) {
+                node.put("new", report.isNew(i));
+            }
         }
-        root.set("summary", MAPPER.valueToTree(report.summary()));
-        MAPPER.writeValue(new NonClosingWriter(out), root);
-        out.write("\n");
+        ObjectNode summary = MAPPER.valueToTree(report.summary());
+        report.comparison().ifPresent(compared -> {
+            summary.put("newErrors", report.newFindings(Severity.ERROR));
+            summary.put("newWarnings", report.newFindings(Severity.WARNING));
+            summary.put("baseSha", compared.baseSha());
+        });
+        root.set("summary", summary);
+        return root;
     }
 }

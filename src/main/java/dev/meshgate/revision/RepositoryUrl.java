@@ -68,6 +68,11 @@ public final class RepositoryUrl {
         return a != null && b != null && comparable(a).equals(comparable(b));
     }
 
+    /** Whether a URL as some file declares it (an Argo CD Application's repoURL) names this repository. */
+    public boolean isSameRepositoryAs(String declared) {
+        return sameRepository(text, declared);
+    }
+
     private static String comparable(String url) {
         String text = url.strip().toLowerCase(Locale.ROOT);
         text = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;

@@ -1,6 +1,8 @@
 package dev.meshgate.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.meshgate.report.Report;
 import dev.meshgate.revision.Revision;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
@@ -15,7 +17,7 @@ import java.util.List;
  * @param deliveryIds the webhook deliveries that asked for this run
  * @param description the one line shown as the commit status
  * @param notes what the reader should know besides the findings (skipped symlinks or submodules, superseded by...)
- * @param report the findings and summary in meshgate's JSON contract, once validated
+ * @param report the findings and verdict, once validated (stored and served in meshgate's JSON contract)
  */
 @RegisterForReflection
 public record Run(
@@ -29,13 +31,12 @@ public record Run(
         Instant finishedAt,
         String description,
         List<String> notes,
-        JsonNode report) {
+        @JsonSerialize(using = StoredReport.Writer.class) @JsonDeserialize(using = StoredReport.Reader.class)
+                Report report) {
 
     public Run {
         deliveryIds = deliveryIds == null ? List.of() : List.copyOf(deliveryIds);
         notes = notes == null ? List.of() : List.copyOf(notes);
-        // Jackson reads a stored null as a NullNode; a run without a report has none either way.
-        report = report == null || report.isNull() ? null : report;
     }
 
     static Run accepted(String id, Revision revision, String deliveryId, Instant now) {

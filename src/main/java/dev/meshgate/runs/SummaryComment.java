@@ -1,6 +1,7 @@
 package dev.meshgate.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.analysis.Finding;
+import dev.meshgate.report.Report;
 
 /**
  * The one comment meshgate keeps on a change request: the verdict, the status line, and the findings the change
@@ -33,46 +34,46 @@ final class SummaryComment {
                 .append("` · [report](")
                 .append(reportUrl)
                 .append(")\n");
-        JsonNode findings = run.report() == null ? null : run.report().path("findings");
-        if (findings == null || findings.isEmpty()) {
+        Report report = run.report();
+        if (report == null || report.findings().isEmpty()) {
             return text.toString();
         }
         text.append("\n| | where | code | resource | finding |\n|---|---|---|---|---|\n");
         int rows = 0;
         // The change's own findings first: they are what the reviewer can act on in this pull request.
         for (boolean fresh : new boolean[] {true, false}) {
-            for (JsonNode finding : findings) {
-                boolean isNew = !finding.has("new") || finding.path("new").asBoolean();
+            for (int i = 0; i < report.findings().size(); i++) {
+                boolean isNew = report.isNew(i);
                 if (isNew != fresh || rows == MAX_ROWS) {
                     continue;
                 }
                 rows++;
-                JsonNode resource = finding.path("resource");
+                Finding finding = report.findings().get(i);
                 text.append("| ")
-                        .append(finding.has("new") ? (isNew ? "new" : "already there") : "")
+                        .append(report.comparison().isPresent() ? (isNew ? "new" : "already there") : "")
                         .append(" ")
-                        .append(finding.path("severity").asText())
+                        .append(finding.severity().label())
                         .append(" | `")
-                        .append(escape(finding.path("origin").path("file").asText()))
+                        .append(escape(finding.origin().file()))
                         .append(':')
-                        .append(finding.path("origin").path("line").asInt())
+                        .append(finding.origin().line())
                         .append("` | ")
-                        .append(finding.path("code").asText())
+                        .append(finding.code())
                         .append(" | ")
                         .append(
-                                resource.isObject()
-                                        ? escape(resource.path("kind").asText() + " "
-                                                + resource.path("namespace").asText() + "/"
-                                                + resource.path("name").asText())
+                                finding.resource() != null
+                                        ? escape(finding.resource().kind() + " "
+                                                + finding.resource().namespace() + "/"
+                                                + finding.resource().name())
                                         : "")
                         .append(" | ")
-                        .append(escape(finding.path("message").asText()))
+                        .append(escape(finding.text()))
                         .append(" |\n");
             }
         }
-        if (findings.size() > rows) {
+        if (report.findings().size() > rows) {
             text.append("\n")
-                    .append(findings.size() - rows)
+                    .append(report.findings().size() - rows)
                     .append(" more on the [report page](")
                     .append(reportUrl)
                     .append(").\n");

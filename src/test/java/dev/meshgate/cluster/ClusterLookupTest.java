@@ -11,7 +11,7 @@ import dev.meshgate.render.RenderLimits;
 import dev.meshgate.render.RenderedApplication;
 import dev.meshgate.render.Rendering;
 import dev.meshgate.report.Report;
-import dev.meshgate.report.Validation;
+import dev.meshgate.validation.ManifestValidation;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -162,7 +162,7 @@ class ClusterLookupTest {
     private Report validate(List<Resource> outside) throws IOException {
         List<RenderedApplication> applications = new Rendering(RenderLimits.defaults(), LoadLimits.defaults())
                 .renderAll(repository, Optional.empty(), "default");
-        return new Validation().reportApplications(applications, outside);
+        return new ManifestValidation().reportApplications(applications, outside);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshgate.forge.CommitStatus.State;
+import dev.meshgate.report.ReportFixtures;
 import dev.meshgate.revision.Forge;
 import dev.meshgate.revision.Revision;
 import dev.meshgate.runs.TemporaryDataDirectory;
@@ -337,19 +338,12 @@ class ForgeStatusPublisherTest {
                 Map.of(),
                 "{\"token\": \"ghs_installation\", \"expires_at\": \"2099-01-01T00:00:00Z\"}");
         api.answerNext("/github/repos/acme/checks/check-runs", 201, Map.of(), "{\"id\": 9}");
-        com.fasterxml.jackson.databind.node.ObjectNode report = JSON.createObjectNode();
-        var findings = report.putArray("findings");
+        List<dev.meshgate.analysis.Finding> findings = new java.util.ArrayList<>();
         for (int i = 1; i <= 60; i++) {
-            var finding = findings.addObject();
-            finding.put("code", "IST0101")
-                    .put("name", "ReferencedResourceNotFound")
-                    .put("severity", "error")
-                    .put("message", "finding " + i);
-            finding.putObject("origin")
-                    .put("file", "routing.yaml")
-                    .put("line", i)
-                    .put("column", 3);
+            findings.add(ReportFixtures.finding(
+                    dev.meshgate.analysis.Severity.ERROR, "finding " + i, null, "routing.yaml", i));
         }
+        dev.meshgate.report.Report report = ReportFixtures.report(findings);
         Revision revision = Revision.push(
                 Forge.GITHUB, "acme/checks", "https://github.com/acme/checks.git", null, sha, "refs/heads/main");
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshgate.analysis.Finding;
 import dev.meshgate.manifest.LoadLimits;
-import dev.meshgate.report.Validation;
+import dev.meshgate.validation.ManifestValidation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class ClusterGroupingTest {
     private List<String> codes() throws IOException {
         List<RenderedApplication> applications = new Rendering(RenderLimits.defaults(), LoadLimits.defaults())
                 .renderAll(repository, Optional.empty(), "default");
-        return new Validation()
+        return new ManifestValidation()
                 .reportApplications(applications).findings().stream()
                         .map(Finding::code)
                         .toList();

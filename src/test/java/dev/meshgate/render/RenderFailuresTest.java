@@ -6,7 +6,7 @@ import dev.meshgate.analysis.Finding;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.report.Report;
-import dev.meshgate.report.Validation;
+import dev.meshgate.validation.ManifestValidation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ class RenderFailuresTest {
                 "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n");
 
         List<RenderedApplication> applications = RENDERING.renderAll(repository, Optional.empty(), "default");
-        Report report = new Validation().reportApplications(applications);
+        Report report = new ManifestValidation().reportApplications(applications);
 
         assertThat(report.findings())
                 .filteredOn(finding -> finding.code().equals("MG0007"))

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meshgate.analysis.Finding;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.report.Report;
-import dev.meshgate.report.Validation;
+import dev.meshgate.revision.RepositoryUrl;
+import dev.meshgate.validation.ManifestValidation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ class RenderedSamplesTest {
     }
 
     private static List<String> findings(List<RenderedApplication> applications) {
-        Report report = new Validation().reportApplications(applications);
+        Report report = new ManifestValidation().reportApplications(applications);
         return report.findings().stream().map(RenderedSamplesTest::line).toList();
     }
 
@@ -52,7 +53,7 @@ class RenderedSamplesTest {
 
     @Test
     void theSamePlainFilesPassWhenNotRendered() throws IOException {
-        Report report = new Validation().run(List.of(SAMPLES.resolve("kustomize-overlays")));
+        Report report = new ManifestValidation().run(List.of(SAMPLES.resolve("kustomize-overlays")));
 
         assertThat(report.findings()).extracting(Finding::code).doesNotContain("IST0101");
     }
@@ -103,11 +104,11 @@ class RenderedSamplesTest {
     }
 
     @Test
-    void anApplicationOfAnotherRepositoryIsLeftOutWhenTheUrlIsKnown() throws IOException {
+    void anApplicationOfAnotherRepositoryIsLeftOutWhenTheUrlIsKnown() throws Exception {
         List<RenderedApplication> applications = new Rendering(RenderLimits.defaults(), LoadLimits.defaults())
                 .renderAll(
                         SAMPLES.resolve("argocd-app-of-apps"),
-                        Optional.of("https://GIT.example.com/acme/platform"),
+                        Optional.of(RepositoryUrl.parse("https://GIT.example.com/acme/platform")),
                         "default");
 
         assertThat(names(applications)).containsExactlyInAnyOrder("root", "frontend", "reviews");

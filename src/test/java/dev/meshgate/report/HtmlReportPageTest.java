@@ -3,6 +3,11 @@ package dev.meshgate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshgate.analysis.Finding;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.ResourceRef;
+import dev.meshgate.analysis.Severity;
+import dev.meshgate.manifest.Origin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +26,11 @@ class HtmlReportPageTest {
 
     @Test
     void findingsAreGroupedByFileInLineOrderAndMarkedNewOrOld() throws Exception {
-        var report = JSON.readTree(
-                """
-                {"findings": [
-                  {"code": "IST0101", "severity": "error", "message": "late", "new": true,
-                   "resource": {"kind": "VirtualService", "namespace": "shop", "name": "a"},
-                   "origin": {"file": "b.yaml", "line": 30}},
-                  {"code": "IST0101", "severity": "error", "message": "early", "new": false,
-                   "resource": {"kind": "VirtualService", "namespace": "shop", "name": "b"},
-                   "origin": {"file": "b.yaml", "line": 3}},
-                  {"code": "IST0101", "severity": "warning", "message": "other file", "resource": null,
-                   "origin": {"file": "a.yaml", "line": 1}}]}
-                """);
+        Report report = ReportFixtures.report(List.of(
+                        ReportFixtures.finding(Severity.ERROR, "late", "a", "b.yaml", 30),
+                        ReportFixtures.finding(Severity.ERROR, "early", "b", "b.yaml", 3),
+                        ReportFixtures.finding(Severity.WARNING, "other file", null, "a.yaml", 1)))
+                .comparedWith(new Report.Comparison("base", List.of(true, false, false)));
 
         String page = new HtmlReportPage().render(header(true), report);
 
@@ -46,12 +44,12 @@ class HtmlReportPageTest {
 
     @Test
     void textFromTheRepositoryIsEscaped() throws Exception {
-        var report = JSON.readTree(
-                """
-                {"findings": [{"code": "IST0101", "severity": "error", "message": "<img src=x onerror=alert(1)>",
-                  "resource": {"kind": "VirtualService", "namespace": "shop", "name": "\\"a\\""},
-                  "origin": {"file": "<b>.yaml", "line": 1}}]}
-                """);
+        Report report = ReportFixtures.report(List.of(new Finding(
+                Message.byCode("IST0101").orElseThrow(),
+                Severity.ERROR,
+                "<img src=x onerror=alert(1)>",
+                new ResourceRef("VirtualService", "shop", "\"a\""),
+                new Origin("<b>.yaml", 1, 1))));
 
         String page = new HtmlReportPage().render(header(true), report);
 

@@ -114,7 +114,7 @@ class RunQueueTest {
 
         assertThat(run.state()).isEqualTo(RunState.PASSED);
         assertThat(run.description()).startsWith("no problems in ").contains("(8 files)");
-        assertThat(run.report().path("summary").path("passed").asBoolean()).isTrue();
+        assertThat(run.report().summary().passed()).isTrue();
         assertThat(statuses.states(sha)).containsExactly(State.PENDING, State.SUCCESS);
         assertThat(statuses.last(sha).targetUrl()).isEqualTo("http://gate.example/runs/" + run.id());
         assertThat(statuses.last(sha).context()).isEqualTo("meshgate");
@@ -168,21 +168,9 @@ class RunQueueTest {
 
         assertThat(run.state()).isEqualTo(RunState.FAILED);
         assertThat(run.description()).isEqualTo("1 error, 0 warnings in 8 files");
-        assertThat(run.report().path("findings").get(0).path("code").asText()).isEqualTo("IST0101");
-        assertThat(run.report()
-                        .path("findings")
-                        .get(0)
-                        .path("origin")
-                        .path("file")
-                        .asText())
-                .isEqualTo("routing.yaml");
-        assertThat(run.report()
-                        .path("findings")
-                        .get(0)
-                        .path("origin")
-                        .path("line")
-                        .asInt())
-                .isEqualTo(57);
+        assertThat(run.report().findings().get(0).code()).isEqualTo("IST0101");
+        assertThat(run.report().findings().get(0).origin().file()).isEqualTo("routing.yaml");
+        assertThat(run.report().findings().get(0).origin().line()).isEqualTo(57);
         assertThat(statuses.states(sha)).containsExactly(State.PENDING, State.FAILURE);
     }
 
@@ -194,12 +182,11 @@ class RunQueueTest {
         Run run = awaitFinal(id(queue.submit(pushTo("main", sha), null)));
 
         assertThat(run.state()).isEqualTo(RunState.FAILED);
-        com.fasterxml.jackson.databind.JsonNode finding =
-                run.report().path("findings").get(0);
-        assertThat(finding.path("code").asText()).isEqualTo("IST0101");
-        assertThat(finding.path("application").asText()).isEqualTo("overlays/prod");
-        assertThat(finding.path("origin").path("file").asText()).isEqualTo("base/routing.yaml");
-        assertThat(finding.path("origin").path("line").asInt()).isEqualTo(23);
+        dev.meshgate.analysis.Finding finding = run.report().findings().get(0);
+        assertThat(finding.code()).isEqualTo("IST0101");
+        assertThat(finding.application()).isEqualTo("overlays/prod");
+        assertThat(finding.origin().file()).isEqualTo("base/routing.yaml");
+        assertThat(finding.origin().line()).isEqualTo(23);
         assertThat(run.notes()).anyMatch(note -> note.startsWith("rendered overlays/"));
     }
 
@@ -409,10 +396,12 @@ class RunQueueTest {
 
         assertThat(run.state()).isEqualTo(RunState.FAILED);
         assertThat(run.description()).startsWith("1 new error, ").contains("(2 errors, ");
-        assertThat(run.report().path("summary").path("newErrors").asInt()).isEqualTo(1);
-        for (var finding : run.report().path("findings")) {
-            boolean inNewFile = finding.path("origin").path("file").asText().equals("canary.yaml");
-            assertThat(finding.path("new").asBoolean()).as(finding.toString()).isEqualTo(inNewFile);
+        assertThat(run.report().newFindings(dev.meshgate.analysis.Severity.ERROR))
+                .isEqualTo(1);
+        for (int i = 0; i < run.report().findings().size(); i++) {
+            var finding = run.report().findings().get(i);
+            boolean inNewFile = finding.origin().file().equals("canary.yaml");
+            assertThat(run.report().isNew(i)).as(finding.toString()).isEqualTo(inNewFile);
         }
         assertThat(statuses.comments).singleElement().satisfies(comment -> assertThat(comment)
                 .contains("meshgate ❌ failed", "1 new error", "http://gate.example/runs/" + run.id())
@@ -429,7 +418,7 @@ class RunQueueTest {
 
         assertThat(run.state()).isEqualTo(RunState.PASSED);
         assertThat(run.description()).startsWith("0 new errors, 0 new warnings (1 errors, ");
-        assertThat(run.report().path("summary").path("baseSha").asText()).isEqualTo(base);
+        assertThat(run.report().comparison().orElseThrow().baseSha()).isEqualTo(base);
         queue.close();
 
         RunSettings settings = new RunSettings(temp.resolve("data"), 1, 10, "http://gate.example", "meshgate", 100);

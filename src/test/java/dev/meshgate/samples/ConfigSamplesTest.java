@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meshgate.analysis.Finding;
 import dev.meshgate.analysis.policy.ConfigFile;
 import dev.meshgate.report.Report;
-import dev.meshgate.report.Validation;
+import dev.meshgate.validation.ManifestValidation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class ConfigSamplesTest {
 
     @Test
     void validMeshHasNoFindings() throws IOException {
-        Report report = new Validation().run(List.of(SAMPLES.resolve("valid-mesh")));
+        Report report = new ManifestValidation().run(List.of(SAMPLES.resolve("valid-mesh")));
 
         assertThat(report.findings()).extracting(ConfigSamplesTest::line).isEmpty();
         assertThat(report.summary().resources()).isGreaterThan(15);
@@ -47,7 +47,7 @@ class ConfigSamplesTest {
                 .toList();
 
         Path config = variant.resolve(ConfigFile.DEFAULT_NAME);
-        Validation validation = new Validation();
+        ManifestValidation validation = new ManifestValidation();
         if (Files.exists(config)) {
             validation.config(ConfigFile.read(config));
         }

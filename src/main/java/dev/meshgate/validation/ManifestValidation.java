@@ -1,4 +1,4 @@
-package dev.meshgate.report;
+package dev.meshgate.validation;
 
 import dev.meshgate.analysis.Analysis;
 import dev.meshgate.analysis.AnalysisSettings;
@@ -15,6 +15,8 @@ import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Origin;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.render.RenderedApplication;
+import dev.meshgate.report.Report;
+import dev.meshgate.report.Summary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One validation from manifests to report: load, analyse, apply the policy, decide the verdict. */
-public final class Validation {
+/** Validates loaded manifests or rendered applications: analysis, policy and verdict, per destination cluster. */
+public final class ManifestValidation {
 
     private AnalysisSettings settings = AnalysisSettings.defaults();
     private FindingPolicy policy = FindingPolicy.defaults();
@@ -31,18 +33,18 @@ public final class Validation {
     private final LoadLimits limits = LoadLimits.defaults();
     private final Analyzer analyzer = Analyzer.withAllRules();
 
-    public Validation config(ConfigFile.Config config) {
+    public ManifestValidation config(ConfigFile.Config config) {
         this.settings = config.settings();
         this.policy = config.policy();
         return this;
     }
 
-    public Validation settings(AnalysisSettings newSettings) {
+    public ManifestValidation settings(AnalysisSettings newSettings) {
         this.settings = newSettings;
         return this;
     }
 
-    public Validation failOn(FailOn level) {
+    public ManifestValidation failOn(FailOn level) {
         this.failOn = level;
         return this;
     }

@@ -1,0 +1,113 @@
+package dev.meshgate.validation;
+
+import dev.meshgate.analysis.AnalysisSettings;
+import dev.meshgate.analysis.policy.ConfigFile;
+import dev.meshgate.analysis.policy.FindingPolicy;
+import dev.meshgate.analysis.policy.Suppression;
+import dev.meshgate.cluster.ClusterUnavailableException;
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Resource;
+import dev.meshgate.render.RenderedApplication;
+import dev.meshgate.render.Rendering;
+import dev.meshgate.render.Source;
+import dev.meshgate.render.SourceType;
+import dev.meshgate.report.Report;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one way into the engine, for the command line, the service and the HTTP API alike: read the repository's
+ * config, render what Argo CD or Flux would apply (or read plain files), add what the cluster holds, analyse, apply
+ * the policy, and say what was done.
+ */
+public final class RepositoryValidation {
+
+    private RepositoryValidation() {}
+
+    /**
+     * Validates a folder: rendered unless the options say plain.
+     *
+     * @throws ConfigFile.InvalidConfigException when the config file is invalid (its message names file and line)
+     * @throws IOException when the files cannot be read at all
+     */
+    public static ValidationResult validate(Path root, ValidationOptions options)
+            throws IOException, ConfigFile.InvalidConfigException {
+        return validate(List.of(root), options);
+    }
+
+    /** Validates files or folders; several paths, or one file, are always read as plain files. */
+    public static ValidationResult validate(List<Path> paths, ValidationOptions options)
+            throws IOException, ConfigFile.InvalidConfigException {
+        ConfigFile.Config config = config(paths, options);
+        ManifestValidation engine = engine(config, options);
+        String namespace = engine.settings().defaultNamespace();
+        boolean plain = options.input() == ValidationOptions.Input.PLAIN
+                || paths.size() != 1
+                || !Files.isDirectory(paths.get(0));
+        List<RenderedApplication> applications = plain
+                ? List.of(new RenderedApplication(
+                        Source.of(SourceType.DIRECTORY, ""),
+                        new ManifestLoader(LoadLimits.defaults(), namespace).load(paths)))
+                : new Rendering(options.renderLimits(), LoadLimits.defaults())
+                        .renderAll(paths.get(0), options.repository(), namespace, config.applications());
+        List<String> notes = new ArrayList<>();
+        Optional<String> unavailable = Optional.empty();
+        List<Resource> outside = List.of();
+        if (options.cluster().isPresent()) {
+            try {
+                outside = options.cluster().get().resources();
+            } catch (ClusterUnavailableException e) {
+                unavailable = Optional.of(e.getMessage());
+                notes.add(e.getMessage() + ": references were checked against the repository only");
+            }
+        }
+        Report report = engine.reportApplications(applications, outside);
+        if (options.cluster().isEmpty() && !report.findings().isEmpty()) {
+            notes.add("references were checked against the repository only: no cluster or inventory is configured"
+                    + " (meshgate.cluster)");
+        }
+        List<Source> sources =
+                applications.stream().map(RenderedApplication::source).toList();
+        ValidationResult result = new ValidationResult(report, sources, notes, unavailable);
+        if (result.renderedApplications()) {
+            notes.add("rendered " + sources.stream().map(Source::describe).collect(Collectors.joining("; ")));
+            result = new ValidationResult(report, sources, notes, unavailable);
+        }
+        return result;
+    }
+
+    /** Validates manifests held in memory, e.g. a request body, as one plain file of that name. */
+    public static Report validateText(String file, String text, ValidationOptions options) {
+        ManifestValidation engine = engine(ConfigFile.Config.defaults(), options);
+        return engine.report(
+                new ManifestLoader(LoadLimits.defaults(), engine.settings().defaultNamespace()).loadText(file, text));
+    }
+
+    private static ConfigFile.Config config(List<Path> paths, ValidationOptions options)
+            throws ConfigFile.InvalidConfigException {
+        Optional<Path> file = options.configFile();
+        if (file.isEmpty() && !paths.isEmpty() && Files.isDirectory(paths.get(0))) {
+            Path candidate = paths.get(0).resolve(ConfigFile.DEFAULT_NAME);
+            file = Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
+        }
+        return file.isPresent() ? ConfigFile.read(file.get()) : ConfigFile.Config.defaults();
+    }
+
+    /** The config file's settings and policy with what the options add or override. */
+    private static ManifestValidation engine(ConfigFile.Config config, ValidationOptions options) {
+        List<Suppression> suppressions = new ArrayList<>(config.policy().suppressions());
+        suppressions.addAll(options.suppressions());
+        AnalysisSettings settings =
+                options.namespace().map(config.settings()::withDefaultNamespace).orElse(config.settings());
+        return new ManifestValidation()
+                .config(new ConfigFile.Config(
+                        settings, new FindingPolicy(config.policy().severities(), suppressions)))
+                .failOn(options.failOn());
+    }
+}
