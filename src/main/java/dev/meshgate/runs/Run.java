@@ -105,7 +105,7 @@ public record Run(
                 null);
     }
 
-    static String abbreviate(String sha) {
+    public static String abbreviate(String sha) {
         return sha.length() > 7 ? sha.substring(0, 7) : sha;
     }
 }

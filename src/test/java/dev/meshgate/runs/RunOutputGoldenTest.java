@@ -1,5 +1,6 @@
 package dev.meshgate.runs;
 
+import dev.meshgate.api.RunPageResource;
 import dev.meshgate.cli.GitCommandLine;
 import dev.meshgate.git.GitAuthentication;
 import dev.meshgate.git.MirrorCache;

@@ -1,6 +1,10 @@
-package dev.meshgate.runs;
+package dev.meshgate.api;
 
 import dev.meshgate.revision.RepositoryUrl;
+import dev.meshgate.runs.ReportLinks;
+import dev.meshgate.runs.Run;
+import dev.meshgate.runs.RunState;
+import dev.meshgate.runs.RunStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;

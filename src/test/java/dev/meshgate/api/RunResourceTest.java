@@ -1,4 +1,4 @@
-package dev.meshgate.runs;
+package dev.meshgate.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.meshgate.cli.GitCommandLine;
+import dev.meshgate.runs.RunsOverHttp;
+import dev.meshgate.runs.SampleRepository;
+import dev.meshgate.runs.TemporaryDataDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package dev.meshgate.runs;
+package dev.meshgate.api;
 
 import dev.meshgate.git.GitException;
 import dev.meshgate.git.MirrorCache;
@@ -7,6 +7,10 @@ import dev.meshgate.revision.InvalidRepositoryUrlException;
 import dev.meshgate.revision.RepositoryUrl;
 import dev.meshgate.revision.Revision;
 import dev.meshgate.revision.RunSubmitter;
+import dev.meshgate.runs.Run;
+import dev.meshgate.runs.RunQueue;
+import dev.meshgate.runs.RunRequest;
+import dev.meshgate.runs.RunStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;

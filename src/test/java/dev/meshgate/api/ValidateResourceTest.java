@@ -1,4 +1,4 @@
-package dev.meshgate.intake;
+package dev.meshgate.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

@@ -1,9 +1,10 @@
-package dev.meshgate.intake;
+package dev.meshgate.api;
 
 import dev.meshgate.analysis.policy.FailOn;
 import dev.meshgate.report.JsonFormatter;
 import dev.meshgate.report.Report;
-import dev.meshgate.validation.ManifestValidation;
+import dev.meshgate.validation.RepositoryValidation;
+import dev.meshgate.validation.ValidationOptions;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -39,11 +40,11 @@ public class ValidateResource {
         if (body.length() > MAX_BODY_CHARS) {
             throw new BadRequestException("the request body is over " + MAX_BODY_CHARS + " characters");
         }
-        ManifestValidation validation = new ManifestValidation().failOn(level(failOn));
+        ValidationOptions options = ValidationOptions.defaults().failingOn(level(failOn));
         if (namespace != null && !namespace.isBlank()) {
-            validation.settings(validation.settings().withDefaultNamespace(namespace));
+            options = options.withNamespace(namespace);
         }
-        Report report = validation.runText("request.yaml", body);
+        Report report = RepositoryValidation.validateText("request.yaml", body, options);
         StringWriter out = new StringWriter();
         new JsonFormatter().write(report, out);
         return out.toString();

@@ -1,6 +1,8 @@
-package dev.meshgate.runs;
+package dev.meshgate.api;
 
 import dev.meshgate.report.HtmlReportPage;
+import dev.meshgate.runs.Run;
+import dev.meshgate.runs.RunStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,7 +34,7 @@ public class RunPageResource {
                 .build();
     }
 
-    static HtmlReportPage.Header header(Run run) {
+    public static HtmlReportPage.Header header(Run run) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Repository", run.revision().repository());
         if (run.revision().isChangeRequest()) {
