@@ -1,4 +1,4 @@
-package dev.meshgate.cli;
+package dev.meshgate.bench;
 
 import dev.meshgate.git.Checkout;
 import dev.meshgate.manifest.LoadLimits;
