@@ -3,7 +3,7 @@ package dev.meshgate.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meshgate.cli.GitDaemon;
+import dev.meshgate.testing.GitDaemon;
 import dev.meshgate.config.MeshgateConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;

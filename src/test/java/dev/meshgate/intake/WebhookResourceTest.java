@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshgate.cli.GitCommandLine;
-import dev.meshgate.cli.GitDaemon;
+import dev.meshgate.testing.GitCommandLine;
+import dev.meshgate.testing.GitDaemon;
 import dev.meshgate.forge.FakeForges;
 import dev.meshgate.forge.RecordingForgeApi;
 import dev.meshgate.runs.RunsOverHttp;

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.meshgate.cli.GitCommandLine;
+import dev.meshgate.testing.GitCommandLine;
 import dev.meshgate.intake.Forge;
 import dev.meshgate.intake.Revision;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,6 +1,6 @@
 package dev.meshgate.runs;
 
-import dev.meshgate.cli.GitCommandLine;
+import dev.meshgate.testing.GitCommandLine;
 import dev.meshgate.git.GitAuthentication;
 import dev.meshgate.git.MirrorCache;
 import dev.meshgate.git.MirrorCacheSettings;

@@ -2,8 +2,8 @@ package dev.meshgate.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshgate.cli.GitCommandLine;
-import dev.meshgate.cli.GitDaemon;
+import dev.meshgate.testing.GitCommandLine;
+import dev.meshgate.testing.GitDaemon;
 import dev.meshgate.forge.CommitStatus.State;
 import dev.meshgate.git.GitAuthentication;
 import dev.meshgate.git.MirrorCache;
