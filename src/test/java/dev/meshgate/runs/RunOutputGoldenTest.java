@@ -1,6 +1,5 @@
 package dev.meshgate.runs;
 
-import dev.meshgate.testing.GitCommandLine;
 import dev.meshgate.git.GitAuthentication;
 import dev.meshgate.git.MirrorCache;
 import dev.meshgate.git.MirrorCacheSettings;
@@ -8,6 +7,7 @@ import dev.meshgate.golden.Golden;
 import dev.meshgate.intake.Forge;
 import dev.meshgate.intake.Revision;
 import dev.meshgate.report.HtmlReportPage;
+import dev.meshgate.testing.GitCommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

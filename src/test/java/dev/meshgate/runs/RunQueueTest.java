@@ -2,14 +2,14 @@ package dev.meshgate.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshgate.testing.GitCommandLine;
-import dev.meshgate.testing.GitDaemon;
 import dev.meshgate.forge.CommitStatus.State;
 import dev.meshgate.git.GitAuthentication;
 import dev.meshgate.git.MirrorCache;
 import dev.meshgate.git.MirrorCacheSettings;
 import dev.meshgate.intake.Forge;
 import dev.meshgate.intake.Revision;
+import dev.meshgate.testing.GitCommandLine;
+import dev.meshgate.testing.GitDaemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
