@@ -13,15 +13,7 @@ import java.nio.file.Path;
  * {@code git daemon} serving the generated repositories under a folder, read-only, at
  * {@code git://127.0.0.1:PORT/NAME}, so that the benchmarks fetch through a real git server on this machine.
  */
-final class GitServer implements AutoCloseable {
-
-    private final Process daemon;
-    private final int port;
-
-    private GitServer(Process daemon, int port) {
-        this.daemon = daemon;
-        this.port = port;
-    }
+record GitServer(Process daemon, int port) implements AutoCloseable {
 
     /** Starts the daemon and returns once it says it is listening. */
     static GitServer serve(Path base) throws IOException {
