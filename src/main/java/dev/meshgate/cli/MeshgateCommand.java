@@ -1,5 +1,9 @@
 package dev.meshgate.cli;
 
+import dev.meshgate.bench.BenchCommand;
+import dev.meshgate.bench.BenchGitCommand;
+import dev.meshgate.bench.BenchRenderCommand;
+import dev.meshgate.bench.BenchWebhooksCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,31 +1,30 @@
 package dev.meshgate.forge;
 
 import dev.meshgate.forge.api.GitHubAppApi;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Authenticates as a GitHub App: signs a short app JWT (RS256) with the App's private key, finds the installation
- * that covers a repository, and exchanges the JWT for that installation's token, reused until shortly before it
- * expires. The JWT is three base64url parts signed with the JDK's RSA: no JWT library is needed for one claim set.
+ * Authenticates as a GitHub App: signs a short app JWT (RS256, with SmallRye JWT's builder) with the App's private
+ * key, finds the installation that covers a repository, and exchanges the JWT for that installation's token, reused
+ * until shortly before it expires.
  */
 final class GitHubApp {
 
+    // GitHub refuses an app JWT that lives longer than 10 minutes.
     private static final Duration JWT_LIFETIME = Duration.ofMinutes(9);
     // GitHub advises backdating iat against clock drift.
     private static final Duration CLOCK_DRIFT = Duration.ofSeconds(60);
@@ -34,18 +33,20 @@ final class GitHubApp {
     private record CachedToken(String token, Instant expiresAt) {}
 
     private final String appId;
-    private final PrivateKey key;
+    private final Path keyFile;
     private final Clock clock;
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
 
-    GitHubApp(String appId, PrivateKey key, Clock clock) {
+    /** Checks the key file once, so that a wrong key stops the service at start rather than at the first check run. */
+    GitHubApp(String appId, Path keyFile, Clock clock) {
         this.appId = appId;
-        this.key = key;
+        this.keyFile = keyFile;
         this.clock = clock;
+        readKey(keyFile);
     }
 
     /** Reads the App's key: a PKCS#8 PEM file ({@code openssl pkcs8 -topk8 -nocrypt} converts GitHub's download). */
-    static PrivateKey readKey(Path file) {
+    private static PrivateKey readKey(Path file) {
         String pem;
         try {
             pem = Files.readString(file);
@@ -56,30 +57,24 @@ final class GitHubApp {
             throw new IllegalArgumentException("the GitHub App key " + file + " is PKCS#1; convert it once with"
                     + " `openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem`");
         }
-        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyUtils.decodePrivateKey(pem, SignatureAlgorithm.RS256);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("the GitHub App key " + file + " is not an RSA private key in PEM", e);
         }
     }
 
-    /** The App's own JWT, for the installation look-up and the token exchange. */
+    /** The App's own JWT, for the installation look-up and the token exchange; the key is read anew each time. */
     String jwt() {
         Instant now = clock.instant();
-        String header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String claims = base64Url("{\"iat\":" + now.minus(CLOCK_DRIFT).getEpochSecond() + ",\"exp\":"
-                + now.plus(JWT_LIFETIME).getEpochSecond() + ",\"iss\":\"" + appId + "\"}");
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key);
-            rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + claims + "."
-                    + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the GitHub App JWT cannot be signed", e);
-        }
+        // Read at use, as token files are, so that a rotated Secret takes effect without a restart.
+        PrivateKey key = readKey(keyFile);
+        return Jwt.issuer(appId)
+                .issuedAt(now.minus(CLOCK_DRIFT).getEpochSecond())
+                .expiresAt(now.plus(JWT_LIFETIME).getEpochSecond())
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(key);
     }
 
     /** An installation token for the repository's installation, fetched or reused. */
@@ -98,9 +93,5 @@ final class GitHubApp {
         }
         tokens.put(key, new CachedToken(token.token(), Instant.parse(token.expiresAt())));
         return token.token();
-    }
-
-    private static String base64Url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }

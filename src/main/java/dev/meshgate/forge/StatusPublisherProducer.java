@@ -41,7 +41,7 @@ public class StatusPublisherProducer {
         java.nio.file.Path key = github.privateKeyFile()
                 .orElseThrow(() -> new IllegalStateException(
                         "meshgate.forges.github.app-id is set without meshgate.forges.github.private-key-file"));
-        return java.util.Optional.of(new GitHubApp(github.appId().get(), GitHubApp.readKey(key), Clock.systemUTC()));
+        return java.util.Optional.of(new GitHubApp(github.appId().get(), key, Clock.systemUTC()));
     }
 
     void close(@Disposes ForgeStatusPublisher publisher) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.meshgate.cli.GitCommandLine;
 import dev.meshgate.runs.RunsOverHttp;
 import dev.meshgate.runs.SampleRepository;
 import dev.meshgate.runs.TemporaryDataDirectory;
+import dev.meshgate.testing.GitCommandLine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -94,9 +94,19 @@ class PipelineDirectionTest {
                     "files")
             .whereLayer("api")
             .mayOnlyAccessLayers("runs", "git", "validation", "report", "analysis", "manifest", "revision", "config")
+            // The top command registers the benchmark commands, which users run like the others.
             .whereLayer("cli")
             .mayOnlyAccessLayers(
-                    "validation", "cluster", "render", "report", "analysis", "manifest", "revision", "config", "files")
+                    "bench",
+                    "validation",
+                    "cluster",
+                    "render",
+                    "report",
+                    "analysis",
+                    "manifest",
+                    "revision",
+                    "config",
+                    "files")
             .whereLayer("main")
             .mayOnlyAccessLayers("cli", "bench");
 

@@ -42,14 +42,18 @@ public class FakeForges implements QuarkusTestResourceLifecycleManager {
             api.appPublicKey = pair.getPublic();
             java.nio.file.Path file = java.nio.file.Files.createTempFile("meshgate-app", ".pem");
             file.toFile().deleteOnExit();
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                            .encodeToString(pair.getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n";
-            return java.nio.file.Files.writeString(file, pem);
+            return java.nio.file.Files.writeString(file, pkcs8Pem(pair.getPrivate()));
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The key as GitHub App keys are given to meshgate: PKCS#8 in PEM. */
+    static String pkcs8Pem(java.security.PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     @Override

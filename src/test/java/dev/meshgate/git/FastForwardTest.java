@@ -2,8 +2,8 @@ package dev.meshgate.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshgate.cli.GitDaemon;
 import dev.meshgate.revision.RepositoryUrl;
+import dev.meshgate.testing.GitDaemon;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package dev.meshgate.git;
 import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.meshgate.cli.GitCommandLine;
+import dev.meshgate.testing.GitCommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

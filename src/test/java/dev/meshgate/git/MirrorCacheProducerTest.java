@@ -3,9 +3,9 @@ package dev.meshgate.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meshgate.cli.GitDaemon;
 import dev.meshgate.config.MeshgateConfig;
 import dev.meshgate.revision.RepositoryUrl;
+import dev.meshgate.testing.GitDaemon;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;

@@ -3,8 +3,8 @@ package dev.meshgate.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meshgate.cli.GitDaemon;
 import dev.meshgate.revision.RepositoryUrl;
+import dev.meshgate.testing.GitDaemon;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

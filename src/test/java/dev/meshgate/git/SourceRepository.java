@@ -1,6 +1,6 @@
 package dev.meshgate.git;
 
-import dev.meshgate.cli.GitCommandLine;
+import dev.meshgate.testing.GitCommandLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

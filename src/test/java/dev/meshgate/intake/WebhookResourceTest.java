@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshgate.cli.GitCommandLine;
-import dev.meshgate.cli.GitDaemon;
 import dev.meshgate.forge.FakeForges;
 import dev.meshgate.forge.RecordingForgeApi;
 import dev.meshgate.runs.RunsOverHttp;
 import dev.meshgate.runs.SampleRepository;
 import dev.meshgate.runs.TemporaryDataDirectory;
+import dev.meshgate.testing.GitCommandLine;
+import dev.meshgate.testing.GitDaemon;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

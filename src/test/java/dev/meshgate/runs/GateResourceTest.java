@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.meshgate.cli.GitCommandLine;
 import dev.meshgate.revision.Forge;
 import dev.meshgate.revision.Revision;
+import dev.meshgate.testing.GitCommandLine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,7 +1,6 @@
 package dev.meshgate.runs;
 
 import dev.meshgate.api.RunPageResource;
-import dev.meshgate.cli.GitCommandLine;
 import dev.meshgate.git.GitAuthentication;
 import dev.meshgate.git.MirrorCache;
 import dev.meshgate.git.MirrorCacheSettings;
@@ -9,6 +8,7 @@ import dev.meshgate.golden.Golden;
 import dev.meshgate.report.HtmlReportPage;
 import dev.meshgate.revision.Forge;
 import dev.meshgate.revision.Revision;
+import dev.meshgate.testing.GitCommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -2,8 +2,6 @@ package dev.meshgate.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshgate.cli.GitCommandLine;
-import dev.meshgate.cli.GitDaemon;
 import dev.meshgate.forge.CommitStatus.State;
 import dev.meshgate.git.GitAuthentication;
 import dev.meshgate.git.MirrorCache;
@@ -11,6 +9,8 @@ import dev.meshgate.git.MirrorCacheSettings;
 import dev.meshgate.revision.Forge;
 import dev.meshgate.revision.Revision;
 import dev.meshgate.revision.RunSubmitter;
+import dev.meshgate.testing.GitCommandLine;
+import dev.meshgate.testing.GitDaemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.meshgate.runs;
 
-import dev.meshgate.cli.GitCommandLine;
+import dev.meshgate.testing.GitCommandLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

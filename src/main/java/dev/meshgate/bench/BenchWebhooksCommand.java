@@ -1,4 +1,4 @@
-package dev.meshgate.cli;
+package dev.meshgate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,13 +78,13 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("meshgate-bench-webhooks");
         try {
             Path served = Files.createDirectories(work.resolve("served/mesh"));
-            GitCommandLine git = new GitCommandLine(served);
+            GitBinary git = new GitBinary(served);
             git.run("init", "-q", "-b", "main");
             git.run("config", "uploadpack.allowReachableSHA1InWant", "true");
             Files.writeString(served.resolve("mesh.yaml"), SyntheticMesh.generate(20));
             git.run("add", "-A");
             git.run("commit", "-q", "-m", "mesh");
-            try (GitDaemon daemon = GitDaemon.serve(work.resolve("served"))) {
+            try (GitServer daemon = GitServer.serve(work.resolve("served"))) {
                 String cloneUrl = daemon.url("mesh");
                 out.printf("meshgate bench-webhooks against %s, repository %s%n", service, cloneUrl);
                 // An unmeasured burst first: the figures are those of a service that has been up for a while.
@@ -100,7 +100,7 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
     }
 
     /** Many deliveries of distinct commits on distinct branches at once: none supersedes another. */
-    private void acknowledgeBurst(PrintWriter out, GitCommandLine git, String cloneUrl, String name) throws Exception {
+    private void acknowledgeBurst(PrintWriter out, GitBinary git, String cloneUrl, String name) throws Exception {
         List<String> shas = new ArrayList<>();
         for (int i = 0; i < deliveries; i++) {
             git.run("commit", "-q", "--allow-empty", "-m", name + " " + i);
@@ -137,7 +137,7 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
     }
 
     /** One push at a time on a mirror that already has the repository: webhook sent → run final. */
-    private void timeToVerdict(PrintWriter out, GitCommandLine git, String cloneUrl) throws Exception {
+    private void timeToVerdict(PrintWriter out, GitBinary git, String cloneUrl) throws Exception {
         awaitIdle();
         double[] times = new double[runs];
         for (int i = 0; i < runs; i++) {

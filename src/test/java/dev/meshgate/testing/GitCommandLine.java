@@ -1,4 +1,4 @@
-package dev.meshgate.cli;
+package dev.meshgate.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Runs the git binary in a folder with no user or system configuration, so results do not depend on the machine.
- * The benchmark compares meshgate with it, and tests build repositories with it.
+ * Tests build and inspect repositories with it.
  */
 public final class GitCommandLine {
 

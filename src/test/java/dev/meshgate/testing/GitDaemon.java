@@ -1,4 +1,4 @@
-package dev.meshgate.cli;
+package dev.meshgate.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A real git server on the loopback interface: {@code git daemon} exporting every repository under a folder, at
- * {@code git://127.0.0.1:PORT/NAME}. Used by the checkout benchmark and by tests.
+ * {@code git://127.0.0.1:PORT/NAME}, for tests that fetch from (or push to) a real server.
  */
 public final class GitDaemon implements AutoCloseable {
 
@@ -91,7 +91,7 @@ public final class GitDaemon implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

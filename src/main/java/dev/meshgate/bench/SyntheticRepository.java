@@ -1,4 +1,4 @@
-package dev.meshgate.cli;
+package dev.meshgate.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,26 +12,25 @@ final class SyntheticRepository {
 
     private static final int FILES_CHANGED_PER_COMMIT = 10;
 
-    private final GitCommandLine git;
+    private final GitBinary git;
     private final int files;
     private int commits;
 
-    private SyntheticRepository(GitCommandLine git, int files) {
+    private SyntheticRepository(GitBinary git, int files) {
         this.git = git;
         this.files = files;
     }
 
     /** Creates the bare repository with the first commit holding every file and the rest changing a few each. */
     static SyntheticRepository create(Path bareDirectory, int files, int commits) {
-        new GitCommandLine(bareDirectory.getParent())
-                .run("init", "-q", "--bare", "-b", "main", bareDirectory.toString());
-        SyntheticRepository repository = new SyntheticRepository(new GitCommandLine(bareDirectory), files);
+        new GitBinary(bareDirectory.getParent()).run("init", "-q", "--bare", "-b", "main", bareDirectory.toString());
+        SyntheticRepository repository = new SyntheticRepository(new GitBinary(bareDirectory), files);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         for (int i = 0; i < commits; i++) {
             // Within one stream fast-import continues the branch by itself.
             repository.appendCommit(stream, false);
         }
-        repository.git.run(stream.toByteArray(), "fast-import", "--quiet");
+        repository.git.feed(stream.toByteArray(), "fast-import", "--quiet");
         return repository;
     }
 
@@ -39,7 +38,7 @@ final class SyntheticRepository {
     String commit() {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         appendCommit(stream, true);
-        git.run(stream.toByteArray(), "fast-import", "--quiet");
+        git.feed(stream.toByteArray(), "fast-import", "--quiet");
         return head();
     }
 

@@ -1,4 +1,4 @@
-package dev.meshgate.cli;
+package dev.meshgate.bench;
 
 import dev.meshgate.files.FileTrees;
 import dev.meshgate.manifest.LoadLimits;

@@ -1,4 +1,4 @@
-package dev.meshgate.cli;
+package dev.meshgate.bench;
 
 import dev.meshgate.files.FileTrees;
 import dev.meshgate.git.Checkout;
@@ -50,7 +50,7 @@ public final class BenchGitCommand implements Callable<Integer> {
         try {
             Path served = Files.createDirectories(work.resolve("served"));
             SyntheticRepository source = SyntheticRepository.create(served.resolve("mesh.git"), files, commits);
-            try (GitDaemon daemon = GitDaemon.serve(served)) {
+            try (GitServer daemon = GitServer.serve(served)) {
                 RepositoryUrl url = RepositoryUrl.parse(daemon.url("mesh.git"));
                 new Measurement(work, url, source).report(out);
             }
@@ -149,8 +149,8 @@ public final class BenchGitCommand implements Callable<Integer> {
         }
     }
 
-    private static GitCommandLine git(Path directory) {
-        return new GitCommandLine(directory);
+    private static GitBinary git(Path directory) {
+        return new GitBinary(directory);
     }
 
     private static double millisSince(long start) {

@@ -1,4 +1,4 @@
-package dev.meshgate.cli;
+package dev.meshgate.bench;
 
 /**
  * Generates the YAML of a realistic synthetic mesh for the benchmark: per service two versioned Deployments, a
