@@ -4,6 +4,7 @@ import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.manifest.Resource;
@@ -33,7 +34,8 @@ public final class MultipleDestinationRulesRule implements Rule {
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
         Map<String, List<Resource>> byScopeAndHost = new LinkedHashMap<>();
-        context.forEach(Kinds.DESTINATION_RULE, dr -> {
+        // A DestinationRule written twice is one DestinationRule (the copy is MG0006).
+        for (Resource dr : ObjectKey.distinct(context.index().ofKind(Kinds.DESTINATION_RULE))) {
             String host = dr.at("/spec/host").asText("");
             if (!host.isEmpty()) {
                 String key =
@@ -41,7 +43,7 @@ public final class MultipleDestinationRulesRule implements Rule {
                                 + HostNames.fqdn(host, dr.namespace(), domain);
                 byScopeAndHost.computeIfAbsent(key, k -> new ArrayList<>()).add(dr);
             }
-        });
+        }
         for (Map.Entry<String, List<Resource>> group : byScopeAndHost.entrySet()) {
             List<Resource> rules = group.getValue();
             if (rules.size() > 1) {

@@ -5,6 +5,7 @@ import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
@@ -40,7 +41,8 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
         Map<Key, Map<Resource, Binding>> byGatewayAndHost = new LinkedHashMap<>();
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
+        // A VirtualService written twice is one VirtualService (the copy is MG0006), never in conflict with itself.
+        for (Resource vs : ObjectKey.distinct(context.index().ofKind(Kinds.VIRTUAL_SERVICE))) {
             String scope = scope(vs);
             for (VirtualServiceGateways.Reference gateway : VirtualServiceGateways.bound(vs)) {
                 Elements.each(vs.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> {
@@ -51,7 +53,7 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
                             .putIfAbsent(vs, new Binding(vs, pointer));
                 });
             }
-        });
+        }
         byGatewayAndHost.forEach((key, group) -> {
             if (group.size() > 1) {
                 report(context, key, new ArrayList<>(group.values()));
