@@ -14,6 +14,9 @@ import org.yaml.snakeyaml.reader.UnicodeReader;
 /** Reads manifest files into resources that remember where each field was written. */
 public final class ManifestLoader {
 
+    /** The name given to an install input written without one (never a valid object name, so never a clash). */
+    public static final String UNNAMED = "(unnamed)";
+
     private final LoadLimits limits;
     private final String defaultNamespace;
 
@@ -147,15 +150,26 @@ public final class ManifestLoader {
         String name = metadata.path("name").asText("");
         if (name.isEmpty()) {
             String generateName = metadata.path("generateName").asText("");
-            if (generateName.isEmpty()) {
+            if (!generateName.isEmpty()) {
+                name = generateName + "*";
+            } else if (isInstallInput(apiVersion, kind)) {
+                name = UNNAMED;
+            } else {
                 problems.add(notAnObject(positions, "/metadata", kind + " has no metadata.name"));
                 return null;
             }
-            name = generateName + "*";
         }
         String written = metadata.path("namespace").asText("");
         String namespace = ClusterScopedKinds.contains(kind) ? "" : written.isEmpty() ? defaultNamespace : written;
         return new Resource(apiVersion, kind, name, namespace, !written.isEmpty(), tree, positions);
+    }
+
+    /**
+     * IstioOperator files are inputs to {@code istioctl install -f}, which needs no name, rather than objects to
+     * apply: they are read for the practice rules whether named or not.
+     */
+    private static boolean isInstallInput(String apiVersion, String kind) {
+        return kind.equals("IstioOperator") && apiVersion.startsWith("install.istio.io/");
     }
 
     private static LoadProblem notAnObject(FieldPositions positions, String pointer, String detail) {

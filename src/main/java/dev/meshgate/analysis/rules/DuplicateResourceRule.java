@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Flags an object (kind, namespace and name) that is defined more than once: one finding per object, at its second
- * definition, naming the others, however many copies there are.
+ * definition, naming the others, however many copies there are. Documents without a written name (generateName,
+ * IstioOperator install inputs) name no object, so they never clash.
  */
 public final class DuplicateResourceRule implements Rule {
 
@@ -27,6 +28,10 @@ public final class DuplicateResourceRule implements Rule {
     @Override
     public void check(Context context) {
         context.onEachResource(resource -> {
+            if (resource.at("/metadata/name").asText("").isEmpty()) {
+                // generateName objects get a name each when created; unnamed install inputs are no objects.
+                return;
+            }
             List<Resource> same = context.index().named(resource.kind(), resource.namespace(), resource.name());
             if (same.size() > 1 && same.get(1) == resource) {
                 context.report(Message.MG0006, resource, "", resource, others(same, resource));
