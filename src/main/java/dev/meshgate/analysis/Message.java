@@ -228,6 +228,14 @@ public enum Message {
             "The DestinationRules %s all apply to host %s; only one of them takes effect for each setting.",
             "Several DestinationRules for the same host in the same scope: Istio uses one of them (or merges them "
                     + "only partially), so subsets or traffic policies of the others are lost."),
+    MG2003(
+            "UnverifiedReference",
+            Severity.INFO,
+            "Referenced %s \"%s\" is not verified: %s",
+            "A reference depends on something the analysed input does not hold (a gateway workload installed "
+                    + "with Istio, another team's namespace), so it can be neither confirmed nor called missing. An "
+                    + "inventory (meshgate inventory, validate --inventory) or cluster look-ups (meshgate.cluster) "
+                    + "resolve it; declared knownHosts resolve hosts."),
 
     // meshgate: production practice (warnings by default; configurable per code).
     MG3001(
