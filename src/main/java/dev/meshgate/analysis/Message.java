@@ -225,9 +225,12 @@ public enum Message {
     MG2002(
             "MultipleDestinationRulesForHost",
             Severity.WARNING,
-            "The DestinationRules %s all apply to host %s; only one of them takes effect for each setting.",
-            "Several DestinationRules for the same host in the same scope: Istio uses one of them (or merges them "
-                    + "only partially), so subsets or traffic policies of the others are lost."),
+            "This DestinationRule defines %s again, but Istio merges it into DestinationRule %s for host %s and keeps "
+                    + "the first definition, so this one is ignored.",
+            "Istio merges the DestinationRules for one host in one namespace (without workload selectors, or with "
+                    + "the same one): subsets are concatenated and the first top-level traffic policy is kept. A subset "
+                    + "name defined again with other content, or a second top-level traffic policy, is silently "
+                    + "ignored; which rule counts as first follows creation time."),
     MG2003(
             "UnverifiedReference",
             Severity.INFO,
