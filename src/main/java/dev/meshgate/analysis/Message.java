@@ -218,10 +218,12 @@ public enum Message {
     MG2001(
             "ConflictingGatewayVirtualServiceHosts",
             Severity.WARNING,
-            "The VirtualServices %s bound to gateway %s define the same host %s; Istio merges their routes in an "
-                    + "undefined order.",
-            "Several VirtualServices on the same gateway define the same host. Istio merges their routes but the "
-                    + "order between them is not defined, so a catch-all route in one can hide routes of another."),
+            "The %s of this VirtualService can be taken entirely by a route of %s: both are bound to gateway %s for "
+                    + "host %s, and Istio merges their routes in an undefined order.",
+            "A gateway merges the VirtualServices that define the same host, concatenating their routes in an order "
+                    + "between VirtualServices that is not defined. With disjoint matches (one VirtualService per "
+                    + "application, each with its own path prefix) that is fine; a catch-all, a shorter prefix or the "
+                    + "same match in another VirtualService can take every request of this route."),
     MG2002(
             "MultipleDestinationRulesForHost",
             Severity.WARNING,

@@ -15,12 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Several VirtualServices define the same host on the same gateway: on the mesh gateway sidecars keep one of them
- * (IST0109, an error); on a named gateway Istio merges them in an undefined order (MG2001, a warning). Grouped by
- * gateway and host in one pass, so the cost is linear.
+ * (IST0109, an error); on a named gateway Istio merges their routes in an undefined order, which is only a problem
+ * where a route of one can take the requests of a route of another (MG2001, a warning). Grouped by gateway and host
+ * in one pass, so the cost is linear in the input (and quadratic only in the routes of one host).
  */
 public final class ConflictingVirtualServiceHostsRule implements Rule {
 
@@ -79,14 +81,60 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
     }
 
     private static void report(Context context, Key key, List<Binding> bindings) {
+        if (!VirtualServiceGateways.MESH.equals(key.gateway())) {
+            reportShadowedRoutes(context, key, bindings);
+            return;
+        }
         String names = bindings.stream()
                 .map(b -> b.vs().namespace() + "/" + b.vs().name())
                 .collect(Collectors.joining(", ", "[", "]"));
         for (Binding binding : bindings) {
-            if (VirtualServiceGateways.MESH.equals(key.gateway())) {
-                context.report(Message.IST0109, binding.vs(), binding.pointer(), names, key.host());
-            } else {
-                context.report(Message.MG2001, binding.vs(), binding.pointer(), names, key.gateway(), key.host());
+            context.report(Message.IST0109, binding.vs(), binding.pointer(), names, key.host());
+        }
+    }
+
+    /**
+     * A named gateway merges the VirtualServices of a host, concatenating their routes in an undefined order: that is
+     * fine while their matches are disjoint (one VirtualService per application, each with its own path prefix). A
+     * route is at risk when a route of another of them matches all its requests (a catch-all, a shorter prefix, the
+     * same match): reported once per VirtualService, at its first such route.
+     */
+    private static void reportShadowedRoutes(Context context, Key key, List<Binding> bindings) {
+        Map<Resource, List<RouteCoverage.Route>> routes = new LinkedHashMap<>();
+        for (Binding binding : bindings) {
+            routes.put(binding.vs(), RouteCoverage.on(binding.vs(), key.gateway()));
+        }
+        for (Binding binding : bindings) {
+            RouteCoverage.Route shadowed = null;
+            RouteCoverage.Match first = null;
+            Set<String> shadowing = new TreeSet<>();
+            for (RouteCoverage.Route route : routes.get(binding.vs())) {
+                for (Map.Entry<Resource, List<RouteCoverage.Route>> other : routes.entrySet()) {
+                    if (other.getKey() == binding.vs()) {
+                        continue;
+                    }
+                    for (RouteCoverage.Route candidate : other.getValue()) {
+                        RouteCoverage.Match covered = RouteCoverage.firstCovered(candidate, route);
+                        if (covered != null) {
+                            shadowing.add(other.getKey().namespace() + "/"
+                                    + other.getKey().name());
+                            if (first == null) {
+                                shadowed = route;
+                                first = covered;
+                            }
+                        }
+                    }
+                }
+            }
+            if (first != null) {
+                context.report(
+                        Message.MG2001,
+                        binding.vs(),
+                        first.pointer(),
+                        shadowed.label(),
+                        String.join(", ", shadowing),
+                        key.gateway(),
+                        key.host());
             }
         }
     }
