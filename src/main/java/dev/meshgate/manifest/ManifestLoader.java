@@ -27,19 +27,24 @@ public final class ManifestLoader {
 
     /**
      * Reads every manifest under the given paths. File names in origins are relative to the path they were found
-     * under (a path that is itself a file is named by its file name).
+     * under (a path that is itself a file is named by its file name). A file that several paths lead to is read
+     * once, under the first: it holds each of its objects once.
      *
      * @throws IOException when a given path does not exist or cannot be listed
      */
     public LoadResult load(List<Path> roots) throws IOException {
         List<Resource> resources = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
+        java.util.Set<Path> read = new java.util.HashSet<>();
         int files = 0;
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or directory");
             }
             for (Path file : ManifestFiles.under(root)) {
+                if (!read.add(file.toAbsolutePath().normalize())) {
+                    continue;
+                }
                 files++;
                 String name = Files.isDirectory(root)
                         ? root.relativize(file).toString().replace('\\', '/')
@@ -57,9 +62,10 @@ public final class ManifestLoader {
     public LoadResult loadFiles(Path base, List<Path> files) {
         List<Resource> resources = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         int read = 0;
         for (Path file : files) {
-            if (ManifestFiles.isManifest(file)) {
+            if (ManifestFiles.isManifest(file) && seen.add(file.toAbsolutePath().normalize())) {
                 read++;
                 readFile(file, base.relativize(file).toString().replace('\\', '/'), resources, problems);
             }
