@@ -105,36 +105,33 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
             routes.put(binding.vs(), RouteCoverage.on(binding.vs(), key.gateway()));
         }
         for (Binding binding : bindings) {
-            RouteCoverage.Route shadowed = null;
-            RouteCoverage.Match first = null;
-            Set<String> shadowing = new TreeSet<>();
             for (RouteCoverage.Route route : routes.get(binding.vs())) {
+                RouteCoverage.Match covered = null;
+                Set<String> covering = new TreeSet<>();
                 for (Map.Entry<Resource, List<RouteCoverage.Route>> other : routes.entrySet()) {
                     if (other.getKey() == binding.vs()) {
                         continue;
                     }
                     for (RouteCoverage.Route candidate : other.getValue()) {
-                        RouteCoverage.Match covered = RouteCoverage.firstCovered(candidate, route);
-                        if (covered != null) {
-                            shadowing.add(other.getKey().namespace() + "/"
+                        RouteCoverage.Match match = RouteCoverage.firstCovered(candidate, route);
+                        if (match != null) {
+                            covered = covered == null ? match : covered;
+                            covering.add(other.getKey().namespace() + "/"
                                     + other.getKey().name());
-                            if (first == null) {
-                                shadowed = route;
-                                first = covered;
-                            }
                         }
                     }
                 }
-            }
-            if (first != null) {
-                context.report(
-                        Message.MG2001,
-                        binding.vs(),
-                        first.pointer(),
-                        shadowed.label(),
-                        String.join(", ", shadowing),
-                        key.gateway(),
-                        key.host());
+                if (covered != null) {
+                    context.report(
+                            Message.MG2001,
+                            binding.vs(),
+                            covered.pointer(),
+                            route.label(),
+                            String.join(", ", covering),
+                            key.gateway(),
+                            key.host());
+                    break;
+                }
             }
         }
     }
