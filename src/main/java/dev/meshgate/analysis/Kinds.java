@@ -1,6 +1,7 @@
 package dev.meshgate.analysis;
 
 import dev.meshgate.manifest.ResourceKind;
+import java.util.Set;
 
 /** The kinds meshgate reads, named once so that rules and the index never spell a group twice. */
 public final class Kinds {
@@ -43,7 +44,27 @@ public final class Kinds {
     public static final ResourceKind EXTERNAL_SECRET = new ResourceKind("external-secrets.io", "ExternalSecret");
     public static final ResourceKind SEALED_SECRET = new ResourceKind("bitnami.com", "SealedSecret");
 
+    /** The kinds the index finds workloads in (pod templates, Pods, WorkloadEntries, IstioOperator gateways). */
+    public static final Set<ResourceKind> WORKLOADS = Set.of(
+            DEPLOYMENT,
+            STATEFUL_SET,
+            DAEMON_SET,
+            REPLICA_SET,
+            JOB,
+            CRON_JOB,
+            ROLLOUT,
+            POD,
+            WORKLOAD_ENTRY,
+            ISTIO_OPERATOR);
+
     private Kinds() {}
+
+    /** The kinds given and every workload kind: for rules that match selectors against workloads. */
+    public static Set<ResourceKind> withWorkloads(ResourceKind... kinds) {
+        Set<ResourceKind> all = new java.util.HashSet<>(WORKLOADS);
+        all.addAll(java.util.List.of(kinds));
+        return Set.copyOf(all);
+    }
 
     /** Whether the kind belongs to one of Istio's API groups that the typed model covers. */
     public static boolean isIstio(ResourceKind kind) {

@@ -218,16 +218,29 @@ public enum Message {
     MG2001(
             "ConflictingGatewayVirtualServiceHosts",
             Severity.WARNING,
-            "The VirtualServices %s bound to gateway %s define the same host %s; Istio merges their routes in an "
-                    + "undefined order.",
-            "Several VirtualServices on the same gateway define the same host. Istio merges their routes but the "
-                    + "order between them is not defined, so a catch-all route in one can hide routes of another."),
+            "The %s of this VirtualService can be taken entirely by a route of %s: both are bound to gateway %s for "
+                    + "host %s, and Istio merges their routes in an undefined order.",
+            "A gateway merges the VirtualServices that define the same host, concatenating their routes in an order "
+                    + "between VirtualServices that is not defined. With disjoint matches (one VirtualService per "
+                    + "application, each with its own path prefix) that is fine; a catch-all, a shorter prefix or the "
+                    + "same match in another VirtualService can take every request of this route."),
     MG2002(
             "MultipleDestinationRulesForHost",
             Severity.WARNING,
-            "The DestinationRules %s all apply to host %s; only one of them takes effect for each setting.",
-            "Several DestinationRules for the same host in the same scope: Istio uses one of them (or merges them "
-                    + "only partially), so subsets or traffic policies of the others are lost."),
+            "This DestinationRule defines %s again, but Istio merges it into DestinationRule %s for host %s and keeps "
+                    + "the first definition, so this one is ignored.",
+            "Istio merges the DestinationRules for one host in one namespace (without workload selectors, or with "
+                    + "the same one): subsets are concatenated and the first top-level traffic policy is kept. A subset "
+                    + "name defined again with other content, or a second top-level traffic policy, is silently "
+                    + "ignored; which rule counts as first follows creation time."),
+    MG2003(
+            "UnverifiedReference",
+            Severity.INFO,
+            "Referenced %s \"%s\" is not verified: %s",
+            "A reference depends on something the analysed input does not hold (a gateway workload installed "
+                    + "with Istio, another team's namespace), so it can be neither confirmed nor called missing. An "
+                    + "inventory (meshgate inventory, validate --inventory) or cluster look-ups (meshgate.cluster) "
+                    + "resolve it; declared knownHosts resolve hosts."),
 
     // meshgate: production practice (warnings by default; configurable per code).
     MG3001(

@@ -14,6 +14,9 @@ import org.yaml.snakeyaml.reader.UnicodeReader;
 /** Reads manifest files into resources that remember where each field was written. */
 public final class ManifestLoader {
 
+    /** The name given to an install input written without one (never a valid object name, so never a clash). */
+    public static final String UNNAMED = "(unnamed)";
+
     private final LoadLimits limits;
     private final String defaultNamespace;
 
@@ -24,19 +27,24 @@ public final class ManifestLoader {
 
     /**
      * Reads every manifest under the given paths. File names in origins are relative to the path they were found
-     * under (a path that is itself a file is named by its file name).
+     * under (a path that is itself a file is named by its file name). A file that several paths lead to is read
+     * once, under the first: it holds each of its objects once.
      *
      * @throws IOException when a given path does not exist or cannot be listed
      */
     public LoadResult load(List<Path> roots) throws IOException {
         List<Resource> resources = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
+        java.util.Set<Path> read = new java.util.HashSet<>();
         int files = 0;
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or directory");
             }
             for (Path file : ManifestFiles.under(root)) {
+                if (!read.add(file.toAbsolutePath().normalize())) {
+                    continue;
+                }
                 files++;
                 String name = Files.isDirectory(root)
                         ? root.relativize(file).toString().replace('\\', '/')
@@ -54,9 +62,10 @@ public final class ManifestLoader {
     public LoadResult loadFiles(Path base, List<Path> files) {
         List<Resource> resources = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         int read = 0;
         for (Path file : files) {
-            if (ManifestFiles.isManifest(file)) {
+            if (ManifestFiles.isManifest(file) && seen.add(file.toAbsolutePath().normalize())) {
                 read++;
                 readFile(file, base.relativize(file).toString().replace('\\', '/'), resources, problems);
             }
@@ -147,15 +156,26 @@ public final class ManifestLoader {
         String name = metadata.path("name").asText("");
         if (name.isEmpty()) {
             String generateName = metadata.path("generateName").asText("");
-            if (generateName.isEmpty()) {
+            if (!generateName.isEmpty()) {
+                name = generateName + "*";
+            } else if (isInstallInput(apiVersion, kind)) {
+                name = UNNAMED;
+            } else {
                 problems.add(notAnObject(positions, "/metadata", kind + " has no metadata.name"));
                 return null;
             }
-            name = generateName + "*";
         }
         String written = metadata.path("namespace").asText("");
         String namespace = ClusterScopedKinds.contains(kind) ? "" : written.isEmpty() ? defaultNamespace : written;
         return new Resource(apiVersion, kind, name, namespace, !written.isEmpty(), tree, positions);
+    }
+
+    /**
+     * IstioOperator files are inputs to {@code istioctl install -f}, which needs no name, rather than objects to
+     * apply: they are read for the practice rules whether named or not.
+     */
+    private static boolean isInstallInput(String apiVersion, String kind) {
+        return kind.equals("IstioOperator") && apiVersion.startsWith("install.istio.io/");
     }
 
     private static LoadProblem notAnObject(FieldPositions positions, String pointer, String detail) {

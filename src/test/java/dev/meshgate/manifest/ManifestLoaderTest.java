@@ -259,6 +259,20 @@ class ManifestLoaderTest {
                 .isEqualTo("one.yml");
     }
 
+    @Test
+    void aFileThatTwoPathsLeadToIsReadOnce() throws IOException {
+        Path file = write("apps/web.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n");
+
+        LoadResult result = loader.load(List.of(dir, dir.resolve("apps"), file, dir.resolve("apps/../apps")));
+
+        assertThat(result.resources()).hasSize(1);
+        assertThat(result.resources().get(0).origin().file()).isEqualTo("apps/web.yaml");
+        assertThat(result.files()).isEqualTo(1);
+        assertThat(loader.loadFiles(dir, List.of(file, dir.resolve("apps/./web.yaml")))
+                        .resources())
+                .hasSize(1);
+    }
+
     private Path write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());

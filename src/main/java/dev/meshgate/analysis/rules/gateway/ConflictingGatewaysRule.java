@@ -4,6 +4,7 @@ import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
@@ -36,7 +37,8 @@ public final class ConflictingGatewaysRule implements Rule {
     @Override
     public void check(Context context) {
         Map<String, List<Server>> bySelectorAndPort = new HashMap<>();
-        context.forEach(Kinds.GATEWAY, gateway -> {
+        // A Gateway written twice is one Gateway (the copy is MG0006): only distinct Gateways conflict.
+        for (Resource gateway : ObjectKey.distinct(context.index().ofKind(Kinds.GATEWAY))) {
             String selector = new TreeMap<>(Resource.stringMap(gateway.at("/spec/selector"))).toString();
             Elements.each(gateway.at("/spec/servers"), "/spec/servers", (server, serverPointer) -> {
                 String port = server.path("port").path("number").asText("");
@@ -47,7 +49,7 @@ public final class ConflictingGatewaysRule implements Rule {
                             .add(new Server(gateway, host.substring(host.indexOf('/') + 1), pointer));
                 });
             });
-        });
+        }
         for (Map.Entry<String, List<Server>> group : bySelectorAndPort.entrySet()) {
             reportConflicts(context, group.getKey(), group.getValue());
         }
@@ -71,7 +73,8 @@ public final class ConflictingGatewaysRule implements Rule {
             candidates.addAll(HostNames.isWildcard(server.host()) ? servers : exact.get(server.host()));
             Set<String> others = new java.util.TreeSet<>();
             for (Server other : candidates) {
-                if (other.gateway() != server.gateway() && HostNames.overlap(server.host(), other.host())) {
+                if (!ObjectKey.same(other.gateway(), server.gateway())
+                        && HostNames.overlap(server.host(), other.host())) {
                     others.add(
                             other.gateway().namespace() + "/" + other.gateway().name());
                 }

@@ -7,7 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Where a Gateway's proxies run: the namespaces of the workloads its selector matches, else its own namespace. */
+/**
+ * Where a Gateway's proxies run: the namespaces of the workloads of the input its selector matches. Istio reads the
+ * Gateway's credentialName Secrets there, not in the Gateway resource's own namespace. Empty when the gateway
+ * workload is not in the input (typically installed with Istio itself).
+ */
 final class GatewayWorkloadNamespaces {
 
     private GatewayWorkloadNamespaces() {}
@@ -18,9 +22,6 @@ final class GatewayWorkloadNamespaces {
         // Istio applies a Gateway selector to gateway pods in every namespace unless scoped to its own.
         for (Workload workload : index.workloads(null, selector)) {
             namespaces.add(workload.namespace());
-        }
-        if (namespaces.isEmpty()) {
-            namespaces.add(gateway.namespace());
         }
         return namespaces;
     }

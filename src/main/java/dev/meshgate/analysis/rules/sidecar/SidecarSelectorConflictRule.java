@@ -3,11 +3,13 @@ package dev.meshgate.analysis.rules.sidecar;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.Workload;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,38 +25,55 @@ public final class SidecarSelectorConflictRule implements Rule {
 
     private static final String SELECTOR = "/spec/workloadSelector/labels";
 
+    /** A workload, the same however many times its source is written. */
+    private record WorkloadKey(ObjectKey source, String namespace, Map<String, String> labels) {
+
+        static WorkloadKey of(Workload workload) {
+            return new WorkloadKey(ObjectKey.of(workload.source()), workload.namespace(), workload.labels());
+        }
+    }
+
     @Override
     public RuleInfo info() {
         return new RuleInfo(
                 "sidecar-selector-conflict",
                 "One Sidecar applies to each workload",
                 Set.of(Message.IST0110, Message.IST0111),
-                Set.of(Kinds.SIDECAR));
+                Kinds.withWorkloads(Kinds.SIDECAR));
     }
 
     @Override
     public void check(Context context) {
         Map<String, List<Resource>> unselectedByNamespace = new LinkedHashMap<>();
-        Map<Workload, List<Resource>> byWorkload = new IdentityHashMap<>();
-        context.forEach(Kinds.SIDECAR, sidecar -> {
+        Map<WorkloadKey, List<Resource>> byWorkload = new LinkedHashMap<>();
+        Map<WorkloadKey, Workload> workloads = new HashMap<>();
+        // One Sidecar written twice is one Sidecar: only distinct objects compete (the copy is MG0006).
+        for (Resource sidecar : ObjectKey.distinct(context.index().ofKind(Kinds.SIDECAR))) {
             Map<String, String> selector = Resource.stringMap(sidecar.at(SELECTOR));
             if (selector.isEmpty()) {
                 unselectedByNamespace
                         .computeIfAbsent(sidecar.namespace(), k -> new ArrayList<>())
                         .add(sidecar);
-                return;
+                continue;
             }
             for (Workload workload : context.index().workloads(sidecar.namespace(), selector)) {
-                byWorkload.computeIfAbsent(workload, k -> new ArrayList<>()).add(sidecar);
+                // A workload defined twice is one workload too.
+                WorkloadKey key = WorkloadKey.of(workload);
+                workloads.putIfAbsent(key, workload);
+                List<Resource> competing = byWorkload.computeIfAbsent(key, k -> new ArrayList<>());
+                if (!competing.contains(sidecar)) {
+                    competing.add(sidecar);
+                }
             }
-        });
+        }
         unselectedByNamespace.forEach((namespace, sidecars) -> {
             if (sidecars.size() > 1) {
                 sidecars.forEach(s -> context.report(Message.IST0111, s, "/spec", names(sidecars), namespace));
             }
         });
         Set<Resource> reported = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        byWorkload.forEach((workload, sidecars) -> {
+        byWorkload.forEach((key, sidecars) -> {
+            Workload workload = workloads.get(key);
             if (sidecars.size() > 1) {
                 for (Resource sidecar : sidecars) {
                     if (reported.add(sidecar)) {

@@ -5,6 +5,7 @@ import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
@@ -14,12 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Several VirtualServices define the same host on the same gateway: on the mesh gateway sidecars keep one of them
- * (IST0109, an error); on a named gateway Istio merges them in an undefined order (MG2001, a warning). Grouped by
- * gateway and host in one pass, so the cost is linear.
+ * (IST0109, an error); on a named gateway Istio merges their routes in an undefined order, which is only a problem
+ * where a route of one can take the requests of a route of another (MG2001, a warning). Grouped by gateway and host
+ * in one pass, so the cost is linear in the input (and quadratic only in the routes of one host).
  */
 public final class ConflictingVirtualServiceHostsRule implements Rule {
 
@@ -40,7 +43,8 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
         Map<Key, Map<Resource, Binding>> byGatewayAndHost = new LinkedHashMap<>();
-        context.forEach(Kinds.VIRTUAL_SERVICE, vs -> {
+        // A VirtualService written twice is one VirtualService (the copy is MG0006), never in conflict with itself.
+        for (Resource vs : ObjectKey.distinct(context.index().ofKind(Kinds.VIRTUAL_SERVICE))) {
             String scope = scope(vs);
             for (VirtualServiceGateways.Reference gateway : VirtualServiceGateways.bound(vs)) {
                 Elements.each(vs.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> {
@@ -51,7 +55,7 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
                             .putIfAbsent(vs, new Binding(vs, pointer));
                 });
             }
-        });
+        }
         byGatewayAndHost.forEach((key, group) -> {
             if (group.size() > 1) {
                 report(context, key, new ArrayList<>(group.values()));
@@ -77,14 +81,57 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
     }
 
     private static void report(Context context, Key key, List<Binding> bindings) {
+        if (!VirtualServiceGateways.MESH.equals(key.gateway())) {
+            reportShadowedRoutes(context, key, bindings);
+            return;
+        }
         String names = bindings.stream()
                 .map(b -> b.vs().namespace() + "/" + b.vs().name())
                 .collect(Collectors.joining(", ", "[", "]"));
         for (Binding binding : bindings) {
-            if (VirtualServiceGateways.MESH.equals(key.gateway())) {
-                context.report(Message.IST0109, binding.vs(), binding.pointer(), names, key.host());
-            } else {
-                context.report(Message.MG2001, binding.vs(), binding.pointer(), names, key.gateway(), key.host());
+            context.report(Message.IST0109, binding.vs(), binding.pointer(), names, key.host());
+        }
+    }
+
+    /**
+     * A named gateway merges the VirtualServices of a host, concatenating their routes in an undefined order: that is
+     * fine while their matches are disjoint (one VirtualService per application, each with its own path prefix). A
+     * route is at risk when a route of another of them matches all its requests (a catch-all, a shorter prefix, the
+     * same match): reported once per VirtualService, at its first such route.
+     */
+    private static void reportShadowedRoutes(Context context, Key key, List<Binding> bindings) {
+        Map<Resource, List<RouteCoverage.Route>> routes = new LinkedHashMap<>();
+        for (Binding binding : bindings) {
+            routes.put(binding.vs(), RouteCoverage.on(binding.vs(), key.gateway()));
+        }
+        for (Binding binding : bindings) {
+            for (RouteCoverage.Route route : routes.get(binding.vs())) {
+                RouteCoverage.Match covered = null;
+                Set<String> covering = new TreeSet<>();
+                for (Map.Entry<Resource, List<RouteCoverage.Route>> other : routes.entrySet()) {
+                    if (other.getKey() == binding.vs()) {
+                        continue;
+                    }
+                    for (RouteCoverage.Route candidate : other.getValue()) {
+                        RouteCoverage.Match match = RouteCoverage.firstCovered(candidate, route);
+                        if (match != null) {
+                            covered = covered == null ? match : covered;
+                            covering.add(other.getKey().namespace() + "/"
+                                    + other.getKey().name());
+                        }
+                    }
+                }
+                if (covered != null) {
+                    context.report(
+                            Message.MG2001,
+                            binding.vs(),
+                            covered.pointer(),
+                            route.label(),
+                            String.join(", ", covering),
+                            key.gateway(),
+                            key.host());
+                    break;
+                }
             }
         }
     }
