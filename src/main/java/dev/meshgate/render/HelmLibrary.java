@@ -30,7 +30,9 @@ final class HelmLibrary implements HelmEngine {
                         .withName(release)
                         .withNamespace(namespace);
                 valueFiles.forEach(command::withValuesFile);
-                return command.call();
+                String output = command.call();
+                // helm-java answers null, not an empty text, when every template renders nothing: a valid chart.
+                return output == null ? "" : output;
             });
             return rendered.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -24,6 +24,8 @@ final class Kustomization {
     private final Set<Path> visited = new LinkedHashSet<>();
     private final List<String> remote = new ArrayList<>();
     private final List<Path> patches = new ArrayList<>();
+    private final Set<Path> components = new LinkedHashSet<>();
+    private String kind;
 
     private Kustomization(Path root, ManifestLoader loader) {
         this.root = root;
@@ -55,6 +57,19 @@ final class Kustomization {
         return List.copyOf(visited);
     }
 
+    /**
+     * Whether the folder read is a kustomize {@code Component}: kustomize refuses to build one on its own, it only
+     * exists through the kustomizations that include it.
+     */
+    boolean isComponent() {
+        return "Component".equals(kind);
+    }
+
+    /** The folders of the tree that are Components (pulled in by {@code components:}). */
+    Set<Path> componentFolders() {
+        return Set.copyOf(components);
+    }
+
     /** The patch files of every kustomization in the tree, as absolute paths. */
     List<Path> patchFiles() {
         return List.copyOf(patches);
@@ -70,6 +85,12 @@ final class Kustomization {
             return; // a plain folder of resources, not a kustomization
         }
         JsonNode kustomization = parse(file);
+        if (kind == null) {
+            kind = kustomization.path("kind").asText("Kustomization");
+        }
+        if (kustomization.path("kind").asText("").equals("Component")) {
+            components.add(normalised);
+        }
         for (String field : List.of("resources", "bases", "components")) {
             for (JsonNode entry : kustomization.path(field)) {
                 String reference = entry.asText();

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Finds what Argo CD and Flux would apply from a checked-out tree: Argo CD Applications whose source is this
@@ -21,9 +20,6 @@ import java.util.Set;
  * with a path in it; without any, the tree's top-level kustomizations and charts, and its plain files.
  */
 public final class SourceDiscovery {
-
-    // Overlays found by layout alone may be meant for different clusters: each is analysed on its own.
-    private static final String LAYOUT_CLUSTER = "layout ";
 
     private final ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
 
@@ -53,7 +49,7 @@ public final class SourceDiscovery {
             return List.copyOf(new LinkedHashSet<>(declared));
         }
         return configured.isEmpty()
-                ? byLayout(root)
+                ? LayoutDiscovery.discover(root)
                 : configured.stream().map(path -> configuredSource(root, path)).toList();
     }
 
@@ -238,69 +234,6 @@ public final class SourceDiscovery {
     private static KustomizeOptions fluxKustomize(JsonNode spec) {
         return new KustomizeOptions(
                 text(spec.path("namePrefix")), text(spec.path("nameSuffix")), text(spec.path("targetNamespace")), null);
-    }
-
-    /**
-     * Without declarations: each kustomization no other one builds on (the overlays) and each chart, then the plain
-     * files outside them as one directory source, so that a base is not analysed on its own.
-     */
-    private static List<Source> byLayout(Path root) throws IOException {
-        Set<Path> kustomizations = new LinkedHashSet<>();
-        Set<Path> charts = new LinkedHashSet<>();
-        try (var walk = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) walk::iterator) {
-                if (root.relativize(path).toString().startsWith(".") && !path.equals(root)) {
-                    continue;
-                }
-                if (Files.isRegularFile(path)
-                        && Kustomization.FILE_NAMES.contains(path.getFileName().toString())) {
-                    kustomizations.add(path.getParent());
-                } else if (Files.isRegularFile(path)
-                        && path.getFileName().toString().equals("Chart.yaml")) {
-                    charts.add(path.getParent());
-                }
-            }
-        }
-        Set<Path> used = new LinkedHashSet<>();
-        for (Path folder : kustomizations) {
-            try {
-                Kustomization tree =
-                        Kustomization.read(root, folder, new ManifestLoader(LoadLimits.defaults(), "default"));
-                tree.localFolders().stream()
-                        .filter(other -> !other.equals(folder))
-                        .forEach(used::add);
-            } catch (RenderException e) {
-                // an unreadable kustomization is still rendered, so that its error becomes a finding
-            }
-        }
-        List<Source> sources = new ArrayList<>();
-        List<String> rendered = new ArrayList<>();
-        for (Path folder : kustomizations) {
-            rendered.add(relative(root, folder));
-            if (!used.contains(folder) && charts.stream().noneMatch(folder::startsWith)) {
-                sources.add(Source.of(SourceType.KUSTOMIZE, relative(root, folder))
-                        .inCluster(LAYOUT_CLUSTER + relative(root, folder)));
-            }
-        }
-        for (Path chart : charts) {
-            rendered.add(relative(root, chart));
-            if (charts.stream().noneMatch(other -> !other.equals(chart) && chart.startsWith(other))) {
-                sources.add(Source.of(SourceType.HELM, relative(root, chart))
-                        .inCluster(LAYOUT_CLUSTER + relative(root, chart)));
-            }
-        }
-        List<String> exclude = rendered.stream()
-                .map(folder -> folder.isEmpty() ? "**" : folder + "/**")
-                .toList();
-        boolean plainFilesLeft = ManifestFiles.under(root).stream()
-                .map(file -> relative(root, file))
-                .anyMatch(file ->
-                        rendered.stream().noneMatch(folder -> folder.isEmpty() || file.startsWith(folder + "/")));
-        if (plainFilesLeft || sources.isEmpty()) {
-            sources.add(
-                    0, new Source(".", SourceType.DIRECTORY, "", null, true, null, exclude, null, null, null, null));
-        }
-        return sources;
     }
 
     /** A folder named in .meshgate.yaml, rendered as its layout says: a kustomization, a chart, or plain files. */

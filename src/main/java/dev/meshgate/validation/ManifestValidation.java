@@ -93,33 +93,49 @@ public final class ManifestValidation {
     public Report reportApplications(List<RenderedApplication> applications, List<Resource> outside) {
         boolean named = applications.size() > 1
                 || applications.stream().anyMatch(app -> app.source().declaredBy() != null);
-        // Applications of different clusters never meet: the same object in two of them is no duplicate, and a
-        // reference from one cannot be satisfied by the other.
-        Map<String, List<RenderedApplication>> byCluster = new java.util.LinkedHashMap<>();
-        for (RenderedApplication application : applications) {
-            String cluster = application.source().cluster() == null
-                    ? ""
-                    : application.source().cluster();
-            byCluster.computeIfAbsent(cluster, key -> new ArrayList<>()).add(application);
+        List<List<RenderedApplication>> clusters = clusters(applications);
+        if (clusters.size() == 1) {
+            return reportCluster(clusters.get(0), outside, named);
         }
-        if (byCluster.size() == 1) {
-            return reportCluster(applications, outside, named);
-        }
-        List<Finding> findings = new ArrayList<>();
-        List<Report.Analysed> analysed = new ArrayList<>();
+        // An application shared by every cluster is analysed in each: what it says about itself is said once.
+        java.util.Set<Finding> findings = new java.util.LinkedHashSet<>();
+        java.util.Set<Report.Analysed> analysed = new java.util.LinkedHashSet<>();
         int suppressed = 0;
-        int files = 0;
         boolean passed = true;
-        for (List<RenderedApplication> cluster : byCluster.values()) {
+        for (List<RenderedApplication> cluster : clusters) {
             Report report = reportCluster(cluster, outside, named);
             findings.addAll(report.findings());
             analysed.addAll(report.resources());
             suppressed += report.summary().suppressed();
-            files += report.summary().files();
             passed &= report.summary().passed();
         }
+        int files = applications.stream()
+                .mapToInt(application -> application.loaded().files())
+                .sum();
+        List<Finding> all = List.copyOf(findings);
         return new Report(
-                findings, analysed, Summary.of(findings, suppressed, analysed.size(), files, failOn.label(), passed));
+                all,
+                List.copyOf(analysed),
+                Summary.of(all, suppressed, analysed.size(), files, failOn.label(), passed));
+    }
+
+    /**
+     * Applications of different clusters never meet: the same object in two of them is no duplicate, and a reference
+     * from one cannot be satisfied by the other. An application that names no cluster lives in every one of them.
+     */
+    private static List<List<RenderedApplication>> clusters(List<RenderedApplication> applications) {
+        List<RenderedApplication> everywhere = applications.stream()
+                .filter(application -> application.source().cluster() == null)
+                .toList();
+        Map<String, List<RenderedApplication>> byCluster = new java.util.LinkedHashMap<>();
+        for (RenderedApplication application : applications) {
+            if (application.source().cluster() != null) {
+                byCluster
+                        .computeIfAbsent(application.source().cluster(), key -> new ArrayList<>(everywhere))
+                        .add(application);
+            }
+        }
+        return byCluster.isEmpty() ? List.of(applications) : List.copyOf(byCluster.values());
     }
 
     /** The applications of one cluster, analysed together. */
