@@ -113,8 +113,9 @@ public enum Message {
             "NotAKubernetesObject",
             Severity.ERROR,
             "Not a Kubernetes object: %s",
-            "A YAML document lacks apiVersion, kind or metadata.name, or is not a mapping. kubectl, Argo CD and Flux "
-                    + "refuse to apply it."),
+            "A YAML document lacks apiVersion, kind or metadata.name, or is not a mapping, in a file that holds "
+                    + "Kubernetes objects. kubectl, Argo CD and Flux refuse to apply it. Files that hold no Kubernetes "
+                    + "object at all (package.json, Helm values, CI configurations) are skipped and counted instead."),
     MG0004(
             "DuplicateKey",
             Severity.ERROR,

@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Splits one YAML or JSON stream into documents, each converted with its field positions, stopping at the first error. */
 final class YamlDocuments {
 
-    /** One document, or one item of a {@code kind: List} document. */
-    record Document(JsonNode tree, FieldPositions positions) {}
+    /** One document, or one item of a {@code kind: List} document ({@code listItem}). */
+    record Document(JsonNode tree, FieldPositions positions, boolean listItem) {}
 
     private final LoadLimits limits;
 
@@ -43,10 +43,10 @@ final class YamlDocuments {
                 Node items = listItems(node);
                 if (items instanceof SequenceNode sequence) {
                     for (Node item : sequence.getValue()) {
-                        documents.add(convert(file, item, problems));
+                        documents.add(convert(file, item, true, problems));
                     }
                 } else {
-                    documents.add(convert(file, node, problems));
+                    documents.add(convert(file, node, false, problems));
                 }
             }
         } catch (MarkedYAMLException e) {
@@ -60,10 +60,10 @@ final class YamlDocuments {
         return documents;
     }
 
-    private Document convert(String file, Node node, List<LoadProblem> problems) {
+    private Document convert(String file, Node node, boolean listItem, List<LoadProblem> problems) {
         FieldPositions positions = new FieldPositions(file);
         JsonNode tree = new NodeConverter(positions, problems, limits.maxNodesPerDocument()).convert(node, "");
-        return new Document(tree, positions);
+        return new Document(tree, positions, listItem);
     }
 
     /** The items of a "kind: List" (or any *List kind) document, else null. */

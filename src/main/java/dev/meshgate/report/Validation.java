@@ -71,6 +71,7 @@ public final class Validation {
                 loaded.files(),
                 failOn.label(),
                 passed);
+        summary = summary.withSkippedFiles(loaded.skippedFiles());
         return new Report(outcome.findings(), analysed, summary);
     }
 
@@ -107,6 +108,7 @@ public final class Validation {
         List<Report.Analysed> analysed = new ArrayList<>();
         int suppressed = 0;
         int files = 0;
+        int skipped = 0;
         boolean passed = true;
         for (List<RenderedApplication> cluster : byCluster.values()) {
             Report report = reportCluster(cluster, outside, named);
@@ -114,10 +116,11 @@ public final class Validation {
             analysed.addAll(report.resources());
             suppressed += report.summary().suppressed();
             files += report.summary().files();
+            skipped += report.summary().skippedFiles();
             passed &= report.summary().passed();
         }
-        return new Report(
-                findings, analysed, Summary.of(findings, suppressed, analysed.size(), files, failOn.label(), passed));
+        Summary summary = Summary.of(findings, suppressed, analysed.size(), files, failOn.label(), passed);
+        return new Report(findings, analysed, summary.withSkippedFiles(skipped));
     }
 
     /** The applications of one cluster, analysed together. */
@@ -127,6 +130,7 @@ public final class Validation {
         Map<ResourceRef, String> ownerOfResource = new HashMap<>();
         Map<Origin, String> ownerOfProblem = new HashMap<>();
         int files = 0;
+        int skipped = 0;
         for (RenderedApplication application : applications) {
             String name = application.source().name();
             application
@@ -137,6 +141,7 @@ public final class Validation {
             resources.addAll(application.loaded().resources());
             problems.addAll(application.loaded().problems());
             files += application.loaded().files();
+            skipped += application.loaded().skippedFiles();
         }
         java.util.Set<ResourceRef> outsideOnly = new java.util.HashSet<>();
         for (Resource resource : outside) {
@@ -144,7 +149,7 @@ public final class Validation {
                 resources.add(resource);
             }
         }
-        Report whole = report(new LoadResult(resources, problems, files));
+        Report whole = report(new LoadResult(resources, problems, files, skipped));
         if (!outsideOnly.isEmpty()) {
             List<Finding> own = whole.findings().stream()
                     .filter(finding -> finding.resource() == null || !outsideOnly.contains(finding.resource()))
@@ -154,6 +159,7 @@ public final class Validation {
                     .toList();
             Summary summary = Summary.of(
                     own, whole.summary().suppressed(), analysed.size(), files, failOn.label(), !failOn.failsAny(own));
+            summary = summary.withSkippedFiles(skipped);
             whole = new Report(own, analysed, summary);
         }
         if (!named) {
