@@ -294,7 +294,7 @@ class ManifestLoaderTest {
                 kind: ConfigMap
                 metadata: {name: local}
                 data:
-                  y: !custom value
+                  z: !custom value
                 """);
 
         LoadResult result = loader.load(List.of(dir));
@@ -306,7 +306,7 @@ class ManifestLoaderTest {
         });
         assertThat(result.resources())
                 .singleElement()
-                .satisfies(r -> assertThat(r.at("/data/y").asText()).isEqualTo("value"));
+                .satisfies(r -> assertThat(r.at("/data/z").asText()).isEqualTo("value"));
     }
 
     @Test
