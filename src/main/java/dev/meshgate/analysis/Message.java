@@ -178,7 +178,9 @@ public enum Message {
             "InvalidPort",
             Severity.ERROR,
             "Invalid port %s: %s",
-            "Port numbers must be between 1 and 65535, and servers need a name and a protocol Istio knows."),
+            "Port numbers must be between 1 and 65535 (0 only on a Unix domain socket), Gateway servers need a "
+                    + "protocol Istio knows, and a ServiceEntry port's protocol, when written, must be one (without one, "
+                    + "Istio sniffs it)."),
     MG1106(
             "InvalidMatch",
             Severity.ERROR,
