@@ -172,8 +172,11 @@ public enum Message {
             "InvalidHost",
             Severity.ERROR,
             "Invalid host \"%s\": %s",
-            "Hosts are DNS names, optionally with a single leading wildcard label (\"*.example.com\"), or a service "
-                    + "short name. Wildcards elsewhere, empty labels, labels over 63 characters and similar are rejected."),
+            "Hosts are DNS names or service short names, by the rules of Istio's webhook for each field: a wildcard "
+                    + "only in the first label (\"*.example.com\", or \"*foo.example.com\" where partial wildcards are "
+                    + "allowed), IP addresses where Istio takes them, \"namespace/host\" with a full name on Gateways "
+                    + "and Sidecars. Wildcards elsewhere, empty labels, labels over 63 characters, an all-digit last "
+                    + "label and similar are rejected."),
     MG1105(
             "InvalidPort",
             Severity.ERROR,
