@@ -6,6 +6,7 @@ import dev.meshgate.analysis.schema.StructureViolation.Problem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Walks one JSON tree against the shapes of a model type and collects what does not fit. */
 final class TreeWalker {
@@ -133,7 +134,7 @@ final class TreeWalker {
         }
     }
 
-    private static String unknownField(String name, java.util.Set<String> members) {
+    private static String unknownField(String name, Set<String> members) {
         return NameSuggester.closest(name, members)
                 .map(known -> "unknown field '" + name + "', did you mean '" + known + "'?")
                 .orElse("unknown field '" + name + "'");
