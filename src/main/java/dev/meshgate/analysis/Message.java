@@ -113,8 +113,9 @@ public enum Message {
             "NotAKubernetesObject",
             Severity.ERROR,
             "Not a Kubernetes object: %s",
-            "A YAML document lacks apiVersion, kind or metadata.name, or is not a mapping. kubectl, Argo CD and Flux "
-                    + "refuse to apply it."),
+            "A YAML document lacks apiVersion, kind or metadata.name, or is not a mapping, in a file that holds "
+                    + "Kubernetes objects. kubectl, Argo CD and Flux refuse to apply it. Files that hold no Kubernetes "
+                    + "object at all (package.json, Helm values, CI configurations) are skipped and counted instead."),
     MG0004(
             "DuplicateKey",
             Severity.ERROR,
@@ -171,13 +172,18 @@ public enum Message {
             "InvalidHost",
             Severity.ERROR,
             "Invalid host \"%s\": %s",
-            "Hosts are DNS names, optionally with a single leading wildcard label (\"*.example.com\"), or a service "
-                    + "short name. Wildcards elsewhere, empty labels, labels over 63 characters and similar are rejected."),
+            "Hosts are DNS names or service short names, by the rules of Istio's webhook for each field: a wildcard "
+                    + "only in the first label (\"*.example.com\", or \"*foo.example.com\" where partial wildcards are "
+                    + "allowed), IP addresses where Istio takes them, \"namespace/host\" with a full name on Gateways "
+                    + "and Sidecars. Wildcards elsewhere, empty labels, labels over 63 characters, an all-digit last "
+                    + "label and similar are rejected."),
     MG1105(
             "InvalidPort",
             Severity.ERROR,
             "Invalid port %s: %s",
-            "Port numbers must be between 1 and 65535, and servers need a name and a protocol Istio knows."),
+            "Port numbers must be between 1 and 65535 (0 only on a Unix domain socket), Gateway servers need a "
+                    + "protocol Istio knows, and a ServiceEntry port's protocol, when written, must be one (without one, "
+                    + "Istio sniffs it)."),
     MG1106(
             "InvalidMatch",
             Severity.ERROR,

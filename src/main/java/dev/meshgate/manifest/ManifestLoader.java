@@ -28,56 +28,54 @@ public final class ManifestLoader {
     /**
      * Reads every manifest under the given paths. File names in origins are relative to the path they were found
      * under (a path that is itself a file is named by its file name). A file that several paths lead to is read
-     * once, under the first: it holds each of its objects once.
+     * once, under the first: it holds each of its objects once. Files that hold no Kubernetes object are skipped and
+     * counted, as the GitOps tools pass over them.
      *
      * @throws IOException when a given path does not exist or cannot be listed
      */
     public LoadResult load(List<Path> roots) throws IOException {
-        List<Resource> resources = new ArrayList<>();
-        List<LoadProblem> problems = new ArrayList<>();
-        java.util.Set<Path> read = new java.util.HashSet<>();
-        int files = 0;
+        Reading reading = new Reading();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or directory");
             }
             for (Path file : ManifestFiles.under(root)) {
-                if (!read.add(file.toAbsolutePath().normalize())) {
+                if (!reading.firstTime(file)) {
                     continue;
                 }
-                files++;
                 String name = Files.isDirectory(root)
                         ? root.relativize(file).toString().replace('\\', '/')
                         : file.getFileName().toString();
-                readFile(file, name, resources, problems);
+                readFile(file, name, reading);
             }
         }
-        return new LoadResult(List.copyOf(resources), List.copyOf(problems), files);
+        return reading.result();
     }
 
     /**
      * Reads manifest files (YAML and JSON only) named relative to a base folder, e.g. one application's files named
-     * from the repository root.
+     * from the repository root; files that hold no Kubernetes object are skipped and counted.
      */
     public LoadResult loadFiles(Path base, List<Path> files) {
-        List<Resource> resources = new ArrayList<>();
-        List<LoadProblem> problems = new ArrayList<>();
-        java.util.Set<Path> seen = new java.util.HashSet<>();
-        int read = 0;
+        Reading reading = new Reading();
         for (Path file : files) {
-            if (ManifestFiles.isManifest(file) && seen.add(file.toAbsolutePath().normalize())) {
-                read++;
-                readFile(file, base.relativize(file).toString().replace('\\', '/'), resources, problems);
+            if (ManifestFiles.isManifest(file) && reading.firstTime(file)) {
+                readFile(file, base.relativize(file).toString().replace('\\', '/'), reading);
             }
         }
-        return new LoadResult(List.copyOf(resources), List.copyOf(problems), read);
+        return reading.result();
     }
 
-    /** Reads manifests held in memory, e.g. a renderer's output. */
+    /**
+     * Reads manifests held in memory, e.g. a renderer's output or a request body: all of it is meant to be applied,
+     * so every document must be a Kubernetes object.
+     */
     public LoadResult loadText(String file, String text) {
         List<Resource> resources = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
-        read(file, new StringReader(text), resources, problems);
+        for (YamlDocuments.Document document : new YamlDocuments(limits).read(file, new StringReader(text), problems)) {
+            addResource(document, resources, problems);
+        }
         return new LoadResult(List.copyOf(resources), List.copyOf(problems), 1);
     }
 
@@ -102,30 +100,109 @@ public final class ManifestLoader {
     /** One YAML document with its positions, or the problem that kept it from being read. */
     public record YamlTree(JsonNode tree, FieldPositions positions, LoadProblem problem) {}
 
-    private void readFile(Path path, String name, List<Resource> resources, List<LoadProblem> problems) {
-        try {
-            long size = Files.size(path);
-            if (size > limits.maxFileBytes()) {
-                problems.add(new LoadProblem(
-                        LoadProblem.Type.LIMIT,
-                        Origin.of(name),
-                        "file is " + size + " bytes, over the limit of " + limits.maxFileBytes()));
-                return;
-            }
-            byte[] bytes = Files.readAllBytes(path);
-            // UnicodeReader honours UTF-8/UTF-16/UTF-32 byte order marks as Kubernetes YAML readers do.
-            read(name, new UnicodeReader(new ByteArrayInputStream(bytes)), resources, problems);
-        } catch (IOException e) {
-            problems.add(new LoadProblem(LoadProblem.Type.UNREADABLE, Origin.of(name), String.valueOf(e.getMessage())));
+    /** What a load has read so far. */
+    private static final class Reading {
+        final List<Resource> resources = new ArrayList<>();
+        final List<LoadProblem> problems = new ArrayList<>();
+        final java.util.Set<Path> read = new java.util.HashSet<>();
+        int files;
+        int skipped;
+
+        /** False for a file read before through another path. */
+        boolean firstTime(Path file) {
+            return read.add(file.toAbsolutePath().normalize());
+        }
+
+        LoadResult result() {
+            return new LoadResult(List.copyOf(resources), List.copyOf(problems), files, skipped);
         }
     }
 
-    private void read(String name, Reader reader, List<Resource> resources, List<LoadProblem> problems) {
-        for (YamlDocuments.Document document : new YamlDocuments(limits).read(name, reader, problems)) {
-            Resource resource = toResource(document, problems);
-            if (resource != null) {
-                resources.add(resource);
+    private void readFile(Path path, String name, Reading reading) {
+        reading.files++;
+        try {
+            long size = Files.size(path);
+            if (size > limits.maxFileBytes()) {
+                if (namesNoObjectInItsStart(path)) {
+                    reading.skipped++;
+                } else {
+                    reading.problems.add(new LoadProblem(
+                            LoadProblem.Type.LIMIT,
+                            Origin.of(name),
+                            "file is " + size + " bytes, over the limit of " + limits.maxFileBytes()));
+                }
+                return;
             }
+            byte[] bytes = Files.readAllBytes(path);
+            String text;
+            try {
+                // UnicodeReader honours UTF-8/UTF-16/UTF-32 byte order marks as Kubernetes YAML readers do.
+                text = readAll(new UnicodeReader(new ByteArrayInputStream(bytes)));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                if (ObjectSigns.textNamesApiVersionAndKind(roughText(bytes))) {
+                    reading.problems.add(new LoadProblem(
+                            LoadProblem.Type.SYNTAX, Origin.of(name), "the file is not UTF-8, UTF-16 or UTF-32 text"));
+                } else {
+                    reading.skipped++;
+                }
+                return;
+            }
+            readText(name, text, reading);
+        } catch (IOException e) {
+            reading.problems.add(
+                    new LoadProblem(LoadProblem.Type.UNREADABLE, Origin.of(name), String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * Reads one file's documents. A file none of whose documents is meant as a Kubernetes object is skipped, its
+     * problems with it; so is one that does not parse, unless its text names an apiVersion and a kind. A file that
+     * hit a safety limit is always reported, since what it holds is unknown.
+     */
+    private void readText(String name, String text, Reading reading) {
+        List<LoadProblem> problems = new ArrayList<>();
+        List<YamlDocuments.Document> documents = new YamlDocuments(limits).read(name, new StringReader(text), problems);
+        boolean objects = documents.stream()
+                .anyMatch(document -> document.listItem() || ObjectSigns.meantAsObject(document.tree()));
+        boolean limited = problems.stream().anyMatch(problem -> problem.type() == LoadProblem.Type.LIMIT);
+        boolean malformed = problems.stream().anyMatch(problem -> problem.type() == LoadProblem.Type.SYNTAX);
+        if (!objects && !limited && !(malformed && ObjectSigns.textNamesApiVersionAndKind(text))) {
+            if (!documents.isEmpty() || !problems.isEmpty()) {
+                reading.skipped++;
+            }
+            return;
+        }
+        for (YamlDocuments.Document document : documents) {
+            addResource(document, reading.resources, problems);
+        }
+        reading.problems.addAll(problems);
+    }
+
+    /** For a file too large to read: whether its first part shows no sign of Kubernetes objects. */
+    private static boolean namesNoObjectInItsStart(Path path) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            return !ObjectSigns.textNamesApiVersionAndKind(roughText(in.readNBytes(64 * 1024)));
+        }
+    }
+
+    /** Bytes as text good enough to look for ASCII key names in, whatever the encoding (UTF-16 included). */
+    private static String roughText(byte[] bytes) {
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\0", "");
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int read = reader.read(buffer); read >= 0; read = reader.read(buffer)) {
+            text.append(buffer, 0, read);
+        }
+        return text.toString();
+    }
+
+    private void addResource(YamlDocuments.Document document, List<Resource> resources, List<LoadProblem> problems) {
+        Resource resource = toResource(document, problems);
+        if (resource != null) {
+            resources.add(resource);
         }
     }
 

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigInteger;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -17,8 +14,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Turns one composed YAML node tree into a Jackson tree and records where each field was written. Only the standard
- * scalar types are constructed, so no YAML tag can instantiate a Java class.
+ * Turns one composed YAML node tree into a Jackson tree and records where each field was written. Scalars and keys
+ * become the JSON Kubernetes makes of them ({@link KubernetesScalars}); no YAML tag can instantiate a Java class.
  */
 final class NodeConverter {
 
@@ -27,7 +24,6 @@ final class NodeConverter {
     private final FieldPositions positions;
     private final List<LoadProblem> problems;
     private final int maxNodes;
-    private final ScalarConstructor scalars = new ScalarConstructor();
     private int nodes;
 
     NodeConverter(FieldPositions positions, List<LoadProblem> problems, int maxNodes) {
@@ -69,7 +65,7 @@ final class NodeConverter {
             if (keyNode instanceof ScalarNode key && "<<".equals(key.getValue()) && key.getTag() == Tag.MERGE) {
                 continue;
             }
-            String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : "<complex key>";
+            String key = key(keyNode);
             String child = JsonPointer.child(pointer, key);
             if (object.has(key)) {
                 problems.add(new LoadProblem(
@@ -107,30 +103,28 @@ final class NodeConverter {
         }
     }
 
+    /** A scalar as Kubernetes reads it; one it cannot read is a problem, and its text stands in for it. */
     private JsonNode scalar(ScalarNode node) {
-        Tag tag = node.getTag();
-        if (Tag.NULL.equals(tag)) {
-            return NODES.nullNode();
+        try {
+            return KubernetesScalars.json(KubernetesScalars.tagged(node.getTag(), node.getValue()));
+        } catch (KubernetesScalars.UnreadableException e) {
+            problems.add(new LoadProblem(LoadProblem.Type.SYNTAX, origin(node.getStartMark()), e.getMessage()));
+            return NODES.textNode(node.getValue());
         }
-        if (Tag.BOOL.equals(tag) || Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
-            Object value = scalars.construct(node);
-            if (value instanceof Boolean b) {
-                return NODES.booleanNode(b);
-            }
-            if (value instanceof Integer i) {
-                return NODES.numberNode(i);
-            }
-            if (value instanceof Long l) {
-                return NODES.numberNode(l);
-            }
-            if (value instanceof BigInteger big) {
-                return NODES.numberNode(big);
-            }
-            if (value instanceof Double d) {
-                return NODES.numberNode(d);
-            }
+    }
+
+    /** A mapping key as the JSON key Kubernetes makes of it: {@code yes} is "true", {@code 0o10} is "8". */
+    private String key(Node node) {
+        if (!(node instanceof ScalarNode scalar)) {
+            return "<complex key>";
         }
-        return NODES.textNode(node.getValue());
+        try {
+            return KubernetesScalars.key(
+                    KubernetesScalars.tagged(scalar.getTag(), scalar.getValue()), scalar.getValue());
+        } catch (KubernetesScalars.UnreadableException e) {
+            problems.add(new LoadProblem(LoadProblem.Type.SYNTAX, origin(node.getStartMark()), e.getMessage()));
+            return scalar.getValue();
+        }
     }
 
     private void record(String pointer, Mark mark) {
@@ -143,16 +137,5 @@ final class NodeConverter {
         return mark == null
                 ? Origin.of(positions.file())
                 : new Origin(positions.file(), mark.getLine() + 1, mark.getColumn() + 1);
-    }
-
-    /** SnakeYAML's own constructor for the standard scalar tags (ints in every base, floats, YAML 1.1 booleans). */
-    private static final class ScalarConstructor extends SafeConstructor {
-        ScalarConstructor() {
-            super(new LoaderOptions());
-        }
-
-        Object construct(ScalarNode node) {
-            return constructObject(node);
-        }
     }
 }

@@ -3,10 +3,9 @@ package dev.meshgate.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -15,12 +14,18 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 
-/** Splits one YAML or JSON stream into documents, each converted with its field positions, stopping at the first error. */
+/**
+ * Splits one YAML or JSON stream into documents, each converted with its field positions, stopping at the first error.
+ * Scalars are read as Kubernetes reads them ({@link KubernetesScanner}, {@link KubernetesResolver}), not as YAML 1.1.
+ */
 final class YamlDocuments {
 
-    /** One document, or one item of a {@code kind: List} document. */
-    record Document(JsonNode tree, FieldPositions positions) {}
+    /** One document, or one item of a {@code kind: List} document ({@code listItem}). */
+    record Document(JsonNode tree, FieldPositions positions, boolean listItem) {}
 
     private final LoadLimits limits;
 
@@ -32,9 +37,13 @@ final class YamlDocuments {
         List<Document> documents = new ArrayList<>();
         int lastLine = 1;
         try {
-            Iterator<Node> nodes = new Yaml(options()).composeAll(reader).iterator();
-            while (nodes.hasNext()) {
-                Node node = nodes.next();
+            LoaderOptions options = options();
+            Composer nodes = new Composer(
+                    new ParserImpl(new KubernetesScanner(new ScannerImpl(new StreamReader(reader), options))),
+                    new KubernetesResolver(),
+                    options);
+            while (nodes.checkNode()) {
+                Node node = nodes.getNode();
                 if (node == null) {
                     continue;
                 }
@@ -43,10 +52,10 @@ final class YamlDocuments {
                 Node items = listItems(node);
                 if (items instanceof SequenceNode sequence) {
                     for (Node item : sequence.getValue()) {
-                        documents.add(convert(file, item, problems));
+                        documents.add(convert(file, item, true, problems));
                     }
                 } else {
-                    documents.add(convert(file, node, problems));
+                    documents.add(convert(file, node, false, problems));
                 }
             }
         } catch (MarkedYAMLException e) {
@@ -60,10 +69,10 @@ final class YamlDocuments {
         return documents;
     }
 
-    private Document convert(String file, Node node, List<LoadProblem> problems) {
+    private Document convert(String file, Node node, boolean listItem, List<LoadProblem> problems) {
         FieldPositions positions = new FieldPositions(file);
         JsonNode tree = new NodeConverter(positions, problems, limits.maxNodesPerDocument()).convert(node, "");
-        return new Document(tree, positions);
+        return new Document(tree, positions, listItem);
     }
 
     /** The items of a "kind: List" (or any *List kind) document, else null. */

@@ -3,9 +3,8 @@ package dev.meshgate.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.ManifestLoader;
 
 /**
  * Argo CD's {@code helm.parameters} ({@code name: image.tag, value: "1.2"}), laid over the Application's inline values
@@ -33,10 +32,14 @@ final class HelmParameters {
     }
 
     private static ObjectNode parse(String values) {
-        // Safe loading: values come from the repository, so no YAML tag may create objects.
-        Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(values);
-        JsonNode tree = JSON.valueToTree(loaded);
-        return tree instanceof ObjectNode object ? object : JSON.createObjectNode();
+        // Read as Helm reads values (Kubernetes' YAML): `yes` is true, `1:20` a string. No tag can create objects.
+        ManifestLoader.YamlTree loaded =
+                new ManifestLoader(LoadLimits.defaults(), "default").readDocument("values", values);
+        if (loaded.problem() != null) {
+            throw new IllegalArgumentException("the inline Helm values are not valid YAML: "
+                    + loaded.problem().detail());
+        }
+        return loaded.tree() instanceof ObjectNode object ? object.deepCopy() : JSON.createObjectNode();
     }
 
     private static void set(ObjectNode values, String[] path, String value) {

@@ -18,13 +18,18 @@ public final class TextFormatter implements Formatter {
         }
         Summary summary = report.summary();
         out.write(String.format(
-                "%s: %d error(s), %d warning(s), %d info(s) in %d resource(s) from %d file(s)%s%n",
+                "%s: %d error(s), %d warning(s), %d info(s) in %d resource(s) from %d file(s)%s%s%n",
                 summary.passed() ? "PASSED" : "FAILED",
                 summary.errors(),
                 summary.warnings(),
                 summary.infos(),
                 summary.resources(),
                 summary.files(),
-                summary.suppressed() == 0 ? "" : "; " + summary.suppressed() + " suppressed"));
+                summary.suppressed() == 0 ? "" : "; " + summary.suppressed() + " suppressed",
+                summary.skippedFiles() == 0
+                        ? ""
+                        : summary.skippedFiles() == 1
+                                ? "; 1 file is not a Kubernetes object"
+                                : "; " + summary.skippedFiles() + " files are not Kubernetes objects"));
     }
 }

@@ -92,6 +92,7 @@ final class StoredReport {
                         summary.path("suppressed").asInt(),
                         summary.path("resources").asInt(),
                         summary.path("files").asInt(),
+                        summary.path("skippedFiles").asInt(),
                         summary.path("failOn").asText(),
                         summary.path("passed").asBoolean()));
         return summary.hasNonNull("baseSha")

@@ -73,6 +73,7 @@ public final class ManifestValidation {
                 loaded.files(),
                 failOn.label(),
                 passed);
+        summary = summary.withSkippedFiles(loaded.skippedFiles());
         return new Report(outcome.findings(), analysed, summary);
     }
 
@@ -112,11 +113,12 @@ public final class ManifestValidation {
         int files = applications.stream()
                 .mapToInt(application -> application.loaded().files())
                 .sum();
+        int skipped = applications.stream()
+                .mapToInt(application -> application.loaded().skippedFiles())
+                .sum();
         List<Finding> all = List.copyOf(findings);
-        return new Report(
-                all,
-                List.copyOf(analysed),
-                Summary.of(all, suppressed, analysed.size(), files, failOn.label(), passed));
+        Summary summary = Summary.of(all, suppressed, analysed.size(), files, failOn.label(), passed);
+        return new Report(all, List.copyOf(analysed), summary.withSkippedFiles(skipped));
     }
 
     /**
@@ -145,6 +147,7 @@ public final class ManifestValidation {
         Map<ResourceRef, String> ownerOfResource = new HashMap<>();
         Map<Origin, String> ownerOfProblem = new HashMap<>();
         int files = 0;
+        int skipped = 0;
         for (RenderedApplication application : applications) {
             String name = application.source().name();
             application
@@ -155,6 +158,7 @@ public final class ManifestValidation {
             resources.addAll(application.loaded().resources());
             problems.addAll(application.loaded().problems());
             files += application.loaded().files();
+            skipped += application.loaded().skippedFiles();
         }
         java.util.Set<ResourceRef> outsideOnly = new java.util.HashSet<>();
         for (Resource resource : outside) {
@@ -162,7 +166,7 @@ public final class ManifestValidation {
                 resources.add(resource);
             }
         }
-        Report whole = report(new LoadResult(resources, problems, files));
+        Report whole = report(new LoadResult(resources, problems, files, skipped));
         if (!outsideOnly.isEmpty()) {
             List<Finding> own = whole.findings().stream()
                     .filter(finding -> finding.resource() == null || !outsideOnly.contains(finding.resource()))
@@ -172,6 +176,7 @@ public final class ManifestValidation {
                     .toList();
             Summary summary = Summary.of(
                     own, whole.summary().suppressed(), analysed.size(), files, failOn.label(), !failOn.failsAny(own));
+            summary = summary.withSkippedFiles(skipped);
             whole = new Report(own, analysed, summary);
         }
         if (!named) {

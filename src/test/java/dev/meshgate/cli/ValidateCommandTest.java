@@ -96,6 +96,31 @@ class ValidateCommandTest {
     }
 
     @Test
+    void filesThatAreNotKubernetesObjectsAreCountedInTheSummary() throws IOException {
+        write("apps/reviews/vs.yaml", BROKEN);
+        write("apps/web/package.json", "{\"name\": \"web\"}\n");
+        write("apps/web/playbook.yml", "- hosts: web\n  tasks: []\n");
+
+        Run text = run("validate", "--plain", dir.resolve("apps").toString());
+        Run json = run("validate", "--plain", "-o", "json", dir.resolve("apps").toString());
+        Run one =
+                run("validate", "--plain", dir.resolve("apps/web/package.json").toString());
+        Run none = run(
+                "validate", "--plain", "-o", "json", dir.resolve("apps/reviews").toString());
+
+        assertThat(text.out())
+                .contains("FAILED: 1 error(s), 0 warning(s), 0 info(s) in 3 resource(s) from 3 file(s);"
+                        + " 2 files are not Kubernetes objects\n")
+                .doesNotContain("MG0003");
+        JsonNode summary = new ObjectMapper().readTree(json.out()).path("summary");
+        assertThat(summary.path("files").asInt()).isEqualTo(3);
+        assertThat(summary.path("skippedFiles").asInt()).isEqualTo(2);
+        assertThat(one.out()).endsWith("from 1 file(s); 1 file is not a Kubernetes object\n");
+        assertThat(new ObjectMapper().readTree(none.out()).path("summary").has("skippedFiles"))
+                .isFalse();
+    }
+
+    @Test
     void namespaceOptionSetsTheDefaultNamespace() throws IOException {
         write("vs.yaml", BROKEN);
 

@@ -203,6 +203,80 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void filesThatHoldNoKubernetesObjectAreSkippedAndCounted() throws IOException {
+        write("package.json", "{\"name\": \"web\", \"version\": \"1.0.0\", \"dependencies\": {}}\n");
+        write("playbook.yml", "- hosts: web\n  tasks:\n  - name: install\n    apt: {name: nginx}\n");
+        write("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+        write("chart/values.yaml", "replicaCount: 2\nservice:\n  port: 80\n  port: 8080\n");
+        write("tsconfig.json", "{\n  // a comment\n  \"compilerOptions\": {\"strict\": true,},\n}\n");
+        Files.write(dir.resolve("dashboard.json"), "{\"title\": \"latency\"}\n".getBytes(StandardCharsets.UTF_16));
+        write("empty.yaml", "# nothing yet\n");
+        write("vs.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: real}\n");
+
+        LoadResult result = loader.load(List.of(dir));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.resources()).extracting(Resource::name).containsExactly("real");
+        assertThat(result.files()).isEqualTo(8);
+        assertThat(result.skippedFiles()).isEqualTo(6);
+    }
+
+    @Test
+    void aFileTooLargeToReadIsSkippedOnlyWhenItsStartNamesNoObject() throws IOException {
+        write("package-lock.json", "{\"name\": \"web\", \"packages\": {\"x\": \"" + "y".repeat(4000) + "\"}}\n");
+        write(
+                "crds.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  x: \"" + "y".repeat(4000) + "\"\n");
+
+        LoadResult result = new ManifestLoader(new LoadLimits(1024, 100, 64, 500_000), "default").load(List.of(dir));
+
+        assertThat(result.skippedFiles()).isEqualTo(1);
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.type()).isEqualTo(LoadProblem.Type.LIMIT);
+            assertThat(problem.origin().file()).isEqualTo("crds.yaml");
+        });
+    }
+
+    @Test
+    void invalidYamlStaysAnErrorWhereTheFileIsAManifest() throws IOException {
+        write("broken.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: [web\n");
+        write("broken.json", "{\"apiVersion\": \"v1\", \"kind\": \"Service\" \"metadata\": {}}\n");
+        write("mixed.yaml", "replicas: 3\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\n");
+        Files.write(
+                dir.resolve("latin1.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(dir.resolve("latin1.json"), "{\"title\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        LoadResult result = loader.load(List.of(dir));
+
+        assertThat(result.problems())
+                .extracting(p -> p.type() + " " + p.origin().file())
+                .containsExactlyInAnyOrder(
+                        "SYNTAX broken.yaml", "SYNTAX broken.json", "NOT_AN_OBJECT mixed.yaml", "SYNTAX latin1.yaml");
+        assertThat(result.skippedFiles()).isEqualTo(1);
+    }
+
+    @Test
+    void everythingGivenAsTextMustBeObjects() {
+        LoadResult rendered = loader.loadText("templates/values.yaml", "replicaCount: 2\n");
+
+        assertThat(rendered.problems()).extracting(LoadProblem::type).containsExactly(LoadProblem.Type.NOT_AN_OBJECT);
+        assertThat(rendered.skippedFiles()).isZero();
+    }
+
+    @Test
+    void filesOfAnApplicationAreSkippedAndCountedToo() throws IOException {
+        Path values = write("app/values.yaml", "replicaCount: 2\n");
+        Path manifest = write("app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\n");
+
+        LoadResult result = loader.loadFiles(dir, List.of(values, manifest));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.files()).isEqualTo(2);
+        assertThat(result.skippedFiles()).isEqualTo(1);
+    }
+
+    @Test
     void globalTagsAreRefusedAndLocalTagsReadAsText() throws IOException {
         write(
                 "global.yaml",
@@ -220,7 +294,7 @@ class ManifestLoaderTest {
                 kind: ConfigMap
                 metadata: {name: local}
                 data:
-                  y: !custom value
+                  z: !custom value
                 """);
 
         LoadResult result = loader.load(List.of(dir));
@@ -232,7 +306,7 @@ class ManifestLoaderTest {
         });
         assertThat(result.resources())
                 .singleElement()
-                .satisfies(r -> assertThat(r.at("/data/y").asText()).isEqualTo("value"));
+                .satisfies(r -> assertThat(r.at("/data/z").asText()).isEqualTo("value"));
     }
 
     @Test

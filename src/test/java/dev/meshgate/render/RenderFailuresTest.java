@@ -59,6 +59,38 @@ class RenderFailuresTest {
     }
 
     @Test
+    void invalidYamlThatAKustomizationOrAChartUsesStaysAnErrorWhileAPlainFolderSkipsIt() throws IOException {
+        String invalid = "replicas: [3\nimage: web:1.0\n";
+        write("app/kustomization.yaml", "resources:\n  - settings.yaml\n");
+        write("app/settings.yaml", invalid);
+        write("chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+        write("chart/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n");
+        write("chart/values-prod.yaml", invalid);
+        write("plain/settings.yaml", invalid);
+        write("plain/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n");
+        Source chart = new Source(
+                "chart",
+                SourceType.HELM,
+                "chart",
+                null,
+                false,
+                null,
+                null,
+                List.of("values-prod.yaml"),
+                null,
+                null,
+                null);
+
+        onlyProblem(Source.of(SourceType.KUSTOMIZE, "app"));
+        onlyProblem(chart);
+        RenderedApplication plain = RENDERING.render(repository, Source.of(SourceType.DIRECTORY, "plain"), "default");
+
+        assertThat(plain.loaded().problems()).isEmpty();
+        assertThat(plain.loaded().resources()).hasSize(1);
+        assertThat(plain.loaded().skippedFiles()).isEqualTo(1);
+    }
+
+    @Test
     void aSlowToolIsStoppedAtTheTimeLimit() throws IOException {
         write("app/kustomization.yaml", "resources: []\n");
         RenderLimits slow = RenderLimits.defaults()

@@ -2,26 +2,83 @@ package dev.meshgate.analysis.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Fields the Istio CRDs accept but fabric8 istio-model 7.5.2 lacks or mistypes. Without this overlay valid manifests
- * would get false findings; each entry names where in the API the gap is, so it can go when the model catches up.
+ * What the Istio CRDs accept but fabric8 istio-model 7.5.2 lacks or mistypes, so that valid configuration is never
+ * an unknown field or a bad enum value. Compared field by field with the CRDs of Istio 1.30.3 (the newest release)
+ * and of the coming 1.31 (1.31.0-rc.0, and master of 2026-08-22 for jwtRules presence, backendUtilization,
+ * ecdhCurves and transportSocket). Each entry says where in the API it is, so it can go when the model catches up;
+ * a field added here is checked against the shape the CRD gives it.
  */
 final class ModelGaps {
 
-    private static final List<Pattern> MISSING_FIELDS = List.of(
+    private static final Shape STRING = new Shape.Scalar(Shape.ScalarKind.STRING);
+    private static final Shape INTEGER = new Shape.Scalar(Shape.ScalarKind.LONG);
+    private static final Shape BOOLEAN = new Shape.Scalar(Shape.ScalarKind.BOOLEAN);
+    private static final Shape STRINGS = new Shape.Items(STRING);
+
+    /** Where a traffic policy is written in a DestinationRule: top level or per subset, and per port in both. */
+    private static final String TRAFFIC_POLICY = "/spec(/subsets/\\d+)?/trafficPolicy(/portLevelSettings/\\d+)?";
+
+    /** Server TLS settings: Gateway servers and Sidecar ingress listeners. */
+    private static final String SERVER_TLS = "/spec/(servers|ingress)/\\d+/tls";
+
+    private record Gap(Pattern pointer, Shape shape) {}
+
+    private static final List<Gap> MISSING_FIELDS = List.of(
             // fabric8's RingHash class shares its name with the oneof wrapper, so ringHash holds itself.
-            Pattern.compile(".*/consistentHash/ringHash/minimumRingSize"),
+            gap(".*/consistentHash/ringHash/minimumRingSize", INTEGER),
             // Deprecated snake_case spellings the CRDs still accept.
-            Pattern.compile("/spec/http/\\d+/mirror_percent"),
-            Pattern.compile("/spec/jwtRules/\\d+/jwks_uri"),
-            // Added in Istio 1.29 and 1.30.
-            Pattern.compile("/spec/rules/\\d+/from/\\d+/source/(trustDomains|notTrustDomains)"),
-            Pattern.compile("/spec/configPatches/\\d+/match/waypoint"),
-            Pattern.compile("/spec/tracing/\\d+/customTags/[^/]+/formatter"),
-            Pattern.compile("/spec/tracing/\\d+/disableContextPropagation"));
+            gap("/spec/http/\\d+/mirror_percent", INTEGER),
+            gap("/spec/jwtRules/\\d+/jwks_uri", STRING),
+            // Istio 1.29 and 1.30.
+            gap("/spec/rules/\\d+/from/\\d+/source/(trustDomains|notTrustDomains)", STRINGS),
+            gap(
+                    "/spec/configPatches/\\d+/match/waypoint",
+                    fields(Map.of(
+                            "filter", fields(Map.of("name", STRING, "subFilter", fields(Map.of("name", STRING)))),
+                            "portNumber", INTEGER,
+                            "route", fields(Map.of("name", STRING))))),
+            gap("/spec/tracing/\\d+/customTags/[^/]+/formatter", fields(Map.of("value", STRING))),
+            gap("/spec/tracing/\\d+/disableContextPropagation", BOOLEAN),
+            // Istio 1.31.
+            gap(
+                    ".*/(connectionPool|inboundConnectionPool)/http/http2KeepAlive",
+                    fields(Map.of("interval", STRING, "timeout", STRING))),
+            gap(
+                    TRAFFIC_POLICY + "/loadBalancer/backendUtilization",
+                    fields(Map.of(
+                            "errorUtilizationPenaltyPercent", INTEGER,
+                            "metricNamesForComputingUtilization", STRINGS,
+                            "weightExpirationPeriod", STRING,
+                            "weightStabilizationPeriod", STRING,
+                            "weightUpdatePeriod", STRING))),
+            gap(
+                    TRAFFIC_POLICY + "/loadBalancer/zoneAwareLbSetting",
+                    fields(Map.of(
+                            "enabled", BOOLEAN,
+                            "failover", new Shape.Items(fields(Map.of("from", STRING, "to", STRING))),
+                            "failoverPriority", STRINGS,
+                            "minClusterSize", INTEGER))),
+            gap(TRAFFIC_POLICY + "/outlierDetection/outlierDetectionHttpErrorCodes", new Shape.Items(INTEGER)),
+            gap(TRAFFIC_POLICY + "/retryBudget/budgetInterval", STRING),
+            gap("/spec/configPatches/\\d+/match/listener/filterChain/transportSocket", STRING),
+            gap(SERVER_TLS + "/ecdhCurves", STRINGS),
+            gap(SERVER_TLS + "/insecureSkipVerify", BOOLEAN),
+            gap("/spec/jwtRules/\\d+/presence", oneOf("OPTIONAL", "REQUIRED")),
+            gap("/spec/http/\\d+/redirect/prefixRewrite", STRING));
+
+    private record EnumGap(Pattern pointer, List<String> values) {}
+
+    private static final List<EnumGap> ADDED_ENUM_VALUES = List.of(
+            // Istio 1.30: patches for waypoint proxies.
+            new EnumGap(Pattern.compile("/spec/configPatches/\\d+/match/context"), List.of("WAYPOINT")),
+            // Istio 1.31.
+            new EnumGap(
+                    Pattern.compile("/spec/configPatches/\\d+/patch/operation"), List.of("MERGE_AND_REPLACE_LIST")));
 
     // WasmPlugin match mode is an enum in the CRD but an Integer in fabric8.
     private static final Pattern WASM_MATCH_MODE = Pattern.compile("/spec/match/\\d+/mode");
@@ -29,14 +86,24 @@ final class ModelGaps {
 
     private ModelGaps() {}
 
-    /** Whether a field unknown to the model is one the CRDs accept. */
-    static boolean missingField(String pointer) {
-        for (Pattern pattern : MISSING_FIELDS) {
-            if (pattern.matcher(pointer).matches()) {
-                return true;
+    /** The shape the CRDs give a field unknown to the model, or null when the CRDs do not know it either. */
+    static Shape missingField(String pointer) {
+        for (Gap gap : MISSING_FIELDS) {
+            if (gap.pointer().matcher(pointer).matches()) {
+                return gap.shape();
             }
         }
-        return false;
+        return null;
+    }
+
+    /** Enum values the CRDs accept at the pointer beyond those of the model's enum, in Istio's order. */
+    static List<String> addedEnumValues(String pointer) {
+        for (EnumGap gap : ADDED_ENUM_VALUES) {
+            if (gap.pointer().matcher(pointer).matches()) {
+                return gap.values();
+            }
+        }
+        return List.of();
     }
 
     /** Whether a value the model types as a number is an enum name the CRD accepts there. */
@@ -44,5 +111,17 @@ final class ModelGaps {
         return node.isTextual()
                 && WASM_MODES.contains(node.textValue())
                 && WASM_MATCH_MODE.matcher(pointer).matches();
+    }
+
+    private static Gap gap(String pointer, Shape shape) {
+        return new Gap(Pattern.compile(pointer), shape);
+    }
+
+    private static Shape fields(Map<String, Shape> members) {
+        return new Shape.Fields(members);
+    }
+
+    private static Shape oneOf(String... values) {
+        return new Shape.Enumerated(Set.of(values), String.join(", ", values));
     }
 }

@@ -26,6 +26,12 @@ sealed interface Shape {
     /** A JSON object with a fixed set of members, oneof members included. */
     record Bean(Map<String, Member> members) implements Shape {}
 
+    /** A JSON object with a fixed set of members, described directly rather than by a model type (see ModelGaps). */
+    record Fields(Map<String, Shape> members) implements Shape {}
+
+    /** A JSON array whose elements have a shape described directly (see ModelGaps). */
+    record Items(Shape element) implements Shape {}
+
     /** One accepted member of a {@link Bean}; {@code oneOf} and {@code variant} are null outside oneofs. */
     record Member(JavaType type, OneOf oneOf, Class<?> variant) {}
 

@@ -6,6 +6,7 @@ import dev.meshgate.analysis.schema.StructureViolation.Problem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Walks one JSON tree against the shapes of a model type and collects what does not fit. */
 final class TreeWalker {
@@ -30,11 +31,14 @@ final class TreeWalker {
     }
 
     private void walk(JsonNode node, JavaType type) {
+        walk(node, introspector.shapeOf(type));
+    }
+
+    private void walk(JsonNode node, Shape shape) {
         // The API server prunes nulls of non-nullable fields, so a null is never a structural mistake.
         if (node.isNull()) {
             return;
         }
-        Shape shape = introspector.shapeOf(type);
         if (shape instanceof Shape.Bean bean) {
             if (node.isObject()) {
                 walkBean(node, bean, false);
@@ -42,9 +46,13 @@ final class TreeWalker {
                 wrongType("object", node);
             }
         } else if (shape instanceof Shape.ListOf list) {
-            walkList(node, list);
+            walkList(node, introspector.shapeOf(list.element()));
+        } else if (shape instanceof Shape.Items items) {
+            walkList(node, items.element());
         } else if (shape instanceof Shape.MapOf map) {
             walkMap(node, map);
+        } else if (shape instanceof Shape.Fields fields) {
+            walkFields(node, fields);
         } else if (shape instanceof Shape.Scalar scalar) {
             checkScalar(node, scalar.kind());
         } else if (shape instanceof Shape.Enumerated enumerated) {
@@ -65,8 +73,14 @@ final class TreeWalker {
             Shape.Member member = bean.members().get(name);
             if (member == null) {
                 String child = path.toString();
-                if (!ModelGaps.missingField(child)) {
-                    violations.add(new StructureViolation(child, Problem.UNKNOWN_FIELD, unknownField(name, bean)));
+                Shape added = ModelGaps.missingField(child);
+                if (added == null) {
+                    violations.add(new StructureViolation(
+                            child,
+                            Problem.UNKNOWN_FIELD,
+                            unknownField(name, bean.members().keySet())));
+                } else {
+                    walk(value, added);
                 }
                 leave(mark);
                 continue;
@@ -99,13 +113,34 @@ final class TreeWalker {
         path.setLength(mark);
     }
 
-    private static String unknownField(String name, Shape.Bean bean) {
-        return NameSuggester.closest(name, bean.members().keySet())
+    /** A field the overlay of ModelGaps describes: known members only, each of its shape. */
+    private void walkFields(JsonNode node, Shape.Fields fields) {
+        if (!node.isObject()) {
+            wrongType("object", node);
+            return;
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            int mark = enter(escape(field.getKey()));
+            Shape member = fields.members().get(field.getKey());
+            if (member == null) {
+                violations.add(new StructureViolation(
+                        path.toString(),
+                        Problem.UNKNOWN_FIELD,
+                        unknownField(field.getKey(), fields.members().keySet())));
+            } else {
+                walk(field.getValue(), member);
+            }
+            leave(mark);
+        }
+    }
+
+    private static String unknownField(String name, Set<String> members) {
+        return NameSuggester.closest(name, members)
                 .map(known -> "unknown field '" + name + "', did you mean '" + known + "'?")
                 .orElse("unknown field '" + name + "'");
     }
 
-    private void walkList(JsonNode node, Shape.ListOf list) {
+    private void walkList(JsonNode node, Shape element) {
         if (!node.isArray()) {
             wrongType("array", node);
             return;
@@ -113,7 +148,7 @@ final class TreeWalker {
         for (int i = 0; i < node.size(); i++) {
             int mark = path.length();
             path.append('/').append(i);
-            walk(node.get(i), list.element());
+            walk(node.get(i), element);
             leave(mark);
         }
     }
@@ -163,10 +198,15 @@ final class TreeWalker {
             wrongType("string", node);
         } else if (!node.isTextual() || !enumerated.values().contains(node.textValue())) {
             // Istio's CRD schemas list the names only: no numbers, no other letter case.
+            List<String> added = ModelGaps.addedEnumValues(path.toString());
+            if (node.isTextual() && added.contains(node.textValue())) {
+                return;
+            }
             violations.add(new StructureViolation(
                     path.toString(),
                     Problem.BAD_ENUM_VALUE,
-                    "'" + node.asText() + "' is not one of " + enumerated.listing()));
+                    "'" + node.asText() + "' is not one of " + enumerated.listing()
+                            + (added.isEmpty() ? "" : ", " + String.join(", ", added))));
         }
     }
 

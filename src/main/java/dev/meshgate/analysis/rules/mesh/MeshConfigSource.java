@@ -3,14 +3,12 @@ package dev.meshgate.analysis.rules.mesh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.meshgate.analysis.Index;
-import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Where the input defines the mesh-wide configuration: an IstioOperator's spec.meshConfig, or the "istio" ConfigMap
@@ -40,14 +38,9 @@ public record MeshConfigSource(Resource resource, JsonNode meshConfig, String po
     }
 
     private static JsonNode parse(String yaml) {
-        try {
-            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-            return tree == null
-                    ? MissingNode.getInstance()
-                    : IstioModel.mapper().valueToTree(tree);
-        } catch (RuntimeException e) {
-            // A mesh string that does not parse is a problem for istiod, not one these rules can judge.
-            return MissingNode.getInstance();
-        }
+        // istiod reads the string as Kubernetes reads YAML (sigs.k8s.io/yaml).
+        ManifestLoader.YamlTree tree = new ManifestLoader(LoadLimits.defaults(), "default").readDocument("mesh", yaml);
+        // A mesh string that does not parse is a problem for istiod, not one these rules can judge.
+        return tree.problem() != null || tree.tree().isNull() ? MissingNode.getInstance() : tree.tree();
     }
 }

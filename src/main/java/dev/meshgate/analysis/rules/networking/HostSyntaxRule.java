@@ -1,5 +1,6 @@
 package dev.meshgate.analysis.rules.networking;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
@@ -8,16 +9,21 @@ import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.analysis.rules.values.HostSyntax;
+import dev.meshgate.analysis.rules.values.IpAddress;
 import dev.meshgate.analysis.rules.virtualservice.VirtualServiceDestinations;
 import dev.meshgate.analysis.rules.virtualservice.VirtualServiceGateways;
 import dev.meshgate.manifest.Resource;
 import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Host names Istio rejects: malformed DNS names and misplaced wildcards in VirtualService, DestinationRule,
- * ServiceEntry, Gateway and Sidecar hosts; "*" on a VirtualService bound to the mesh; wildcard ServiceEntry hosts with
- * DNS resolution.
+ * Host names Istio's webhook rejects, by its own rules for each field: VirtualService hosts (IP addresses allowed,
+ * "*" not on the mesh, the generated "outbound_.PORT_._.HOST" form on TLS routes of a gateway) and destinations (no
+ * "*"), DestinationRule hosts, ServiceEntry hosts (no "*"; only FQDNs with DNS resolution and no endpoints), Gateway
+ * hosts ("namespace/host", an FQDN or an IP address, no partial wildcard) and Sidecar egress hosts (always
+ * "namespace/host"). A leading "*foo" label is a wildcard Istio accepts where partial wildcards are allowed.
  */
 public final class HostSyntaxRule implements Rule {
 
@@ -43,20 +49,7 @@ public final class HostSyntaxRule implements Rule {
                 check(context, dr, dr.at("/spec/host").asText(), "/spec/host");
             }
         });
-        context.onEach(Kinds.SERVICE_ENTRY, se -> {
-            boolean dns = se.at("/spec/resolution").asText("").startsWith("DNS");
-            Elements.each(se.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> {
-                check(context, se, host.asText(), pointer);
-                if (dns && host.asText().startsWith("*")) {
-                    context.report(
-                            Message.MG1104,
-                            se,
-                            pointer,
-                            host.asText(),
-                            "wildcard hosts cannot be resolved with DNS resolution");
-                }
-            });
-        });
+        context.onEach(Kinds.SERVICE_ENTRY, se -> checkServiceEntry(context, se));
         context.onEach(
                 Kinds.GATEWAY,
                 gateway -> Elements.each(
@@ -65,7 +58,8 @@ public final class HostSyntaxRule implements Rule {
                         (server, pointer) -> Elements.each(
                                 server.path("hosts"),
                                 pointer + "/hosts",
-                                (host, hostPointer) -> checkNamespaced(context, gateway, host.asText(), hostPointer))));
+                                (host, hostPointer) ->
+                                        checkNamespaced(context, gateway, host.asText(), hostPointer, true))));
         context.onEach(
                 Kinds.SIDECAR,
                 sidecar -> Elements.each(
@@ -74,33 +68,35 @@ public final class HostSyntaxRule implements Rule {
                         (egress, pointer) -> Elements.each(
                                 egress.path("hosts"),
                                 pointer + "/hosts",
-                                (host, hostPointer) -> checkNamespaced(context, sidecar, host.asText(), hostPointer))));
+                                (host, hostPointer) ->
+                                        checkNamespaced(context, sidecar, host.asText(), hostPointer, false))));
     }
 
     private static void checkVirtualService(Context context, Resource vs) {
-        boolean mesh = VirtualServiceGateways.bound(vs).stream().anyMatch(VirtualServiceGateways.Reference::isMesh);
-        Elements.each(vs.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> {
-            if (mesh && host.asText().equals("*")) {
+        List<VirtualServiceGateways.Reference> gateways = VirtualServiceGateways.bound(vs);
+        boolean mesh = gateways.stream().anyMatch(VirtualServiceGateways.Reference::isMesh);
+        boolean sni = !mesh && hasSniMatch(vs);
+        Elements.each(vs.at("/spec/hosts"), "/spec/hosts", (node, pointer) -> {
+            String host = node.asText();
+            Optional<String> problem =
+                    sni && host.startsWith("outbound_") ? generatedSniHostProblem(host) : HostSyntax.problem(host);
+            if (problem.isPresent() && !IpAddress.valid(host)) {
+                context.report(Message.MG1104, vs, pointer, host, problem.get());
+            } else if (problem.isEmpty() && mesh && host.equals("*")) {
                 context.report(
                         Message.MG1104,
                         vs,
                         pointer,
                         "*",
                         "a VirtualService bound to the mesh gateway cannot use the host \"*\"");
-            } else {
-                check(context, vs, host.asText(), pointer);
             }
         });
         IstioModel.spec(vs, VirtualService.class)
                 .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, d -> {
                     String host = d.destination().getHost();
-                    if (host != null && !host.isEmpty() && host.startsWith("*")) {
+                    if (host != null && host.equals("*")) {
                         context.report(
-                                Message.MG1104,
-                                vs,
-                                d.pointer() + "/host",
-                                host,
-                                "a destination host cannot be a wildcard");
+                                Message.MG1104, vs, d.pointer() + "/host", host, "a destination host cannot be \"*\"");
                     } else if (host != null && !host.isEmpty()) {
                         HostSyntax.problem(host)
                                 .ifPresent(problem ->
@@ -109,15 +105,90 @@ public final class HostSyntaxRule implements Rule {
                 }));
     }
 
-    /** Gateway and Sidecar hosts are "namespace/host", where the namespace may be ".", "*" or "~" (Sidecar). */
-    private static void checkNamespaced(Context context, Resource resource, String text, String pointer) {
-        int slash = text.indexOf('/');
-        String host = slash < 0 ? text : text.substring(slash + 1);
-        if (slash == 0 || text.indexOf('/', slash + 1) >= 0) {
-            context.report(Message.MG1104, resource, pointer, text, "expected \"namespace/host\"");
-        } else {
-            check(context, resource, host, pointer);
+    /** Whether a TLS route matches SNI hosts: then hosts may be of the form Istio generates for them. */
+    private static boolean hasSniMatch(Resource vs) {
+        for (JsonNode route : vs.at("/spec/tls")) {
+            for (JsonNode match : route.path("match")) {
+                if (!match.path("sniHosts").isEmpty()) {
+                    return true;
+                }
+            }
         }
+        return false;
+    }
+
+    /** "outbound_.PORT_._.HOSTNAME": the direction, a port with a digit, a host name with a letter. */
+    private static Optional<String> generatedSniHostProblem(String host) {
+        String[] parts = host.split("_", -1);
+        if (parts.length < 4
+                || !parts[0].equals("outbound")
+                || !strip(parts[1]).matches(".*[0-9].*")
+                || !strip(parts[3]).matches(".*[a-zA-Z].*")) {
+            return Optional.of("expected the form outbound_.<PORT>_._.<HOSTNAME>");
+        }
+        return Optional.empty();
+    }
+
+    private static String strip(String part) {
+        return part.replaceAll("^\\.+|\\.+$", "");
+    }
+
+    private static void checkServiceEntry(Context context, Resource se) {
+        String resolution = se.at("/spec/resolution").asText("");
+        boolean dnsWithoutEndpoints = (resolution.equals("DNS") || resolution.equals("DNS_ROUND_ROBIN"))
+                && se.at("/spec/endpoints").isEmpty();
+        Elements.each(se.at("/spec/hosts"), "/spec/hosts", (node, pointer) -> {
+            String host = node.asText();
+            if (host.equals("*")) {
+                context.report(Message.MG1104, se, pointer, host, "a ServiceEntry host cannot be \"*\"");
+                return;
+            }
+            Optional<String> problem = HostSyntax.problem(host);
+            if (problem.isPresent()) {
+                context.report(Message.MG1104, se, pointer, host, problem.get());
+            } else if (dnsWithoutEndpoints && HostSyntax.fqdnProblem(host).isPresent()) {
+                context.report(
+                        Message.MG1104,
+                        se,
+                        pointer,
+                        host,
+                        "with " + resolution + " resolution and no endpoints, hosts must be names DNS can resolve"
+                                + " (no wildcards)");
+            }
+        });
+    }
+
+    /**
+     * Gateway and Sidecar hosts are "namespace/host": the namespace ".", "*", "~" (Sidecar only) or a namespace name,
+     * the host an FQDN or "*" without partial wildcards (or an IP address, on a Gateway). Gateways also take a host
+     * without a namespace.
+     */
+    private static void checkNamespaced(
+            Context context, Resource resource, String text, String pointer, boolean gateway) {
+        int slash = text.indexOf('/');
+        if (slash < 0 && !gateway) {
+            context.report(Message.MG1104, resource, pointer, text, "expected \"namespace/host\"");
+            return;
+        }
+        if (slash == 0 || slash == text.length() - 1) {
+            context.report(Message.MG1104, resource, pointer, text, "expected \"namespace/host\"");
+            return;
+        }
+        if (slash > 0) {
+            String namespace = text.substring(0, slash);
+            boolean special = namespace.equals("*") || namespace.equals(".") || (!gateway && namespace.equals("~"));
+            if (!special && !HostSyntax.isDnsLabel(namespace)) {
+                context.report(Message.MG1104, resource, pointer, text, "'" + namespace + "' is not a namespace name");
+                return;
+            }
+        }
+        String host = text.substring(slash + 1);
+        Optional<String> problem = !host.equals("*") && host.indexOf('.') < 0
+                ? Optional.of("short names are not allowed here: write the full name")
+                : HostSyntax.problem(host)
+                        .filter(found -> !(gateway && IpAddress.valid(host)))
+                        .or(() -> HostSyntax.partialWildcardProblem(host));
+        problem.ifPresent(found -> context.report(Message.MG1104, resource, pointer, text, found));
     }
 
     private static void check(Context context, Resource resource, String host, String pointer) {

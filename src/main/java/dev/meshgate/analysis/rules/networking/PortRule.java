@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Ports Istio rejects: numbers outside 1..65535 (Gateway servers, ServiceEntry ports, destination and match ports,
- * Sidecar listeners) and server or ServiceEntry ports with a protocol Istio does not know.
+ * Sidecar listeners; 0 is a Unix domain socket where the bind says so), Gateway servers without a protocol Istio
+ * knows, and ServiceEntry ports with an unknown one (none is fine there: Istio sniffs it).
  */
 public final class PortRule implements Rule {
 
@@ -33,23 +34,30 @@ public final class PortRule implements Rule {
     public void check(Context context) {
         context.onEach(
                 Kinds.GATEWAY,
-                gateway -> Elements.each(
-                        gateway.at("/spec/servers"),
-                        "/spec/servers",
-                        (server, pointer) -> checkPort(context, gateway, server.path("port"), pointer + "/port")));
+                gateway -> Elements.each(gateway.at("/spec/servers"), "/spec/servers", (server, pointer) -> {
+                    if (!onUnixSocket(server)) {
+                        checkNumber(context, gateway, server.path("port"), pointer + "/port");
+                    }
+                    checkProtocol(context, gateway, server.path("port"), pointer + "/port", true);
+                }));
         context.onEach(
                 Kinds.SERVICE_ENTRY,
-                se -> Elements.each(
-                        se.at("/spec/ports"), "/spec/ports", (port, pointer) -> checkPort(context, se, port, pointer)));
+                se -> Elements.each(se.at("/spec/ports"), "/spec/ports", (port, pointer) -> {
+                    checkNumber(context, se, port, pointer);
+                    // Without a protocol Istio sniffs it: the webhook accepts an empty one here.
+                    checkProtocol(context, se, port, pointer, false);
+                }));
         context.onEach(Kinds.SIDECAR, sidecar -> {
             Elements.each(
                     sidecar.at("/spec/ingress"),
                     "/spec/ingress",
                     (listener, pointer) -> checkNumber(context, sidecar, listener.path("port"), pointer + "/port"));
-            Elements.each(
-                    sidecar.at("/spec/egress"),
-                    "/spec/egress",
-                    (listener, pointer) -> checkNumber(context, sidecar, listener.path("port"), pointer + "/port"));
+            Elements.each(sidecar.at("/spec/egress"), "/spec/egress", (listener, pointer) -> {
+                // Port 0 is an egress listener on a Unix domain socket, which the bind names.
+                if (!onUnixSocket(listener)) {
+                    checkNumber(context, sidecar, listener.path("port"), pointer + "/port");
+                }
+            });
         });
         context.onEach(
                 Kinds.VIRTUAL_SERVICE,
@@ -70,9 +78,18 @@ public final class PortRule implements Rule {
                 }));
     }
 
-    private static void checkPort(Context context, Resource resource, JsonNode port, String pointer) {
-        checkNumber(context, resource, port, pointer);
+    /** A server or listener bound to a Unix domain socket, whose port number is 0 or unset. */
+    private static boolean onUnixSocket(JsonNode listener) {
+        return listener.path("bind").asText("").startsWith("unix://")
+                && listener.path("port").path("number").asLong(0) == 0;
+    }
+
+    private static void checkProtocol(
+            Context context, Resource resource, JsonNode port, String pointer, boolean required) {
         String protocol = port.path("protocol").asText("");
+        if (protocol.isEmpty() && !required) {
+            return;
+        }
         if (port.isObject() && !PROTOCOLS.contains(protocol.toUpperCase(Locale.ROOT))) {
             context.report(
                     Message.MG1105,

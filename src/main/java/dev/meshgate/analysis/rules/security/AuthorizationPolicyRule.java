@@ -9,8 +9,8 @@ import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.analysis.rules.values.PortNumbers;
 import dev.meshgate.manifest.Resource;
+import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * AuthorizationPolicies Istio rejects: a selector next to targetRef(s), CUSTOM without a provider or a provider with
@@ -18,20 +18,22 @@ import java.util.regex.Pattern;
  */
 public final class AuthorizationPolicyRule implements Rule {
 
+    // The condition keys of Istio's webhook (pkg/config/security): plain ones, and prefixes followed by "[name]".
     private static final Set<String> PLAIN_KEYS = Set.of(
             "source.ip",
             "remote.ip",
             "source.namespace",
             "source.principal",
             "source.serviceAccount",
+            "source.trustDomain",
             "request.auth.principal",
             "request.auth.audiences",
             "request.auth.presenter",
             "destination.ip",
             "destination.port",
             "connection.sni");
-    private static final Pattern INDEXED_KEYS = Pattern.compile(
-            "(request\\.headers|request\\.auth\\.claims)\\[[^\\]]+\\](\\[[^\\]]+\\])*|experimental\\.envoy\\..+");
+    private static final List<String> INDEXED_KEY_PREFIXES =
+            List.of("request.headers", "request.auth.claims", "experimental.envoy.filters.");
 
     @Override
     public RuleInfo info() {
@@ -73,7 +75,7 @@ public final class AuthorizationPolicyRule implements Rule {
 
     private static void checkCondition(Context context, Resource policy, JsonNode condition, String pointer) {
         String key = condition.path("key").asText("");
-        if (!PLAIN_KEYS.contains(key) && !INDEXED_KEYS.matcher(key).matches()) {
+        if (!PLAIN_KEYS.contains(key) && !indexedKey(key)) {
             context.report(
                     Message.MG1111,
                     policy,
@@ -85,6 +87,15 @@ public final class AuthorizationPolicyRule implements Rule {
         if (condition.path("values").isEmpty() && condition.path("notValues").isEmpty()) {
             context.report(Message.MG1110, policy, pointer, "values or notValues of condition '" + key + "'");
         }
+    }
+
+    /** A prefix key with a name in brackets after it, e.g. request.headers[x-user] or request.auth.claims[groups]. */
+    private static boolean indexedKey(String key) {
+        int open = key.indexOf('[');
+        return INDEXED_KEY_PREFIXES.stream().anyMatch(key::startsWith)
+                && key.endsWith("]")
+                && open > 0
+                && open < key.length() - 2;
     }
 
     private static void checkPorts(Context context, Resource policy, JsonNode ports, String pointer) {

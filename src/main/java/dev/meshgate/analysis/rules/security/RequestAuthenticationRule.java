@@ -8,7 +8,10 @@ import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
 import java.util.Set;
 
-/** RequestAuthentications Istio rejects: JWT rules without an issuer, jwks with jwksUri, a jwksUri that is no URL. */
+/**
+ * RequestAuthentications Istio rejects: JWT rules with neither an issuer nor a jwksUri, jwks with jwksUri, a jwksUri
+ * that is no http(s) URL.
+ */
 public final class RequestAuthenticationRule implements Rule {
 
     @Override
@@ -25,8 +28,11 @@ public final class RequestAuthenticationRule implements Rule {
         context.onEach(Kinds.REQUEST_AUTHENTICATION, policy -> {
             TargetSelection.check(context, policy);
             Elements.each(policy.at("/spec/jwtRules"), "/spec/jwtRules", (rule, pointer) -> {
-                if (rule.path("issuer").asText("").isEmpty()) {
-                    context.report(Message.MG1110, policy, pointer, "issuer");
+                // Istio takes the issuer from the JWKS when only jwksUri is given.
+                if (rule.path("issuer").asText("").isEmpty()
+                        && rule.path("jwksUri").asText("").isEmpty()
+                        && rule.path("jwks_uri").asText("").isEmpty()) {
+                    context.report(Message.MG1110, policy, pointer, "issuer (or jwksUri)");
                 }
                 if (rule.hasNonNull("jwks") && rule.hasNonNull("jwksUri")) {
                     context.report(Message.MG1108, policy, pointer + "/jwksUri", "jwks and jwksUri");

@@ -20,8 +20,13 @@ class ValueSyntaxTest {
                 "example.com.|",
                 "a-b.example.com|",
                 "''|empty host",
-                "*foo.example.com|a wildcard must be a whole leading label",
-                "foo.*.example.com|a wildcard may only be the first label",
+                "*foo.example.com|",
+                "*-foo.example.com|",
+                "example.com..|empty label",
+                "10.0.0.300|cannot be all digits",
+                "reviews.300.|",
+                "f*o.example.com|a wildcard may only begin the first label",
+                "foo.*.example.com|a wildcard may only begin the first label",
                 "reviews..svc|empty label",
                 "-reviews.shop|is not a DNS label",
                 "reviews-.shop|is not a DNS label",
@@ -37,6 +42,50 @@ class ValueSyntaxTest {
         }
         assertThat(HostSyntax.problem("a".repeat(64) + ".com"))
                 .hasValueSatisfying(p -> assertThat(p).contains("longer than 63"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "*|true",
+                "*.example.com|true",
+                "*foo.example.com|false",
+                "foo*.example.com|false",
+                "www.example.com|true"
+            })
+    void partialWildcards(String host, boolean allowed) {
+        assertThat(HostSyntax.partialWildcardProblem(host).isEmpty()).isEqualTo(allowed);
+        assertThat(HostSyntax.fqdnProblem("*.example.com")).isPresent();
+        assertThat(HostSyntax.fqdnProblem("www.example.com.")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "10.0.0.1|true",
+                "255.255.255.255|true",
+                "256.0.0.1|false",
+                "01.2.3.4|false",
+                "1.2.3|false",
+                "2001:db8::|true",
+                "2001:db8::10|true",
+                "::|true",
+                "::1|true",
+                "fe80::1%eth0|true",
+                "::ffff:10.0.0.1|true",
+                "1:2:3:4:5:6:7:8|true",
+                "1:2:3:4:5:6:7:8:9|false",
+                "1::2::3|false",
+                ":1::|false",
+                "2001:db8:|false",
+                "12345::|false",
+                "reviews|false",
+                "a:b|false"
+            })
+    void ipAddresses(String text, boolean valid) {
+        assertThat(IpAddress.valid(text)).isEqualTo(valid);
     }
 
     @ParameterizedTest
