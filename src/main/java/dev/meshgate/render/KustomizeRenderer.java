@@ -41,32 +41,64 @@ public final class KustomizeRenderer implements Renderer {
                     "no kustomization.yaml in " + (source.path().isEmpty() ? "." : source.path()));
         }
         Kustomization tree = Kustomization.read(repository, folder, loader);
-        if (!limits.allowRemoteBases() && !tree.remoteReferences().isEmpty()) {
+        refuseRemoteBases(tree.remoteReferences());
+        return build(repository, List.of(folder), file, tree.patchFiles(), source.kustomize(), false, loader);
+    }
+
+    /** Remote bases are refused before kustomize runs, unless allowed: a gate must not fetch from the network. */
+    void refuseRemoteBases(List<String> remoteReferences) throws RenderException {
+        if (!limits.allowRemoteBases() && !remoteReferences.isEmpty()) {
             throw new RenderException("remote bases are refused, since a gate must not fetch from the network: "
-                    + String.join(", ", tree.remoteReferences()) + " (vendor them into the repository)");
+                    + String.join(", ", remoteReferences) + " (vendor them into the repository)");
         }
+    }
+
+    /**
+     * Builds a wrapper kustomization over the entries (folders or files of the repository) with kustomize's origin
+     * annotations and the application's own options.
+     *
+     * @param originFile the file findings fall back to when kustomize says nothing of a field's origin
+     * @param filesOutsideTheWrapper whether the entries include files, which kustomize loads from outside the
+     *     wrapper's folder only without its load restriction (as Flux builds)
+     */
+    LoadResult build(
+            Path repository,
+            List<Path> entries,
+            Path originFile,
+            List<Path> patchFiles,
+            KustomizeOptions kustomize,
+            boolean filesOutsideTheWrapper,
+            ManifestLoader loader)
+            throws RenderException {
         Path wrapper = null;
         try {
             wrapper = Files.createTempDirectory("meshgate-kustomize");
+            StringBuilder resources = new StringBuilder();
+            for (Path entry : entries) {
+                resources
+                        .append("  - ")
+                        .append(wrapper.relativize(entry).toString().replace('\\', '/'))
+                        .append('\n');
+            }
             Files.writeString(
                     wrapper.resolve("kustomization.yaml"),
                     """
                     apiVersion: kustomize.config.k8s.io/v1beta1
                     kind: Kustomization
                     resources:
-                      - %s
-                    buildMetadata: [originAnnotations]
+                    %sbuildMetadata: [originAnnotations]
                     %s"""
-                            .formatted(
-                                    wrapper.relativize(folder).toString().replace('\\', '/'),
-                                    options(source.kustomize())));
+                            .formatted(resources, options(kustomize)));
             List<String> command = new ArrayList<>(limits.kustomizeCommand());
+            if (filesOutsideTheWrapper) {
+                command.add("--load-restrictor=LoadRestrictionsNone");
+            }
             command.add(wrapper.toString());
             String output = ToolRun.run(command, wrapper, limits.timeout(), limits.maxOutputBytes());
-            String kustomizationFile = repository.relativize(file).toString().replace('\\', '/');
+            String kustomizationFile =
+                    repository.relativize(originFile).toString().replace('\\', '/');
             LoadResult rendered = loader.loadText(kustomizationFile, output);
-            KustomizeOrigins origins =
-                    new KustomizeOrigins(repository, wrapper, kustomizationFile, loader, tree.patchFiles());
+            KustomizeOrigins origins = new KustomizeOrigins(repository, wrapper, kustomizationFile, loader, patchFiles);
             List<Resource> remapped =
                     rendered.resources().stream().map(origins::remap).toList();
             return new LoadResult(remapped, rendered.problems(), rendered.files());

@@ -28,7 +28,9 @@ public final class Rendering {
     public Rendering(RenderLimits limits, LoadLimits loadLimits) {
         this.loadLimits = loadLimits;
         renderers.put(SourceType.DIRECTORY, new DirectoryRenderer());
-        renderers.put(SourceType.KUSTOMIZE, new KustomizeRenderer(limits));
+        KustomizeRenderer kustomize = new KustomizeRenderer(limits);
+        renderers.put(SourceType.KUSTOMIZE, kustomize);
+        renderers.put(SourceType.FLUX_FOLDER, new FluxFolderRenderer(kustomize));
         renderers.put(SourceType.HELM, new HelmRenderer(limits));
     }
 

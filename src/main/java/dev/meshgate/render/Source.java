@@ -108,7 +108,7 @@ public record Source(
 
     /** One line for people: the application's name, how it is rendered, from where, and who declared it. */
     public String describe() {
-        return name + " (" + type.name().toLowerCase(java.util.Locale.ROOT) + " " + (path.isEmpty() ? "." : path)
+        return name + " (" + type.label() + " " + (path.isEmpty() ? "." : path)
                 + (declaredBy == null ? "" : ", " + declaredBy) + ")";
     }
 }

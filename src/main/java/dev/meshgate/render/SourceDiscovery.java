@@ -104,7 +104,7 @@ public final class SourceDiscovery {
             String path = Optional.ofNullable(text(spec.path("path"))).orElse("");
             SourceType type = Kustomization.fileIn(root.resolve(clean(path))) != null
                     ? SourceType.KUSTOMIZE
-                    : SourceType.DIRECTORY;
+                    : SourceType.FLUX_FOLDER;
             return List.of(new Source(
                             resource.name(),
                             type,

@@ -7,5 +7,15 @@ public enum SourceType {
     /** A folder with a kustomization.yaml, built with kustomize. */
     KUSTOMIZE,
     /** A folder with a Chart.yaml, rendered with Helm. */
-    HELM
+    HELM,
+    /**
+     * A Flux Kustomization's folder without a kustomization.yaml: built from the kustomization Flux generates for
+     * it.
+     */
+    FLUX_FOLDER;
+
+    /** How people read it: "kustomize", "flux folder". */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
 }

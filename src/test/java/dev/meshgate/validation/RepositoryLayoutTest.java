@@ -1,0 +1,231 @@
+package dev.meshgate.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshgate.analysis.Finding;
+import dev.meshgate.render.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a repository deploys is found and rendered as its GitOps tool would, through the one entry point: Flux's
+ * folder rules, Components, charts that render nothing, and applications that share one cluster.
+ */
+class RepositoryLayoutTest {
+
+    @TempDir
+    Path repository;
+
+    private void write(String file, String text) throws IOException {
+        Path path = repository.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, text);
+    }
+
+    private ValidationResult validate() throws Exception {
+        return RepositoryValidation.validate(repository, ValidationOptions.defaults());
+    }
+
+    private static List<String> findings(ValidationResult result) {
+        return result.report().findings().stream()
+                .map(finding -> finding.code() + " " + finding.origin().file() + ":"
+                        + finding.origin().line())
+                .toList();
+    }
+
+    private static final String DESTINATION_RULE =
+            """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: {name: reviews, namespace: shop}
+            spec:
+              host: reviews
+              subsets:
+                - name: v1
+                  labels: {version: v1}
+            """;
+
+    private static final String ROUTE_TO_V2 =
+            """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: reviews, namespace: shop}
+            spec:
+              hosts: [reviews]
+              http:
+                - route:
+                    - destination: {host: reviews, subset: v2}
+            """;
+
+    private static final String SERVICE =
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: reviews, namespace: shop}
+            spec:
+              selector: {app: reviews}
+              ports: [{name: http, port: 9080}]
+            """;
+
+    @Test
+    void aHelmChartThatRendersNothingIsAValidEmptyApplication() throws Exception {
+        write("chart/Chart.yaml", "apiVersion: v2\nname: optional\nversion: 0.1.0\n");
+        write("chart/values.yaml", "enabled: false\n");
+        write(
+                "chart/templates/config.yaml",
+                "{{- if .Values.enabled }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n{{- end }}\n");
+
+        ValidationResult result = validate();
+
+        assertThat(findings(result)).isEmpty();
+        assertThat(result.report().summary().passed()).isTrue();
+    }
+
+    @Test
+    void aKustomizeComponentIsAnalysedThroughTheKustomizationsThatIncludeIt() throws Exception {
+        write(
+                "components/v2/kustomization.yaml",
+                "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+                        + "patches:\n  - path: subset.yaml\n");
+        write(
+                "components/v2/subset.yaml",
+                "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews, namespace: shop}\n"
+                        + "spec:\n  subsets:\n    - name: v2\n      labels: {version: v2}\n");
+        write(
+                "app/kustomization.yaml",
+                "resources: [dr.yaml, vs.yaml, service.yaml]\ncomponents: [../components/v2]\n");
+        write("app/dr.yaml", DESTINATION_RULE);
+        write("app/vs.yaml", ROUTE_TO_V2);
+        write("app/service.yaml", SERVICE);
+
+        ValidationResult result = validate();
+
+        assertThat(result.applications()).extracting(Source::path).containsExactly("app");
+        assertThat(findings(result)).isEmpty();
+    }
+
+    @Test
+    void aFluxFolderWithoutKustomizationTakesItsManifestsAndItsSubfoldersAsKustomizations() throws Exception {
+        write(
+                "clusters/prod/apps.yaml",
+                """
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata: {name: apps, namespace: flux-system}
+                spec:
+                  path: ./apps
+                  sourceRef: {kind: GitRepository, name: flux-system}
+                """);
+        write("apps/routing/vs.yaml", ROUTE_TO_V2);
+        write("apps/routing/values.yaml", "replicas: 2\nimage: {tag: v2}\n");
+        write("apps/reviews/kustomization.yaml", "resources: [dr.yaml, service.yaml]\npatches:\n  - path: v2.yaml\n");
+        write("apps/reviews/dr.yaml", DESTINATION_RULE);
+        write("apps/reviews/service.yaml", SERVICE);
+        write(
+                "apps/reviews/v2.yaml",
+                "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews, namespace: shop}\n"
+                        + "spec:\n  subsets:\n    - name: v2\n      labels: {version: v2}\n");
+
+        ValidationResult result = validate();
+
+        assertThat(result.applications()).singleElement().satisfies(source -> assertThat(source.describe())
+                .startsWith("apps (flux folder apps, "));
+        assertThat(findings(result)).isEmpty();
+        assertThat(result.report().summary().resources()).isEqualTo(3);
+    }
+
+    @Test
+    void aFluxFolderStillReportsWhatItsPatchesBreak() throws Exception {
+        write(
+                "clusters/prod/apps.yaml",
+                """
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata: {name: apps, namespace: flux-system}
+                spec:
+                  path: ./apps
+                  sourceRef: {kind: GitRepository, name: flux-system}
+                """);
+        write("apps/vs.yaml", ROUTE_TO_V2);
+        write("apps/reviews/kustomization.yaml", "resources: [dr.yaml, service.yaml]\n");
+        write("apps/reviews/dr.yaml", DESTINATION_RULE);
+        write("apps/reviews/service.yaml", SERVICE);
+
+        assertThat(findings(validate())).containsExactly("IST0101 apps/vs.yaml:8");
+    }
+
+    @Test
+    void overlaysOfOneBaseAreAlternativesThatEachMeetTheRestOfTheRepository() throws Exception {
+        write("istio/kustomization.yaml", "resources: [gateway.yaml]\n");
+        write(
+                "istio/gateway.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: public, namespace: shop}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                    - port: {number: 80, name: http, protocol: HTTP}
+                      hosts: ["*.example.com"]
+                """);
+        write("app/base/kustomization.yaml", "resources: [service.yaml, vs.yaml]\n");
+        write("app/base/service.yaml", SERVICE);
+        write(
+                "app/base/vs.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews, namespace: shop}
+                spec:
+                  hosts: [reviews.example.com]
+                  gateways: [shop/public]
+                  http:
+                    - route:
+                        - destination: {host: reviews}
+                """);
+        write("app/overlays/dev/kustomization.yaml", "resources: [../../base]\n");
+        write("app/overlays/prod/kustomization.yaml", "resources: [../../base]\n");
+
+        ValidationResult result = validate();
+
+        assertThat(result.applications())
+                .extracting(Source::path)
+                .containsExactlyInAnyOrder("istio", "app/overlays/dev", "app/overlays/prod");
+        assertThat(findings(result))
+                .as("the gateway resolves, the overlays hold no duplicates")
+                .isEmpty();
+    }
+
+    @Test
+    void aGatewayMissingFromTheRepositoryIsStillFoundMissingInEachOverlay() throws Exception {
+        write("app/base/kustomization.yaml", "resources: [service.yaml, vs.yaml]\n");
+        write("app/base/service.yaml", SERVICE);
+        write(
+                "app/base/vs.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews, namespace: shop}
+                spec:
+                  hosts: [reviews.example.com]
+                  gateways: [shop/public]
+                  http:
+                    - route:
+                        - destination: {host: reviews}
+                """);
+        write("app/overlays/dev/kustomization.yaml", "resources: [../../base]\n");
+        write("app/overlays/prod/kustomization.yaml", "resources: [../../base]\n");
+
+        List<Finding> findings = validate().report().findings();
+
+        assertThat(findings).extracting(Finding::code).containsOnly("IST0101");
+        assertThat(findings)
+                .extracting(Finding::application)
+                .containsExactlyInAnyOrder("app/overlays/dev", "app/overlays/prod");
+    }
+}
