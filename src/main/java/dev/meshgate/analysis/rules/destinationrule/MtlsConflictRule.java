@@ -28,7 +28,7 @@ public final class MtlsConflictRule implements Rule {
                 "destinationrule-mtls-conflict",
                 "DestinationRules use Istio mutual TLS towards workloads that require it",
                 Set.of(Message.IST0113),
-                Set.of(Kinds.DESTINATION_RULE, Kinds.PEER_AUTHENTICATION, Kinds.SERVICE));
+                Kinds.union(Kinds.WORKLOADS, Set.of(Kinds.DESTINATION_RULE, Kinds.PEER_AUTHENTICATION, Kinds.SERVICE)));
     }
 
     @Override

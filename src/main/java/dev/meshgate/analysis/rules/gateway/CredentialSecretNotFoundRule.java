@@ -20,7 +20,14 @@ public final class CredentialSecretNotFoundRule implements Rule {
                 "gateway-credential-not-found",
                 "Every Gateway TLS credentialName has its Secret in the gateway's namespace",
                 Set.of(Message.IST0101),
-                Set.of(Kinds.GATEWAY, Kinds.SECRET, Kinds.CERTIFICATE, Kinds.EXTERNAL_SECRET, Kinds.SEALED_SECRET));
+                Kinds.union(
+                        Kinds.WORKLOADS,
+                        Set.of(
+                                Kinds.GATEWAY,
+                                Kinds.SECRET,
+                                Kinds.CERTIFICATE,
+                                Kinds.EXTERNAL_SECRET,
+                                Kinds.SEALED_SECRET)));
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class SidecarSelectorConflictRule implements Rule {
                 "sidecar-selector-conflict",
                 "One Sidecar applies to each workload",
                 Set.of(Message.IST0110, Message.IST0111),
-                Set.of(Kinds.SIDECAR));
+                Kinds.union(Kinds.WORKLOADS, Set.of(Kinds.SIDECAR)));
     }
 
     @Override
