@@ -275,7 +275,7 @@ public enum Message {
                     + "them usually mean prefix or exact matches would do.");
 
     /** How a template takes an argument; templates use no other conversion, so no "%" stands for anything else. */
-    static final String PLACEHOLDER = "%s";
+    private static final String PLACEHOLDER = "%s";
 
     private final String title;
     private final Severity severity;
