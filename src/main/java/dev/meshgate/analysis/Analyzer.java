@@ -1,5 +1,6 @@
 package dev.meshgate.analysis;
 
+import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.Origin;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ public final class Analyzer {
     private final List<Rule> rules;
 
     /** A bug in one rule must not cost the user every other finding, nor crash the service. */
-    private static void failed(Context context, Rule rule, RuntimeException e) {
-        context.reportAt(
-                Message.IST0001, Origin.of("<meshgate>"), "rule " + rule.info().name() + " failed: " + e);
+    private static void failed(List<Finding> findings, Rule rule, RuntimeException e) {
+        findings.add(Context.fileFinding(
+                Message.IST0001, Origin.of("<meshgate>"), "rule " + rule.info().name() + " failed: " + e));
     }
 
     public Analyzer(List<Rule> rules) {
@@ -32,20 +33,23 @@ public final class Analyzer {
         return new Analyzer(RuleRegistry.all());
     }
 
-    /** Analyses loaded manifests: every rule runs over the index (one of them reports the load problems). */
+    /**
+     * Analyses loaded manifests: every rule runs over the index (one of them reports the load problems), each through a
+     * context of its own that lets it read only the kinds it declares.
+     */
     public Analysis analyze(LoadResult loaded, AnalysisSettings settings) {
         Index index = Index.build(loaded.resources(), settings);
-        Context context = new Context(index, loaded.problems());
+        List<LoadProblem> problems = List.copyOf(loaded.problems());
+        List<Finding> findings = new ArrayList<>();
+        ResourcePass pass = new ResourcePass();
         for (Rule rule : rules) {
-            context.running(rule);
             try {
-                rule.check(context);
+                rule.check(new Context(rule, index, problems, findings, pass));
             } catch (RuntimeException e) {
-                failed(context, rule, e);
+                failed(findings, rule, e);
             }
         }
-        context.runResourcePass((rule, e) -> failed(context, rule, e));
-        List<Finding> findings = new ArrayList<>(context.findings());
+        pass.run(index.all(), (rule, e) -> failed(findings, rule, e));
         findings.sort(ORDER);
         return new Analysis(index, List.copyOf(findings));
     }

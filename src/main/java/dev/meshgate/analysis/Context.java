@@ -4,22 +4,30 @@ import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.Origin;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.manifest.ResourceKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The narrow view a rule gets: the index, the settings, and a way to report findings. */
+/**
+ * The narrow view one rule gets: the index, the settings, and a way to report findings. It reads only the kinds the
+ * rule declares in {@link RuleInfo#inputs}; any other read throws an IllegalStateException naming the rule and kind.
+ */
 public final class Context {
 
+    private final Rule rule;
+    private final DeclaredInputs inputs;
     private final Index index;
     private final List<LoadProblem> loadProblems;
-    private final List<Finding> findings = new ArrayList<>();
-    private final ResourcePass pass = new ResourcePass();
-    private Rule running;
+    private final List<Finding> findings;
+    private final ResourcePass pass;
 
-    public Context(Index index, List<LoadProblem> loadProblems) {
-        this.index = index;
-        this.loadProblems = List.copyOf(loadProblems);
+    /** The context of one rule; the findings and the resource pass are shared by every rule of the analysis. */
+    Context(Rule rule, Index index, List<LoadProblem> loadProblems, List<Finding> findings, ResourcePass pass) {
+        this.rule = rule;
+        this.inputs = DeclaredInputs.of(rule.info());
+        this.index = index.readBy(inputs);
+        this.loadProblems = loadProblems;
+        this.findings = findings;
+        this.pass = pass;
     }
 
     /** What kept parts of the input from being read (malformed YAML, limits, documents that are not objects). */
@@ -27,6 +35,7 @@ public final class Context {
         return loadProblems;
     }
 
+    /** The index as this rule may read it. */
     public Index index() {
         return index;
     }
@@ -45,22 +54,14 @@ public final class Context {
      * pass that judges each resource by every rule in turn; so nothing in the rule may depend on it having run.
      */
     public void onEach(ResourceKind kind, Consumer<Resource> action) {
-        pass.add(running, kind, action);
+        inputs.require(kind);
+        pass.add(rule, kind, action);
     }
 
     /** Registers a per-resource check of every resource, whatever its kind (see {@link #onEach}). */
     public void onEachResource(Consumer<Resource> action) {
-        pass.addForAll(running, action);
-    }
-
-    /** Marks the rule whose check runs now, so that registered checks are attributed to it. */
-    void running(Rule rule) {
-        running = rule;
-    }
-
-    /** Runs the registered per-resource checks. */
-    void runResourcePass(java.util.function.BiConsumer<Rule, RuntimeException> failed) {
-        pass.run(index.all(), failed);
+        inputs.requireEvery();
+        pass.addForAll(rule, action);
     }
 
     /** Reports a finding about a resource at the field the JSON pointer names (or its closest written ancestor). */
@@ -71,11 +72,15 @@ public final class Context {
 
     /** Reports a finding that belongs to a file rather than a resource (e.g. a YAML syntax error). */
     public void reportAt(Message message, Origin origin, Object... args) {
-        findings.add(new Finding(message, message.severity(), message.format(args), null, origin));
+        findings.add(fileFinding(message, origin, args));
     }
 
-    /** The findings reported so far, in report order. */
+    /** The findings reported so far by every rule, in report order. */
     public List<Finding> findings() {
         return findings;
+    }
+
+    static Finding fileFinding(Message message, Origin origin, Object... args) {
+        return new Finding(message, message.severity(), message.format(args), null, origin);
     }
 }

@@ -14,38 +14,81 @@ import java.util.Set;
 
 /**
  * Every resource of one analysis, indexed once so that rules look things up by kind, name, host or labels instead of
- * scanning: the cost of an analysis grows linearly with its input.
+ * scanning: the cost of an analysis grows linearly with its input. Each rule reads it through a view that refuses
+ * the kinds the rule does not declare (a set look-up per call).
  */
 public final class Index {
 
     private static final List<Resource> NONE = List.of();
 
+    /** The kinds a Secret comes from: written, or produced by cert-manager, External Secrets or Sealed Secrets. */
+    static final Set<ResourceKind> SECRET_SOURCES =
+            Set.of(Kinds.SECRET, Kinds.CERTIFICATE, Kinds.EXTERNAL_SECRET, Kinds.SEALED_SECRET);
+
+    private final DeclaredInputs reader;
     private final AnalysisSettings settings;
     private final List<Resource> all;
-    private final Map<ResourceKind, List<Resource>> byKind = new HashMap<>();
-    private final Map<String, List<Resource>> byName = new HashMap<>();
-    private final List<Workload> workloads = new ArrayList<>();
-    private final Map<String, List<Workload>> workloadsByLabel = new HashMap<>();
-    private final Map<String, List<Workload>> workloadsByNamespace = new HashMap<>();
-    private final Map<String, Resource> servicesByHost = new HashMap<>();
-    private final Map<String, List<Resource>> serviceEntriesByHost = new HashMap<>();
-    private final List<Resource> wildcardServiceEntries = new ArrayList<>();
-    private final Map<String, List<Resource>> destinationRulesByHost = new HashMap<>();
-    private final List<Resource> wildcardDestinationRules = new ArrayList<>();
-    private final Set<String> secrets = new HashSet<>();
-    private final Set<String> namespaces = new HashSet<>();
+    private final Map<ResourceKind, List<Resource>> byKind;
+    private final Map<String, List<Resource>> byName;
+    private final List<Workload> workloads;
+    private final Map<String, List<Workload>> workloadsByLabel;
+    private final Map<String, List<Workload>> workloadsByNamespace;
+    private final Map<String, Resource> servicesByHost;
+    private final Map<String, List<Resource>> serviceEntriesByHost;
+    private final List<Resource> wildcardServiceEntries;
+    private final Map<String, List<Resource>> destinationRulesByHost;
+    private final List<Resource> wildcardDestinationRules;
+    private final Set<String> secrets;
+    private final Set<String> namespaces;
 
     private Index(List<Resource> resources, AnalysisSettings settings) {
+        this.reader = DeclaredInputs.EVERYTHING;
         this.settings = settings;
         this.all = List.copyOf(resources);
+        this.byKind = new HashMap<>();
+        this.byName = new HashMap<>();
+        this.workloads = new ArrayList<>();
+        this.workloadsByLabel = new HashMap<>();
+        this.workloadsByNamespace = new HashMap<>();
+        this.servicesByHost = new HashMap<>();
+        this.serviceEntriesByHost = new HashMap<>();
+        this.wildcardServiceEntries = new ArrayList<>();
+        this.destinationRulesByHost = new HashMap<>();
+        this.wildcardDestinationRules = new ArrayList<>();
+        this.secrets = new HashSet<>();
+        this.namespaces = new HashSet<>();
         for (Resource resource : resources) {
             add(resource);
         }
     }
 
+    /** A view of the same tables that refuses reads the reader did not declare; nothing is copied. */
+    private Index(Index tables, DeclaredInputs reader) {
+        this.reader = reader;
+        this.settings = tables.settings;
+        this.all = tables.all;
+        this.byKind = tables.byKind;
+        this.byName = tables.byName;
+        this.workloads = tables.workloads;
+        this.workloadsByLabel = tables.workloadsByLabel;
+        this.workloadsByNamespace = tables.workloadsByNamespace;
+        this.servicesByHost = tables.servicesByHost;
+        this.serviceEntriesByHost = tables.serviceEntriesByHost;
+        this.wildcardServiceEntries = tables.wildcardServiceEntries;
+        this.destinationRulesByHost = tables.destinationRulesByHost;
+        this.wildcardDestinationRules = tables.wildcardDestinationRules;
+        this.secrets = tables.secrets;
+        this.namespaces = tables.namespaces;
+    }
+
     /** Indexes the resources of one analysis. */
     public static Index build(List<Resource> resources, AnalysisSettings settings) {
         return new Index(resources, settings);
+    }
+
+    /** The index as one rule sees it: only the kinds it declares can be read. */
+    Index readBy(DeclaredInputs rule) {
+        return new Index(this, rule);
     }
 
     private void add(Resource resource) {
@@ -68,7 +111,7 @@ public final class Index {
             addByHosts(resource, resource.at("/spec/hosts"), serviceEntriesByHost, wildcardServiceEntries);
         } else if (kind.equals(Kinds.DESTINATION_RULE)) {
             addByHosts(resource, resource.at("/spec/host"), destinationRulesByHost, wildcardDestinationRules);
-        } else {
+        } else if (SECRET_SOURCES.contains(kind)) {
             addSecretProducer(resource);
         }
     }
@@ -129,26 +172,32 @@ public final class Index {
         return settings;
     }
 
+    /** Every resource of the input; a rule reading it declares {@link Kinds#ANY}. */
     public List<Resource> all() {
+        reader.requireEvery();
         return all;
     }
 
     public List<Resource> ofKind(ResourceKind kind) {
+        reader.require(kind);
         return byKind.getOrDefault(kind, NONE);
     }
 
     public Optional<Resource> find(ResourceKind kind, String namespace, String name) {
+        reader.require(kind);
         List<Resource> found = byName.get(key(kind, namespace, name));
         return found == null ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** Every resource with this kind, namespace and name (more than one is a duplicate definition). */
     public List<Resource> named(ResourceKind kind, String namespace, String name) {
+        reader.require(kind);
         return byName.getOrDefault(key(kind, namespace, name), NONE);
     }
 
     /** All workloads of the input. */
     public List<Workload> workloads() {
+        reader.requireWorkloads();
         return Collections.unmodifiableList(workloads);
     }
 
@@ -157,6 +206,7 @@ public final class Index {
      * candidates come from the rarest label of the selector, so a look-up costs what it returns, not the input size.
      */
     public List<Workload> workloads(String namespace, Map<String, String> selector) {
+        reader.requireWorkloads();
         if (selector.isEmpty()) {
             return namespace == null ? workloads() : workloadsByNamespace.getOrDefault(namespace, List.of());
         }
@@ -181,6 +231,7 @@ public final class Index {
 
     /** The Service behind a fully qualified "name.namespace.svc.domain" host. */
     public Optional<Resource> service(String fqdn) {
+        reader.require(Kinds.SERVICE);
         return Optional.ofNullable(servicesByHost.get(fqdn));
     }
 
@@ -192,18 +243,21 @@ public final class Index {
 
     /** ServiceEntries whose hosts cover the host and that are exported to the namespace. */
     public List<Resource> serviceEntries(String fqdn, String fromNamespace) {
+        reader.require(Kinds.SERVICE_ENTRY);
         return visible(
                 matchingByHost(fqdn, serviceEntriesByHost, wildcardServiceEntries, "/spec/hosts"), fromNamespace);
     }
 
     /** DestinationRules for the host (exact, or a wildcard host that covers it) exported to the namespace. */
     public List<Resource> destinationRules(String fqdn, String fromNamespace) {
+        reader.require(Kinds.DESTINATION_RULE);
         return visible(
                 matchingByHost(fqdn, destinationRulesByHost, wildcardDestinationRules, "/spec/host"), fromNamespace);
     }
 
     /** Whether the host is served by a visible Service or ServiceEntry of the input, or declared as known. */
     public boolean hostExists(String fqdn, String fromNamespace) {
+        reader.require(Kinds.SERVICE);
         Resource service = servicesByHost.get(fqdn);
         if (service != null && serviceVisible(service, fromNamespace)) {
             return true;
@@ -221,11 +275,13 @@ public final class Index {
 
     /** Whether a Secret of that name exists in the namespace, written or produced by a controller in the input. */
     public boolean secretExists(String namespace, String name) {
+        reader.requireSecrets();
         return secrets.contains(namespace + "/" + name);
     }
 
     /** Namespaces that appear in the input (declared, or used by a resource). */
     public Set<String> namespaces() {
+        reader.requireEvery();
         return Collections.unmodifiableSet(namespaces);
     }
 

@@ -1,6 +1,7 @@
 package dev.meshgate.analysis;
 
 import dev.meshgate.manifest.ResourceKind;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The kinds meshgate reads, named once so that rules and the index never spell a group twice. */
@@ -44,7 +45,10 @@ public final class Kinds {
     public static final ResourceKind EXTERNAL_SECRET = new ResourceKind("external-secrets.io", "ExternalSecret");
     public static final ResourceKind SEALED_SECRET = new ResourceKind("bitnami.com", "SealedSecret");
 
-    /** The kinds the index finds workloads in (pod templates, Pods, WorkloadEntries, IstioOperator gateways). */
+    /**
+     * Every kind whose resources declare workloads: pod templates, Pods, WorkloadEntries and the gateways of an
+     * IstioOperator. Asking the index for workloads reads all of them, so a rule that does declares this whole set.
+     */
     public static final Set<ResourceKind> WORKLOADS = Set.of(
             DEPLOYMENT,
             STATEFUL_SET,
@@ -56,6 +60,19 @@ public final class Kinds {
             POD,
             WORKLOAD_ENTRY,
             ISTIO_OPERATOR);
+
+    /**
+     * Declared as an input by a rule that reads every resource whatever its kind (a per-resource check of all of
+     * them); no API server serves a group called "*", so it never stands for a real kind.
+     */
+    public static final ResourceKind ANY = new ResourceKind("*", "*");
+
+    /** The kinds of a group together with more kinds, for a rule's declared inputs. */
+    public static Set<ResourceKind> union(Set<ResourceKind> group, Set<ResourceKind> more) {
+        Set<ResourceKind> all = new LinkedHashSet<>(group);
+        all.addAll(more);
+        return Set.copyOf(all);
+    }
 
     private Kinds() {}
 

@@ -293,16 +293,31 @@ public enum Message {
             "Regular-expression matches are evaluated one by one for every request and are hard to review; piles of "
                     + "them usually mean prefix or exact matches would do.");
 
+    /** How a template takes an argument; templates use no other conversion, so no "%" stands for anything else. */
+    private static final String PLACEHOLDER = "%s";
+
     private final String title;
     private final Severity severity;
     private final String template;
     private final String description;
+    private final int arity;
 
     Message(String title, Severity severity, String template, String description) {
         this.title = title;
         this.severity = severity;
         this.template = template;
         this.description = description;
+        this.arity = placeholders(template);
+    }
+
+    private static int placeholders(String template) {
+        int count = 0;
+        for (int i = template.indexOf(PLACEHOLDER);
+                i >= 0;
+                i = template.indexOf(PLACEHOLDER, i + PLACEHOLDER.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** The stable code, e.g. "IST0101" or "MG1101". */
@@ -332,18 +347,22 @@ public enum Message {
         return code().startsWith("MG11") ? Optional.of(IST0106.code()) : Optional.empty();
     }
 
-    /** The message text with its arguments filled in. */
+    /**
+     * The message text with its arguments filled in, one per placeholder. A wrong count throws: String.format would
+     * ignore extra arguments and fail only on missing ones, so a rule passing too many would lose text unnoticed.
+     */
     public String format(Object... args) {
+        int given = args == null ? 0 : args.length;
+        if (given != arity) {
+            throw new IllegalArgumentException(
+                    code() + " takes " + arity + " argument(s) for the template \"" + template + "\", not " + given);
+        }
         return String.format(java.util.Locale.ROOT, template, args);
     }
 
-    /** The number of arguments the template takes. */
+    /** The number of arguments the template takes: one per {@code %s}. */
     public int arity() {
-        int count = 0;
-        for (int i = template.indexOf('%'); i >= 0; i = template.indexOf('%', i + 2)) {
-            count++;
-        }
-        return count;
+        return arity;
     }
 
     /** The message with this code, if any. */

@@ -23,7 +23,11 @@ final class Workloads {
 
     private Workloads() {}
 
+    /** The workloads the resource declares; only kinds in Kinds.WORKLOADS, the set rules declare to read them. */
     static List<Workload> of(Resource resource) {
+        if (!Kinds.WORKLOADS.contains(resource.kind())) {
+            return List.of();
+        }
         String podSpec = POD_SPEC.get(resource.kind());
         if (podSpec != null) {
             String labels = podSpec.substring(0, podSpec.lastIndexOf('/')) + "/metadata/labels";

@@ -27,7 +27,19 @@ final class StatusOutbox implements AutoCloseable {
     private static final int REMEMBERED_KEYS = 10_000;
     private static final int EXCERPT = 200;
 
+    /** Runs an attempt again after a delay: a backoff or a rate limit's wait. */
+    @FunctionalInterface
+    interface RetryScheduler {
+
+        /** On the outbox's own thread once the delay is over, so that posts still run one at a time. */
+        RetryScheduler AFTER_DELAY =
+                (thread, retry, delay) -> thread.schedule(retry, delay.toMillis(), TimeUnit.MILLISECONDS);
+
+        void schedule(ScheduledExecutorService thread, Runnable retry, Duration delay);
+    }
+
     private final ScheduledExecutorService thread;
+    private final RetryScheduler retries;
     private final RetryPolicy policy;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
@@ -40,6 +52,11 @@ final class StatusOutbox implements AutoCloseable {
     });
 
     StatusOutbox(RetryPolicy policy, Clock clock) {
+        this(policy, clock, RetryScheduler.AFTER_DELAY);
+    }
+
+    /** Tests hand retries to a scheduler of their own, so that they run one when they choose instead of waiting. */
+    StatusOutbox(RetryPolicy policy, Clock clock, RetryScheduler retries) {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "meshgate-statuses");
             thread.setDaemon(true);
@@ -47,6 +64,7 @@ final class StatusOutbox implements AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.thread = executor;
+        this.retries = retries;
         this.policy = policy;
         this.clock = clock;
     }
@@ -116,7 +134,7 @@ final class StatusOutbox implements AutoCloseable {
     }
 
     private void schedule(StatusPost post, long number, int attempt, Duration delay) {
-        thread.schedule(() -> attempt(post, number, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+        retries.schedule(thread, () -> attempt(post, number, attempt), delay);
     }
 
     /** GitLab refuses to set a state a status already has; the forge already shows it, so it counts as posted. */

@@ -1,12 +1,17 @@
 package dev.meshgate.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.LoadResult;
+import dev.meshgate.manifest.ManifestLoader;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Guards the catalog: code format, order, names, templates and descriptions. */
+/** Guards the catalog: code format, order, names, templates, descriptions, and arguments matching placeholders. */
 class MessageCatalogTest {
 
     @Test
@@ -36,12 +41,53 @@ class MessageCatalogTest {
     }
 
     @Test
-    void formatFillsEveryPlaceholder() {
+    void formattingRefusesOneArgumentTooFewOrTooMany() {
         for (Message message : Message.values()) {
-            Object[] args = new Object[message.arity()];
-            Arrays.fill(args, "ARG");
-            assertThat(message.format(args)).as(message.code()).doesNotContain("%s");
+            // Every "%" of a template starts a %s (see above), so this counts the placeholders independently.
+            int placeholders = message.template().split("%", -1).length - 1;
+            assertThat(message.arity()).as(message.code()).isEqualTo(placeholders);
+            assertThatThrownBy(() -> message.format(arguments(placeholders + 1)))
+                    .as("%s with one argument too many", message.code())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(message.code() + " takes " + placeholders + " argument(s)");
+            if (placeholders > 0) {
+                assertThatThrownBy(() -> message.format(arguments(placeholders - 1)))
+                        .as("%s with one argument too few", message.code())
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+            String text = message.format(arguments(placeholders));
+            assertThat(text).as(message.code()).doesNotContain("%");
+            for (int i = 1; i <= placeholders; i++) {
+                assertThat(text).as(message.code()).contains("<" + i + ">");
+            }
         }
+        assertThat(Message.IST0113.arity()).isEqualTo(5);
+        assertThat(Message.MG3001.format("as written")).isEqualTo("as written");
+    }
+
+    @Test
+    void noRuleLeavesAPlaceholderUnfilledOnAnyFixture() throws IOException {
+        int findings = 0;
+        for (RuleCases.Case c : RuleCases.all()) {
+            // Every rule on every case, so that call sites a case's own rule does not reach are formatted too.
+            LoadResult loaded = new ManifestLoader(LoadLimits.defaults(), "default").load(List.of(c.folder()));
+            for (Finding finding : Analyzer.withAllRules()
+                    .analyze(loaded, AnalysisSettings.defaults())
+                    .findings()) {
+                assertThat(finding.code()).as("%s: %s", c, finding.text()).isNotEqualTo("IST0001");
+                assertThat(finding.text()).as("%s %s", c, finding.code()).doesNotContain("%s");
+                findings++;
+            }
+        }
+        assertThat(findings).as("findings formatted").isGreaterThan(100);
+    }
+
+    private static Object[] arguments(int count) {
+        Object[] arguments = new Object[count];
+        for (int i = 0; i < count; i++) {
+            arguments[i] = "<" + (i + 1) + ">";
+        }
+        return arguments;
     }
 
     @Test

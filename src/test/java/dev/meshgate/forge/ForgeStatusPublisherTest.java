@@ -13,10 +13,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Statuses posted through the real REST clients to a local server standing in for each forge's API. */
@@ -185,9 +191,9 @@ class ForgeStatusPublisherTest {
         publisher.publish(revision, status(State.FAILURE, longDescription));
         publisher.publish(revision, status(State.SUCCESS, "fixed"));
 
+        // Posts go out one at a time in the order they came: when the success published last has arrived, the
+        // repeated failure before it was dealt with, so a success second of two shows that the repeat was skipped.
         List<RecordingForgeApi.Request> requests = api.await(path, 2, WAIT);
-        Thread.sleep(300);
-        requests = api.requestsUnder(path);
         assertThat(requests).hasSize(2);
         String cut = body(requests.get(0)).path("description").asText();
         assertThat(cut).hasSizeLessThanOrEqualTo(140).endsWith("…").startsWith("word word");
@@ -201,12 +207,19 @@ class ForgeStatusPublisherTest {
         api.answerNext(path, 503, Map.of(), "{}");
         Revision revision = Revision.push(
                 Forge.GITHUB, "acme/order", "https://github.com/acme/order.git", null, sha, "refs/heads/main");
+        HeldRetries retries = new HeldRetries();
 
-        publisher.publish(revision, status(State.PENDING, "validating"));
-        publisher.publish(revision, status(State.SUCCESS, "no problems"));
+        try (ForgeStatusPublisher holdingRetries = gitHubPublisher(retries)) {
+            holdingRetries.publish(revision, status(State.PENDING, "validating"));
+            holdingRetries.publish(revision, status(State.SUCCESS, "no problems"));
 
-        api.await(path, 2, WAIT);
-        Thread.sleep(500); // longer than the first retry's 50 ms
+            assertThat(api.await(path, 2, WAIT)).hasSize(2);
+            // The pending's 503 was answered before the success went out, so its retry is held by now; run it here.
+            Runnable retry = retries.held.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(retry).as("the pending's retry").isNotNull();
+            retry.run();
+        }
+
         List<String> states = api.requestsUnder(path).stream()
                 .map(request -> {
                     try {
@@ -217,6 +230,29 @@ class ForgeStatusPublisherTest {
                 })
                 .toList();
         assertThat(states).containsExactly("pending", "success");
+        assertThat(retries.held).as("retries scheduled after the success").isEmpty();
+    }
+
+    /** Keeps every retry instead of running it after its delay: the test runs it, and knows when it is done. */
+    private static final class HeldRetries implements StatusOutbox.RetryScheduler {
+        final BlockingQueue<Runnable> held = new LinkedBlockingQueue<>();
+
+        @Override
+        public void schedule(ScheduledExecutorService thread, Runnable retry, Duration delay) {
+            held.add(retry);
+        }
+    }
+
+    /** A publisher of its own, posting to the recorder's GitHub API with the retries given. */
+    private ForgeStatusPublisher gitHubPublisher(StatusOutbox.RetryScheduler retries) {
+        ForgeCredentials github =
+                new ForgeCredentials(Optional.of(api.url("/github")), Optional.of("gh-token"), Optional.empty());
+        return new ForgeStatusPublisher(
+                Map.of("github", github),
+                Optional.empty(),
+                new RestClients(WAIT),
+                new StatusOutbox(
+                        new RetryPolicy(Duration.ofMillis(50), 5, Duration.ofMinutes(1)), Clock.systemUTC(), retries));
     }
 
     @Test

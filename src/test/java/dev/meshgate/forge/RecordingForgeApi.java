@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -66,12 +66,20 @@ public final class RecordingForgeApi implements AutoCloseable {
         return requests(request -> request.path().startsWith(pathPrefix));
     }
 
-    /** Waits until at least that many requests under the prefix arrived; returns them all. */
-    public List<Request> await(String pathPrefix, int count, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
+    /**
+     * Waits until at least that many requests under the prefix arrived, woken by each request as it is recorded;
+     * returns them all (fewer once the timeout is over).
+     */
+    public synchronized List<Request> await(String pathPrefix, int count, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<Request> seen = requestsUnder(pathPrefix);
-        while (seen.size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
+        while (seen.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
             seen = requestsUnder(pathPrefix);
         }
         return seen;
@@ -83,15 +91,18 @@ public final class RecordingForgeApi implements AutoCloseable {
                 .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getRawPath();
-        synchronized (this) {
-            requests.add(new Request(exchange.getRequestMethod(), path, headers, body));
-        }
         Answer answer = new Answer(201, Map.of(), "{}");
-        for (Scripted scripted : script) {
-            if (path.startsWith(scripted.pathPrefix()) && script.remove(scripted)) {
-                answer = scripted.answer();
-                break;
+        // The answer is taken as the request is recorded: a test woken by the record may script the next answer for
+        // the same path at once, and this request must not take it.
+        synchronized (this) {
+            for (Scripted scripted : script) {
+                if (path.startsWith(scripted.pathPrefix()) && script.remove(scripted)) {
+                    answer = scripted.answer();
+                    break;
+                }
             }
+            requests.add(new Request(exchange.getRequestMethod(), path, headers, body));
+            notifyAll();
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));

@@ -5,8 +5,9 @@ import dev.meshgate.forge.StatusPublisher;
 import dev.meshgate.revision.Revision;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
-/** Records every status, in order, per commit, and every change request comment. */
+/** Records every status, in order, per commit, and every change request comment; tests can await the next status. */
 final class RecordingPublisher implements StatusPublisher {
 
     private record Posted(String sha, CommitStatus status) {}
@@ -17,6 +18,26 @@ final class RecordingPublisher implements StatusPublisher {
     @Override
     public void publish(Revision revision, CommitStatus status) {
         posted.add(new Posted(revision.sha(), status));
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** How many statuses were published so far, for {@link #awaitMoreThan}. */
+    int count() {
+        return posted.size();
+    }
+
+    /** Waits until more than that many statuses were published; false once the deadline (System.nanoTime) passed. */
+    synchronized boolean awaitMoreThan(int count, long deadline) throws InterruptedException {
+        while (posted.size() <= count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,14 +90,20 @@ class RunQueueTest {
         return awaitFinalIn("data/runs", id);
     }
 
+    /**
+     * The run once it reached a verdict, or as it is after a minute. The queue records every change of state before it
+     * publishes the run's status, so each status published is the moment to read the record again.
+     */
     private Run awaitFinalIn(String store, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Run run;
-        do {
-            run = new RunStore(temp.resolve(store)).get(id).orElseThrow();
-            Thread.sleep(run.state().isFinal() ? 0 : 50);
-        } while (!run.state().isFinal() && Instant.now().isBefore(deadline));
-        return run;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            // Counted before the record is read: a verdict recorded after the read is published after the count.
+            int published = statuses.count();
+            Run run = new RunStore(temp.resolve(store)).get(id).orElseThrow();
+            if (run.state().isFinal() || !statuses.awaitMoreThan(published, deadline)) {
+                return run;
+            }
+        }
     }
 
     private static String id(RunSubmitter.Submission submission) {

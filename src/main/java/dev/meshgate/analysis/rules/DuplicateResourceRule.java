@@ -1,6 +1,7 @@
 package dev.meshgate.analysis.rules;
 
 import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
@@ -22,7 +23,10 @@ public final class DuplicateResourceRule implements Rule {
     @Override
     public RuleInfo info() {
         return new RuleInfo(
-                "duplicate-resource", "Every kind/namespace/name is defined once", Set.of(Message.MG0006), Set.of());
+                "duplicate-resource",
+                "Every kind/namespace/name is defined once",
+                Set.of(Message.MG0006),
+                Set.of(Kinds.ANY));
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class SubsetSelectsNoWorkloadRule implements Rule {
                 "destinationrule-subset-selects-nothing",
                 "Every subset selects some workload behind its host",
                 Set.of(Message.IST0173),
-                Set.of(Kinds.DESTINATION_RULE, Kinds.SERVICE, Kinds.DEPLOYMENT));
+                Kinds.union(Kinds.WORKLOADS, Set.of(Kinds.DESTINATION_RULE, Kinds.SERVICE)));
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class HoldApplicationUntilProxyStartsRule implements Rule {
                 "mesh-hold-application-until-proxy-starts",
                 "Applications wait for their sidecar",
                 Set.of(Message.MG3005),
-                Set.of(Kinds.ISTIO_OPERATOR, Kinds.CONFIG_MAP, Kinds.DEPLOYMENT));
+                Kinds.union(Kinds.WORKLOADS, Set.of(Kinds.ISTIO_OPERATOR, Kinds.CONFIG_MAP)));
     }
 
     @Override

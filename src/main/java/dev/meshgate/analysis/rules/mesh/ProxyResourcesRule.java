@@ -23,7 +23,7 @@ public final class ProxyResourcesRule implements Rule {
                 "mesh-proxy-resources",
                 "Proxies have resource requests and limits",
                 Set.of(Message.MG3004),
-                Set.of(Kinds.ISTIO_OPERATOR, Kinds.DEPLOYMENT));
+                Kinds.union(Kinds.WORKLOADS, Set.of(Kinds.ISTIO_OPERATOR)));
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class StructureRule implements Rule {
                 "schema",
                 "Istio resources match the Istio API: known fields, right types, valid enums",
                 Set.of(Message.MG1001, Message.IST0106),
-                Set.of());
+                Set.of(Kinds.ANY));
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
                 "selector-matches-no-workload",
                 "Every workload selector matches some workload",
                 Set.of(Message.IST0127),
-                Set.copyOf(SELECTORS.keySet()));
+                Kinds.union(Kinds.WORKLOADS, SELECTORS.keySet()));
     }
 
     @Override
