@@ -137,9 +137,17 @@ public enum Message {
             "RenderFailed",
             Severity.ERROR,
             "Rendering failed: %s",
-            "Kustomize or Helm could not render an application (a bad kustomization, a template error, a remote base, "
-                    + "a time or size limit). Argo CD and Flux would fail the same sync, and nothing of the application "
-                    + "is analysed until it renders."),
+            "Kustomize or Helm could not render an application (a bad kustomization, a template error, a time or "
+                    + "size limit). Argo CD and Flux would fail the same sync, and nothing of the application is "
+                    + "analysed until it renders."),
+    MG0008(
+            "ApplicationNotAnalysed",
+            Severity.WARNING,
+            "Not analysed: %s",
+            "An application needs something meshgate does not fetch, such as a remote kustomize base. Argo CD and "
+                    + "Flux fetch it and may sync the application fine, so this is no error; but nothing of the "
+                    + "application was checked. Vendor the base into the repository, or allow remote bases "
+                    + "(--allow-remote-bases, meshgate.render.allow-remote-bases)."),
 
     // meshgate: structure of Istio resources.
     MG1001(

@@ -136,8 +136,9 @@ public final class ValidateCommand implements Callable<Integer> {
             err.println("meshgate: " + result.applications().size() + " application"
                     + (result.applications().size() == 1 ? "" : "s") + " found:");
             result.applications().forEach(application -> err.println("  " + application.describe()));
-            err.flush();
         }
+        result.coverage().forEach(line -> err.println("meshgate: " + line));
+        err.flush();
         formatter.write(result.report(), out);
         out.flush();
         return result.report().summary().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;

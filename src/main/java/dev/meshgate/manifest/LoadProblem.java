@@ -16,6 +16,11 @@ public record LoadProblem(Type type, Origin origin, String detail) {
         /** The file could not be read at all. */
         UNREADABLE,
         /** Kustomize or Helm could not render an application: its output is unknown. */
-        RENDER_FAILED
+        RENDER_FAILED,
+        /**
+         * An application needs what meshgate does not fetch (a remote base): it is not analysed, though Argo CD and
+         * Flux, which fetch it, may well sync it.
+         */
+        NOT_ANALYSED
     }
 }

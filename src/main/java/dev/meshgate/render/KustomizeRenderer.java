@@ -48,8 +48,8 @@ public final class KustomizeRenderer implements Renderer {
     /** Remote bases are refused before kustomize runs, unless allowed: a gate must not fetch from the network. */
     void refuseRemoteBases(List<String> remoteReferences) throws RenderException {
         if (!limits.allowRemoteBases() && !remoteReferences.isEmpty()) {
-            throw new RenderException("remote bases are refused, since a gate must not fetch from the network: "
-                    + String.join(", ", remoteReferences) + " (vendor them into the repository)");
+            throw new RemoteBaseRefusedException("remote base " + String.join(", ", remoteReferences)
+                    + "; vendor it into the repository or allow remote bases");
         }
     }
 

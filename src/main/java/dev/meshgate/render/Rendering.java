@@ -49,8 +49,32 @@ public final class Rendering {
     public List<RenderedApplication> renderAll(
             Path root, Optional<RepositoryUrl> repositoryUrl, String defaultNamespace, List<String> configured)
             throws IOException {
+        return renderRepository(root, repositoryUrl, defaultNamespace, configured)
+                .applications();
+    }
+
+    /**
+     * What a repository deploys, rendered, and what it declares that meshgate does not render.
+     *
+     * @param applications the rendered applications
+     * @param elsewhere applications whose source is not in the repository, one line each
+     * @param unincluded manifest files no declared application includes
+     */
+    public record RenderedRepository(
+            List<RenderedApplication> applications, List<String> elsewhere, List<String> unincluded) {}
+
+    /** Discovers the tree's applications, renders each, and says what was left out. */
+    public RenderedRepository renderRepository(
+            Path root, Optional<RepositoryUrl> repositoryUrl, String defaultNamespace, List<String> configured)
+            throws IOException {
         Path tree = root.toAbsolutePath().normalize();
-        List<Source> sources = new SourceDiscovery().discover(tree, repositoryUrl, configured);
+        SourceDiscovery.Discovered discovered = new SourceDiscovery().discoverAll(tree, repositoryUrl, configured);
+        return new RenderedRepository(
+                render(tree, discovered.sources(), defaultNamespace), discovered.elsewhere(), discovered.unincluded());
+    }
+
+    private List<RenderedApplication> render(Path tree, List<Source> sources, String defaultNamespace)
+            throws IOException {
         List<RenderedApplication> rendered = new ArrayList<>(java.util.Collections.nCopies(sources.size(), null));
         // Kustomize runs are mostly process start-up: a few at once use the cores. Helm stays on this thread, one
         // chart at a time, since its native library is not known to be safe to enter concurrently.
@@ -96,8 +120,11 @@ public final class Rendering {
                     source.declaredBy() != null
                             ? source.declaredBy().substring(source.declaredBy().lastIndexOf(" in ") + 4)
                             : (source.path().isEmpty() ? "." : source.path()));
-            LoadProblem problem =
-                    new LoadProblem(LoadProblem.Type.RENDER_FAILED, where, source.name() + ": " + e.getMessage());
+            LoadProblem.Type type = e instanceof RemoteBaseRefusedException
+                    ? LoadProblem.Type.NOT_ANALYSED
+                    : LoadProblem.Type.RENDER_FAILED;
+            String message = ToolMessages.clean(e.getMessage(), root);
+            LoadProblem problem = new LoadProblem(type, where, source.name() + ": " + message);
             return new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0));
         } catch (RuntimeException | LinkageError e) {
             // helm-java's native library, or a tool misbehaving in a way no message foresaw: still a finding.

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds what Argo CD and Flux would apply from a checked-out tree: Argo CD Applications whose source is this
@@ -31,26 +32,60 @@ public final class SourceDiscovery {
         return discover(tree, repositoryUrl, List.of());
     }
 
-    /** @param configured folders to take as applications when nothing in the tree declares any */
+    /** @param configured folders to take as applications besides those the tree declares (.meshgate.yaml) */
     public List<Source> discover(Path tree, Optional<RepositoryUrl> repositoryUrl, List<String> configured)
+            throws IOException {
+        return discoverAll(tree, repositoryUrl, configured).sources();
+    }
+
+    /**
+     * What a repository deploys, and what of it meshgate cannot analyse.
+     *
+     * @param sources the applications to render
+     * @param elsewhere applications the tree declares whose source is not in it (another repository, a Helm
+     *     repository), one line each
+     * @param unincluded manifest files that no application includes, relative to the root
+     */
+    public record Discovered(List<Source> sources, List<String> elsewhere, List<String> unincluded) {}
+
+    /** Like {@link #discover}, with what the repository declares but meshgate does not render. */
+    public Discovered discoverAll(Path tree, Optional<RepositoryUrl> repositoryUrl, List<String> configured)
             throws IOException {
         Path root = tree.toAbsolutePath().normalize();
         List<Source> declared = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
+        Set<String> declaringFiles = new LinkedHashSet<>();
         for (Path file : ManifestFiles.under(root)) {
             if (!mayDeclare(file)) {
                 continue;
             }
             String name = root.relativize(file).toString().replace('\\', '/');
             for (Resource resource : loader.loadFiles(root, List.of(file)).resources()) {
-                declared.addAll(declaredBy(root, resource, name, repositoryUrl));
+                List<Source> found = declaredBy(root, resource, name, repositoryUrl, elsewhere);
+                if (!found.isEmpty() || isDeclaration(resource)) {
+                    declaringFiles.add(name);
+                }
+                declared.addAll(found);
             }
         }
-        if (!declared.isEmpty()) {
-            return List.copyOf(new LinkedHashSet<>(declared));
+        if (declared.isEmpty()) {
+            // Nothing deploys from this tree as far as it says: render it by its layout, as a user would expect.
+            List<Source> sources = configured.isEmpty()
+                    ? LayoutDiscovery.discover(root)
+                    : configured.stream()
+                            .map(path -> configuredSource(root, path))
+                            .toList();
+            return new Discovered(sources, List.of(), List.of());
         }
-        return configured.isEmpty()
-                ? LayoutDiscovery.discover(root)
-                : configured.stream().map(path -> configuredSource(root, path)).toList();
+        configured.stream().map(path -> configuredSource(root, path)).forEach(declared::add);
+        List<Source> sources = List.copyOf(new LinkedHashSet<>(declared));
+        return new Discovered(sources, List.copyOf(elsewhere), Coverage.unincluded(root, sources, declaringFiles));
+    }
+
+    /** An Argo CD or Flux object that deploys something (this repository's or another's). */
+    private static boolean isDeclaration(Resource resource) {
+        String group = resource.apiVersion().split("/")[0];
+        return group.equals("argoproj.io") || group.endsWith("toolkit.fluxcd.io");
     }
 
     /**
@@ -72,7 +107,7 @@ public final class SourceDiscovery {
     }
 
     private static List<Source> declaredBy(
-            Path root, Resource resource, String file, Optional<RepositoryUrl> repositoryUrl) {
+            Path root, Resource resource, String file, Optional<RepositoryUrl> repositoryUrl, List<String> elsewhere) {
         String group = resource.apiVersion().split("/")[0];
         String kind = resource.kind().kind();
         String who = kind + " " + (resource.namespace().isEmpty() ? "" : resource.namespace() + "/") + resource.name()
@@ -90,10 +125,16 @@ public final class SourceDiscovery {
                 JsonNode source = sources.get(i);
                 String path = text(source.path("path"));
                 if (path == null || !sameRepository(text(source.path("repoURL")), repositoryUrl)) {
-                    continue; // a chart from a Helm repository, or another repository's folder
+                    // a chart from a Helm repository, or another repository's folder
+                    elsewhere.add(who + " ("
+                            + Optional.ofNullable(text(source.path("repoURL"))).orElse("no repoURL")
+                            + (path == null ? "" : " " + path) + ")");
+                    continue;
                 }
                 if (repositoryUrl.isEmpty() && !Files.isDirectory(root.resolve(clean(path)))) {
-                    continue; // without the repository's URL, a folder this tree lacks marks another repository
+                    // without the repository's URL, a folder this tree lacks marks another repository
+                    elsewhere.add(who + " (" + text(source.path("repoURL")) + " " + path + ")");
+                    continue;
                 }
                 String name = resource.name() + (sources.size() > 1 ? "#" + (i + 1) : "");
                 found.add(argoSource(root, name, path, namespace, source, who).inCluster(argoCluster(spec)));
@@ -124,6 +165,9 @@ public final class SourceDiscovery {
             String path = text(chart.path("chart"));
             boolean inGit = "GitRepository".equals(text(chart.path("sourceRef").path("kind")));
             if (path == null || !inGit) {
+                elsewhere.add(who + " (chart " + path + " from "
+                        + text(chart.path("sourceRef").path("kind")) + " "
+                        + text(chart.path("sourceRef").path("name")) + ")");
                 return List.of(); // a chart from a Helm repository: not in this repository
             }
             String namespace =

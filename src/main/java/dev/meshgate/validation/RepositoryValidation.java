@@ -50,12 +50,16 @@ public final class RepositoryValidation {
         boolean plain = options.input() == ValidationOptions.Input.PLAIN
                 || paths.size() != 1
                 || !Files.isDirectory(paths.get(0));
-        List<RenderedApplication> applications = plain
-                ? List.of(new RenderedApplication(
-                        Source.of(SourceType.DIRECTORY, ""),
-                        new ManifestLoader(LoadLimits.defaults(), namespace).load(paths)))
+        Rendering.RenderedRepository repository = plain
+                ? new Rendering.RenderedRepository(
+                        List.of(new RenderedApplication(
+                                Source.of(SourceType.DIRECTORY, ""),
+                                new ManifestLoader(LoadLimits.defaults(), namespace).load(paths))),
+                        List.of(),
+                        List.of())
                 : new Rendering(options.renderLimits(), LoadLimits.defaults())
-                        .renderAll(paths.get(0), options.repository(), namespace, config.applications());
+                        .renderRepository(paths.get(0), options.repository(), namespace, config.applications());
+        List<RenderedApplication> applications = repository.applications();
         List<String> notes = new ArrayList<>();
         Optional<String> unavailable = Optional.empty();
         List<Resource> outside = List.of();
@@ -74,12 +78,14 @@ public final class RepositoryValidation {
         }
         List<Source> sources =
                 applications.stream().map(RenderedApplication::source).toList();
-        ValidationResult result = new ValidationResult(report, sources, notes, unavailable);
+        ValidationResult result = new ValidationResult(
+                report, sources, notes, unavailable, repository.elsewhere(), repository.unincluded());
         if (result.renderedApplications()) {
             notes.add("rendered " + sources.stream().map(Source::describe).collect(Collectors.joining("; ")));
-            result = new ValidationResult(report, sources, notes, unavailable);
         }
-        return result;
+        notes.addAll(result.coverage());
+        return new ValidationResult(
+                report, sources, notes, unavailable, repository.elsewhere(), repository.unincluded());
     }
 
     /** Validates manifests held in memory, e.g. a request body, as one plain file of that name. */

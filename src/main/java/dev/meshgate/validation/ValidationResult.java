@@ -15,13 +15,52 @@ import java.util.Optional;
  *     could not be checked against a cluster)
  * @param clusterUnavailable why the cluster or inventory could not be read, when it could not; references were then
  *     checked against the repository only
+ * @param elsewhere applications the repository declares whose source is not in it, not analysed
+ * @param unincluded manifest files that no declared application includes, not analysed
  */
 public record ValidationResult(
-        Report report, List<Source> applications, List<String> notes, Optional<String> clusterUnavailable) {
+        Report report,
+        List<Source> applications,
+        List<String> notes,
+        Optional<String> clusterUnavailable,
+        List<String> elsewhere,
+        List<String> unincluded) {
+
+    private static final int NAMED = 5;
 
     public ValidationResult {
         applications = List.copyOf(applications);
         notes = List.copyOf(notes);
+        elsewhere = List.copyOf(elsewhere);
+        unincluded = List.copyOf(unincluded);
+    }
+
+    /** What was not analysed, in numbers and with the first few named: empty when everything was. */
+    public List<String> coverage() {
+        List<String> lines = new java.util.ArrayList<>();
+        if (!elsewhere.isEmpty()) {
+            boolean one = elsewhere.size() == 1;
+            lines.add(count(elsewhere.size(), "application") + (one ? " deploys" : " deploy")
+                    + " from elsewhere (another repository, a Helm repository) and " + (one ? "was" : "were")
+                    + " not analysed: " + named(elsewhere));
+        }
+        if (!unincluded.isEmpty()) {
+            boolean one = unincluded.size() == 1;
+            lines.add(count(unincluded.size(), "manifest file") + (one ? " belongs" : " belong")
+                    + " to no application and " + (one ? "was" : "were") + " not analysed (name "
+                    + (one ? "its folder" : "their folders") + " under applications: in .meshgate.yaml to add them): "
+                    + named(unincluded));
+        }
+        return lines;
+    }
+
+    private static String count(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static String named(List<String> items) {
+        String first = String.join(", ", items.subList(0, Math.min(NAMED, items.size())));
+        return items.size() > NAMED ? first + " and " + (items.size() - NAMED) + " more" : first;
     }
 
     /** False when the input was plain files only: nothing declared applications and nothing needed rendering. */

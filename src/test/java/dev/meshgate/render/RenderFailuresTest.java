@@ -39,23 +39,45 @@ class RenderFailuresTest {
     }
 
     @Test
-    void aRemoteBaseIsRefusedBeforeKustomizeRuns() throws IOException {
+    void aRemoteBaseIsRefusedBeforeKustomizeRunsAndLeavesTheApplicationUnanalysedNotFailed() throws IOException {
         write("app/kustomization.yaml", "resources:\n  - https://github.com/acme/bases//istio?ref=v1\n");
 
-        LoadProblem problem = onlyProblem(Source.of(SourceType.KUSTOMIZE, "app"));
+        RenderedApplication rendered = RENDERING.render(repository, Source.of(SourceType.KUSTOMIZE, "app"), "default");
 
-        assertThat(problem.detail())
-                .contains("remote bases are refused", "github.com/acme/bases", "app/kustomization.yaml");
+        assertThat(rendered.loaded().problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.type()).isEqualTo(LoadProblem.Type.NOT_ANALYSED);
+            assertThat(problem.detail())
+                    .contains("remote base", "github.com/acme/bases", "app/kustomization.yaml", "vendor it");
+        });
+        Report report = new ManifestValidation().reportApplications(List.of(rendered));
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("MG0008");
+        assertThat(report.summary().passed())
+                .as("Argo CD and Flux fetch remote bases: no reason to fail")
+                .isTrue();
     }
 
     @Test
-    void kustomizesOwnErrorIsTheFinding() throws IOException {
+    void kustomizesOwnErrorIsTheFindingWithPathsOfTheRepository() throws IOException {
         write("app/kustomization.yaml", "resources:\n  - missing.yaml\n");
 
         LoadProblem problem = onlyProblem(Source.of(SourceType.KUSTOMIZE, "app"));
 
         assertThat(problem.detail()).contains("missing.yaml");
+        assertThat(problem.detail())
+                .doesNotContain(repository.toAbsolutePath().toString())
+                .doesNotContain("meshgate-kustomize")
+                .doesNotContainPattern("[EWIF]\\d{4} \\d{2}:\\d{2}");
         assertThat(problem.origin().file()).isEqualTo("app");
+    }
+
+    @Test
+    void klogPrefixesAndWorkingFoldersAreLeftOutOfToolMessages() {
+        String message = "E1201 22:04:20.841498   12345 run.go:72] error: accumulating resources from "
+                + "'/tmp/meshgate-kustomize812/../" + repository.toAbsolutePath() + "/app/missing.yaml'\n"
+                + "W1201 22:04:20.000001   12345 warn.go:9] deprecated field";
+
+        assertThat(ToolMessages.clean(message, repository))
+                .isEqualTo("error: accumulating resources from '../app/missing.yaml'\ndeprecated field");
     }
 
     @Test

@@ -228,4 +228,53 @@ class RepositoryLayoutTest {
                 .extracting(Finding::application)
                 .containsExactlyInAnyOrder("app/overlays/dev", "app/overlays/prod");
     }
+
+    private static final String APPLICATIONS =
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata: {name: web, namespace: argocd}
+            spec:
+              source: {repoURL: https://git.example.com/acme/mesh.git, path: apps/web}
+              destination: {server: https://kubernetes.default.svc, namespace: shop}
+            ---
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata: {name: ingress, namespace: argocd}
+            spec:
+              source: {repoURL: https://charts.example.com, chart: ingress, targetRevision: 1.2.3}
+              destination: {server: https://kubernetes.default.svc, namespace: ingress}
+            """;
+
+    @Test
+    void whatTheRepositoryDeploysFromElsewhereAndFilesNoApplicationIncludesAreCountedNotSilentlyPassed()
+            throws Exception {
+        write("argocd/apps.yaml", APPLICATIONS);
+        write("apps/web/service.yaml", SERVICE);
+        write("legacy/vs.yaml", ROUTE_TO_V2);
+        write("legacy/values.yaml", "replicas: 2\n");
+
+        ValidationResult result = validate();
+
+        assertThat(result.applications()).extracting(Source::name).containsExactly("web");
+        assertThat(result.elsewhere()).singleElement().asString().contains("argocd/ingress", "charts.example.com");
+        assertThat(result.unincluded()).containsExactly("legacy/vs.yaml");
+        assertThat(result.notes())
+                .anyMatch(note -> note.startsWith("1 application deploys from elsewhere"))
+                .anyMatch(note -> note.startsWith("1 manifest file belongs to no application"));
+        assertThat(findings(result)).isEmpty();
+    }
+
+    @Test
+    void aFolderNamedInTheConfigFileIsAnalysedBesidesTheDeclaredApplications() throws Exception {
+        write("argocd/apps.yaml", APPLICATIONS);
+        write("apps/web/service.yaml", SERVICE);
+        write("legacy/vs.yaml", ROUTE_TO_V2);
+        write(".meshgate.yaml", "applications: [legacy]\n");
+
+        ValidationResult result = validate();
+
+        assertThat(result.unincluded()).isEmpty();
+        assertThat(findings(result)).contains("IST0101 legacy/vs.yaml:8");
+    }
 }

@@ -15,7 +15,14 @@ public final class LoadProblemRule implements Rule {
         return new RuleInfo(
                 "manifest",
                 "Every file is well-formed YAML or JSON holding Kubernetes objects",
-                Set.of(Message.MG0001, Message.MG0002, Message.MG0003, Message.MG0004, Message.MG0005, Message.MG0007),
+                Set.of(
+                        Message.MG0001,
+                        Message.MG0002,
+                        Message.MG0003,
+                        Message.MG0004,
+                        Message.MG0005,
+                        Message.MG0007,
+                        Message.MG0008),
                 Set.of());
     }
 
@@ -34,6 +41,7 @@ public final class LoadProblemRule implements Rule {
             case DUPLICATE_KEY -> Message.MG0004;
             case UNREADABLE -> Message.MG0005;
             case RENDER_FAILED -> Message.MG0007;
+            case NOT_ANALYSED -> Message.MG0008;
         };
     }
 }
