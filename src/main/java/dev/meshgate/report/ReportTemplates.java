@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-/** The Qute templates under {@code templates/} of the class path, starting with the report page. */
+/** The Qute templates under {@code templates/} of the class path: the report page and the summary comment. */
 public final class ReportTemplates {
 
     private static final String FOLDER = "templates/";
@@ -62,6 +62,12 @@ public final class ReportTemplates {
                 case "description" -> message.description();
                 default -> Results.NotFound.from(name);
             }))
+            .addValueResolver(ValueResolver.builder()
+                    .applyToBaseClass(String.class)
+                    .applyToName("cell")
+                    .applyToNoParameters()
+                    .resolveSync(context -> markdownCell((String) context.getBase()))
+                    .build())
             .build();
 
     private ReportTemplates() {}
@@ -75,12 +81,17 @@ public final class ReportTemplates {
         return template;
     }
 
+    /** Keeps a Markdown cell a cell: pipes and newlines would break the table, angle brackets would become HTML. */
+    static String markdownCell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     private static Optional<TemplateLocation> locate(String name) {
         ClassLoader loader = ReportTemplates.class.getClassLoader();
         if (loader.getResource(FOLDER + name) == null) {
             return Optional.empty();
         }
-        // The escaper goes by content type: HTML for pages; Markdown has no escaper of its own.
+        // The escaper goes by content type: HTML for the page, none for Markdown, whose cells escape themselves.
         Variant variant = Variant.forContentType(name.endsWith(".md") ? TEXT_MARKDOWN : Variant.TEXT_HTML);
         return Optional.of(new TemplateLocation() {
             @Override
