@@ -45,11 +45,12 @@ class HtmlReportPageTest {
     @Test
     void textFromTheRepositoryIsEscaped() throws Exception {
         Report report = ReportFixtures.report(List.of(new Finding(
-                Message.byCode("IST0101").orElseThrow(),
-                Severity.ERROR,
-                "<img src=x onerror=alert(1)>",
-                new ResourceRef("VirtualService", "shop", "\"a\""),
-                new Origin("<b>.yaml", 1, 1))));
+                        Message.byCode("IST0101").orElseThrow(),
+                        Severity.ERROR,
+                        "<img src=x onerror=alert(1)>",
+                        new ResourceRef("VirtualService", "shop", "\"a\""),
+                        new Origin("<b>.yaml", 1, 1))
+                .inApplication("shop's <app>")));
 
         String page = new HtmlReportPage().render(header(true), report);
 
@@ -58,6 +59,8 @@ class HtmlReportPageTest {
                 .doesNotContain("<script>")
                 .contains("&lt;img src=x onerror=alert(1)&gt;")
                 .contains("<h3>&lt;b&gt;.yaml</h3>")
+                .contains("<td class=\"resource\">VirtualService shop/&quot;a&quot;</td>")
+                .contains("<span class=\"application\">shop&#39;s &lt;app&gt;</span> ")
                 .contains("acme/&lt;script&gt;");
     }
 
