@@ -17,9 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,14 +80,9 @@ public class GateResource {
     }
 
     private Response answer(Response.Status status, String verdict, String summary, Run run) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("verdict", verdict);
-        body.put("summary", summary);
-        if (run != null) {
-            body.put("runId", run.id());
-            body.put("sha", run.sha());
-            body.put("report", links.reportUrl(run.id()));
-        }
+        GateAnswer body = run == null
+                ? new GateAnswer(verdict, summary, null, null, null)
+                : new GateAnswer(verdict, summary, run.id(), run.sha(), links.reportUrl(run.id()));
         return Response.status(status).entity(body).build();
     }
 

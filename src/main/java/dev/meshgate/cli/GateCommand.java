@@ -1,7 +1,7 @@
 package dev.meshgate.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshgate.api.GateAnswer;
 import dev.meshgate.cluster.ApplicationRevision;
 import dev.meshgate.cluster.ArgoApplications;
 import io.fabric8.kubernetes.client.Config;
@@ -125,21 +125,16 @@ public final class GateCommand implements Callable<Integer> {
             try {
                 HttpResponse<String> answer =
                         http.send(gateRequest(commit, wait), HttpResponse.BodyHandlers.ofString());
-                JsonNode body = JSON.readTree(answer.body());
+                GateAnswer body = answer.statusCode() == 200 || answer.statusCode() == 409 || answer.statusCode() == 202
+                        ? JSON.readValue(answer.body(), GateAnswer.class)
+                        : null;
                 switch (answer.statusCode()) {
                     case 200 -> {
-                        out.printf(
-                                "passed: %s%n  %s%n",
-                                body.path("summary").asText(),
-                                body.path("report").asText());
+                        out.printf("passed: %s%n  %s%n", body.summary(), body.report());
                         return ExitCodes.PASSED;
                     }
                     case 409 -> {
-                        err.printf(
-                                "%s: %s%n  %s%n",
-                                body.path("verdict").asText(),
-                                body.path("summary").asText(),
-                                body.path("report").asText());
+                        err.printf("%s: %s%n  %s%n", body.verdict(), body.summary(), body.report());
                         return ExitCodes.FAILED;
                     }
                     case 404 -> {
@@ -152,8 +147,7 @@ public final class GateCommand implements Callable<Integer> {
                         }
                         lastProblem = "the run has not started";
                     }
-                    case 202 -> lastProblem =
-                            "still running: " + body.path("summary").asText();
+                    case 202 -> lastProblem = "still running: " + body.summary();
                     default -> lastProblem = "meshgate answered " + answer.statusCode() + ": " + answer.body();
                 }
             } catch (IOException e) {

@@ -98,6 +98,7 @@ class PipelineDirectionTest {
             .whereLayer("cli")
             .mayOnlyAccessLayers(
                     "bench",
+                    "api",
                     "validation",
                     "cluster",
                     "render",
