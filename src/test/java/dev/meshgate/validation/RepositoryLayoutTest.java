@@ -26,6 +26,27 @@ class RepositoryLayoutTest {
         Files.writeString(path, text);
     }
 
+    /** A base whose VirtualService binds the Gateway shop/public, and a dev and a prod overlay of it. */
+    private void writeOverlaysOfOneBase() throws IOException {
+        write("app/base/kustomization.yaml", "resources: [service.yaml, vs.yaml]\n");
+        write("app/base/service.yaml", SERVICE);
+        write(
+                "app/base/vs.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews, namespace: shop}
+                spec:
+                  hosts: [reviews.example.com]
+                  gateways: [shop/public]
+                  http:
+                    - route:
+                        - destination: {host: reviews}
+                """);
+        write("app/overlays/dev/kustomization.yaml", "resources: [../../base]\n");
+        write("app/overlays/prod/kustomization.yaml", "resources: [../../base]\n");
+    }
+
     private ValidationResult validate() throws Exception {
         return RepositoryValidation.validate(repository, ValidationOptions.defaults());
     }
@@ -36,6 +57,16 @@ class RepositoryLayoutTest {
                         + finding.origin().line())
                 .toList();
     }
+
+    private static final String FLUX_APPS =
+            """
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata: {name: apps, namespace: flux-system}
+            spec:
+              path: ./apps
+              sourceRef: {kind: GitRepository, name: flux-system}
+            """;
 
     private static final String DESTINATION_RULE =
             """
@@ -110,16 +141,7 @@ class RepositoryLayoutTest {
 
     @Test
     void aFluxFolderWithoutKustomizationTakesItsManifestsAndItsSubfoldersAsKustomizations() throws Exception {
-        write(
-                "clusters/prod/apps.yaml",
-                """
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata: {name: apps, namespace: flux-system}
-                spec:
-                  path: ./apps
-                  sourceRef: {kind: GitRepository, name: flux-system}
-                """);
+        write("clusters/prod/apps.yaml", FLUX_APPS);
         write("apps/routing/vs.yaml", ROUTE_TO_V2);
         write("apps/routing/values.yaml", "replicas: 2\nimage: {tag: v2}\n");
         write("apps/reviews/kustomization.yaml", "resources: [dr.yaml, service.yaml]\npatches:\n  - path: v2.yaml\n");
@@ -140,16 +162,7 @@ class RepositoryLayoutTest {
 
     @Test
     void aFluxFolderStillReportsWhatItsPatchesBreak() throws Exception {
-        write(
-                "clusters/prod/apps.yaml",
-                """
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata: {name: apps, namespace: flux-system}
-                spec:
-                  path: ./apps
-                  sourceRef: {kind: GitRepository, name: flux-system}
-                """);
+        write("clusters/prod/apps.yaml", FLUX_APPS);
         write("apps/vs.yaml", ROUTE_TO_V2);
         write("apps/reviews/kustomization.yaml", "resources: [dr.yaml, service.yaml]\n");
         write("apps/reviews/dr.yaml", DESTINATION_RULE);
@@ -173,23 +186,7 @@ class RepositoryLayoutTest {
                     - port: {number: 80, name: http, protocol: HTTP}
                       hosts: ["*.example.com"]
                 """);
-        write("app/base/kustomization.yaml", "resources: [service.yaml, vs.yaml]\n");
-        write("app/base/service.yaml", SERVICE);
-        write(
-                "app/base/vs.yaml",
-                """
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: reviews, namespace: shop}
-                spec:
-                  hosts: [reviews.example.com]
-                  gateways: [shop/public]
-                  http:
-                    - route:
-                        - destination: {host: reviews}
-                """);
-        write("app/overlays/dev/kustomization.yaml", "resources: [../../base]\n");
-        write("app/overlays/prod/kustomization.yaml", "resources: [../../base]\n");
+        writeOverlaysOfOneBase();
 
         ValidationResult result = validate();
 
@@ -203,23 +200,7 @@ class RepositoryLayoutTest {
 
     @Test
     void aGatewayMissingFromTheRepositoryIsStillFoundMissingInEachOverlay() throws Exception {
-        write("app/base/kustomization.yaml", "resources: [service.yaml, vs.yaml]\n");
-        write("app/base/service.yaml", SERVICE);
-        write(
-                "app/base/vs.yaml",
-                """
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: reviews, namespace: shop}
-                spec:
-                  hosts: [reviews.example.com]
-                  gateways: [shop/public]
-                  http:
-                    - route:
-                        - destination: {host: reviews}
-                """);
-        write("app/overlays/dev/kustomization.yaml", "resources: [../../base]\n");
-        write("app/overlays/prod/kustomization.yaml", "resources: [../../base]\n");
+        writeOverlaysOfOneBase();
 
         List<Finding> findings = validate().report().findings();
 
