@@ -21,8 +21,15 @@ final class ToolMessages {
             return "";
         }
         String text = KLOG_PREFIX.matcher(message).replaceAll("");
-        String root = repository.toAbsolutePath().normalize().toString();
-        text = text.replace(root + "/", "").replace(root, ".");
+        Path absolute = repository.toAbsolutePath().normalize();
+        String root = absolute.toString();
+        // The wrapper kustomization names the repository relative to its own scratch folder in the temp folder.
+        String fromScratch = Path.of(System.getProperty("java.io.tmpdir"), "scratch")
+                .toAbsolutePath()
+                .normalize()
+                .relativize(absolute)
+                .toString();
+        text = text.replace(root + "/", "").replace(root, ".").replace(fromScratch + "/", "");
         return SCRATCH_FOLDER.matcher(text).replaceAll("").strip();
     }
 }

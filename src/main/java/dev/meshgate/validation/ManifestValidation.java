@@ -98,14 +98,15 @@ public final class ManifestValidation {
         if (clusters.size() == 1) {
             return reportCluster(clusters.get(0), outside, named);
         }
-        // An application shared by every cluster is analysed in each: what it says about itself is said once.
-        java.util.Set<Finding> findings = new java.util.LinkedHashSet<>();
+        // An application shared by every cluster is analysed in each: what it says about itself is said once, even
+        // where the text differs by cluster (a duplicate listing the other copies it meets there).
+        Map<List<Object>, Finding> findings = new java.util.LinkedHashMap<>();
         java.util.Set<Report.Analysed> analysed = new java.util.LinkedHashSet<>();
         int suppressed = 0;
         boolean passed = true;
         for (List<RenderedApplication> cluster : clusters) {
             Report report = reportCluster(cluster, outside, named);
-            findings.addAll(report.findings());
+            report.findings().forEach(finding -> findings.putIfAbsent(sameFinding(finding), finding));
             analysed.addAll(report.resources());
             suppressed += report.summary().suppressed();
             passed &= report.summary().passed();
@@ -116,9 +117,13 @@ public final class ManifestValidation {
         int skipped = applications.stream()
                 .mapToInt(application -> application.loaded().skippedFiles())
                 .sum();
-        List<Finding> all = List.copyOf(findings);
+        List<Finding> all = List.copyOf(findings.values());
         Summary summary = Summary.of(all, suppressed, analysed.size(), files, failOn.label(), passed);
         return new Report(all, List.copyOf(analysed), summary.withSkippedFiles(skipped));
+    }
+
+    private static List<Object> sameFinding(Finding finding) {
+        return java.util.Arrays.asList(finding.code(), finding.resource(), finding.origin(), finding.application());
     }
 
     /**

@@ -78,6 +78,11 @@ class RenderFailuresTest {
 
         assertThat(ToolMessages.clean(message, repository))
                 .isEqualTo("error: accumulating resources from '../app/missing.yaml'\ndeprecated field");
+        String relative = Path.of(System.getProperty("java.io.tmpdir"), "meshgate-kustomize1")
+                .relativize(repository.toAbsolutePath())
+                .toString();
+        assertThat(ToolMessages.clean("accumulating resources from '" + relative + "/app'", repository))
+                .isEqualTo("accumulating resources from 'app'");
     }
 
     @Test

@@ -258,4 +258,25 @@ class RepositoryLayoutTest {
         assertThat(result.unincluded()).isEmpty();
         assertThat(findings(result)).contains("IST0101 legacy/vs.yaml:8");
     }
+
+    @Test
+    void whatAnApplicationSharedByAlternativeOverlaysYieldsIsReportedOnce() throws Exception {
+        write("plain/service.yaml", SERVICE);
+        write("plain/copy.yaml", SERVICE);
+        write("app/base/kustomization.yaml", "resources: [dr.yaml]\n");
+        write("app/base/dr.yaml", DESTINATION_RULE);
+        write("app/extra/kustomization.yaml", "resources: [service.yaml]\n");
+        write("app/extra/service.yaml", SERVICE);
+        write("app/overlays/dev/kustomization.yaml", "resources: [../../base, ../../extra]\n");
+        write("app/overlays/prod/kustomization.yaml", "resources: [../../base]\n");
+
+        List<Finding> duplicates = validate().report().findings().stream()
+                .filter(finding -> finding.code().equals("MG0006"))
+                .toList();
+
+        assertThat(duplicates)
+                .extracting(finding -> finding.origin().file() + " " + finding.application())
+                .as("each copy's duplicate once, though dev also meets the copy in app/extra")
+                .containsOnlyOnce("plain/service.yaml .");
+    }
 }
