@@ -118,10 +118,12 @@ public enum Message {
                     + "object at all (package.json, Helm values, CI configurations) are skipped and counted instead."),
     MG0004(
             "DuplicateKey",
-            Severity.ERROR,
+            Severity.WARNING,
             "Duplicate key: %s",
-            "A mapping repeats a key. YAML parsers disagree on which value wins (Kubernetes rejects it in strict "
-                    + "mode), so the intent is unclear."),
+            "A mapping repeats a key. Kubernetes' YAML reader keeps the last value, so the object is accepted with "
+                    + "one of the two values silently dropped (strict field validation may refuse it instead): the "
+                    + "intent is unclear. A warning, since the API server does not reject it as Argo CD and Flux "
+                    + "apply it."),
     MG0005(
             "FileUnreadable",
             Severity.ERROR,
