@@ -5,6 +5,7 @@ import dev.meshgate.manifest.FieldPositions;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Origin;
 import dev.meshgate.manifest.Resource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,12 +100,14 @@ public final class HelmRenderer implements Renderer {
                 int slash = path.indexOf('/');
                 template = (chartFolder.isEmpty() ? "" : chartFolder + "/")
                         + (slash >= 0 ? path.substring(slash + 1) : path);
+                // Helm's own line: left out, so that the document's lines count as the template's do.
+                continue;
             }
             if (line.equals("---")) {
                 if (!document.toString().isBlank()) {
                     templates.add(template);
                 }
-                flush(document, template, loader, resources, problems);
+                flush(repository, document, template, loader, resources, problems);
                 continue;
             }
             document.append(line).append('\n');
@@ -112,11 +115,12 @@ public final class HelmRenderer implements Renderer {
         if (!document.toString().isBlank()) {
             templates.add(template);
         }
-        flush(document, template, loader, resources, problems);
+        flush(repository, document, template, loader, resources, problems);
         return new LoadResult(List.copyOf(resources), List.copyOf(problems), templates.size());
     }
 
     private static void flush(
+            Path repository,
             StringBuilder document,
             String template,
             ManifestLoader loader,
@@ -139,7 +143,33 @@ public final class HelmRenderer implements Renderer {
                     resource.body(),
                     new FieldPositions(template)));
         }
-        problems.addAll(loaded.problems());
+        List<String> rendered = List.of(document.toString().split("\n", -1));
+        List<String> written = templateLines(repository.resolve(template));
+        for (LoadProblem problem : loaded.problems()) {
+            problems.add(
+                    new LoadProblem(problem.type(), inTemplate(problem.origin(), rendered, written), problem.detail()));
+        }
         document.setLength(0);
+    }
+
+    /**
+     * A position in the rendered text is the template's own only where the template holds that very line there;
+     * elsewhere Go template code moved or made it, and the finding names the template file alone.
+     */
+    private static Origin inTemplate(Origin origin, List<String> rendered, List<String> written) {
+        int line = origin.line();
+        boolean same = line > 0
+                && line <= rendered.size()
+                && line <= written.size()
+                && rendered.get(line - 1).equals(written.get(line - 1));
+        return same ? origin : Origin.of(origin.file());
+    }
+
+    private static List<String> templateLines(Path template) {
+        try {
+            return Files.readAllLines(template);
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // no file to compare with (a subchart's template): the file alone is named
+        }
     }
 }

@@ -279,4 +279,36 @@ class RepositoryLayoutTest {
                 .as("each copy's duplicate once, though dev also meets the copy in app/extra")
                 .containsOnlyOnce("plain/service.yaml .");
     }
+
+    @Test
+    void aFindingInAHelmTemplateHasALineOnlyWhereTheTemplateHoldsThatLine() throws Exception {
+        write("chart/Chart.yaml", "apiVersion: v2\nname: labels\nversion: 0.1.0\n");
+        write("chart/values.yaml", "team: shop\n");
+        write("chart/templates/_labels.tpl", "{{- define \"labels\" }}\napp: reviews\napp: reviews-v2\n{{- end }}\n");
+        write(
+                "chart/templates/service.yaml",
+                """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: reviews
+                  namespace: {{ .Values.team }}
+                  annotations:
+                    owner: shop
+                    owner: platform
+                  labels:
+                    {{- include "labels" . | nindent 4 }}
+                spec:
+                  ports: [{name: http, port: 9080}]
+                """);
+
+        List<String> duplicates = validate().report().findings().stream()
+                .filter(finding -> finding.code().equals("MG0004"))
+                .map(finding -> finding.origin().toString())
+                .toList();
+
+        assertThat(duplicates)
+                .as("the annotation is written on line 8 of the template; the label comes from an include")
+                .containsExactlyInAnyOrder("chart/templates/service.yaml:8:5", "chart/templates/service.yaml");
+    }
 }
