@@ -2,6 +2,7 @@ package dev.meshgate.analysis;
 
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.Origin;
+import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +35,15 @@ public final class Analyzer {
 
     /** Analyses loaded manifests: every rule runs over the index (one of them reports the load problems). */
     public Analysis analyze(LoadResult loaded, AnalysisSettings settings) {
-        Index index = Index.build(loaded.resources(), settings);
+        return analyze(loaded, List.of(), settings);
+    }
+
+    /**
+     * Analyses loaded manifests together with what exists outside them (a cluster, an inventory): those resources
+     * resolve references, and are analysed like the others; the caller drops the findings about them.
+     */
+    public Analysis analyze(LoadResult loaded, List<Resource> outside, AnalysisSettings settings) {
+        Index index = Index.build(loaded.resources(), outside, settings);
         Context context = new Context(index, loaded.problems());
         for (Rule rule : rules) {
             context.running(rule);
