@@ -144,7 +144,8 @@ final class Ownership {
         if (reference.target() == Reference.Target.WORKLOADS) {
             because = "the input declares no workload in namespace " + namespace;
         } else if (namespace.equals(rootNamespace) && reference.target() == Reference.Target.HOST) {
-            because = "namespace " + namespace + " holds the Istio installation, which the input does not render";
+            because = "namespace " + namespace + " is where Istio is installed, and the input does not render the"
+                    + " installation (no istiod)";
         } else if (namespace.equals(rootNamespace) && managed.contains(namespace)) {
             because = "the input declares no " + reference.target().kind() + " in namespace " + namespace
                     + ", where Istio is installed";
