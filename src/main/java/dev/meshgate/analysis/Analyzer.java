@@ -3,6 +3,7 @@ package dev.meshgate.analysis;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.Origin;
+import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +39,15 @@ public final class Analyzer {
      * context of its own that lets it read only the kinds it declares.
      */
     public Analysis analyze(LoadResult loaded, AnalysisSettings settings) {
-        Index index = Index.build(loaded.resources(), settings);
+        return analyze(loaded, List.of(), settings);
+    }
+
+    /**
+     * Analyses loaded manifests together with what exists outside them (a cluster, an inventory): those resources
+     * resolve references, and are analysed like the others; the caller drops the findings about them.
+     */
+    public Analysis analyze(LoadResult loaded, List<Resource> outside, AnalysisSettings settings) {
+        Index index = Index.build(loaded.resources(), outside, settings);
         List<LoadProblem> problems = List.copyOf(loaded.problems());
         List<Finding> findings = new ArrayList<>();
         ResourcePass pass = new ResourcePass();

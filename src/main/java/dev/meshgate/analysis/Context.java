@@ -70,6 +70,29 @@ public final class Context {
                 message, message.severity(), message.format(args), ResourceRef.of(resource), resource.origin(pointer)));
     }
 
+    /**
+     * Reports a reference the input does not resolve, by the one policy every reference rule follows: as the rule's
+     * own finding ({@code missing} with its arguments) when the index can vouch for where it points (the repository
+     * manages that namespace, or the cluster view was consulted there), else as {@link Message#MG2003} (info),
+     * naming the reference, why it cannot be checked and what resolves it. Never an error for what the input does
+     * not manage.
+     */
+    public void unresolved(
+            Resource resource, String pointer, Reference reference, Message missing, Object... missingArgs) {
+        if (index.verifiable(reference)) {
+            report(missing, resource, pointer, missingArgs);
+        } else {
+            report(
+                    Message.MG2003,
+                    resource,
+                    pointer,
+                    reference.target().noun(),
+                    reference.name(),
+                    index.unverifiedBecause(reference),
+                    reference.target().resolvedBy());
+        }
+    }
+
     /** Reports a finding that belongs to a file rather than a resource (e.g. a YAML syntax error). */
     public void reportAt(Message message, Origin origin, Object... args) {
         findings.add(fileFinding(message, origin, args));

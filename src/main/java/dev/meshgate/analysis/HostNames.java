@@ -39,6 +39,24 @@ public final class HostNames {
         return fqdn.endsWith(".svc." + clusterDomain);
     }
 
+    /**
+     * The namespace of a Service host, "name.namespace.svc.domain" (or "name.namespace.svc"); null for any other
+     * host, which no namespace owns.
+     */
+    public static String serviceNamespace(String fqdn, String clusterDomain) {
+        String name = null;
+        if (fqdn.endsWith(".svc." + clusterDomain)) {
+            name = fqdn.substring(0, fqdn.length() - (".svc." + clusterDomain).length());
+        } else if (fqdn.endsWith(".svc")) {
+            name = fqdn.substring(0, fqdn.length() - ".svc".length());
+        }
+        if (name == null || isWildcard(name)) {
+            return null;
+        }
+        int dot = name.indexOf('.');
+        return dot > 0 && dot == name.lastIndexOf('.') && dot < name.length() - 1 ? name.substring(dot + 1) : null;
+    }
+
     /** Whether the host lies outside the cluster: it has a dot and is not under the cluster domain. */
     public static boolean isExternal(String fqdn, String clusterDomain) {
         return fqdn.indexOf('.') > 0

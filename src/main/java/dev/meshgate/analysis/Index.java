@@ -40,10 +40,13 @@ public final class Index {
     private final List<Resource> wildcardDestinationRules;
     private final Set<String> secrets;
     private final Set<String> namespaces;
+    private final Ownership ownership;
 
-    private Index(List<Resource> resources, AnalysisSettings settings) {
+    private Index(List<Resource> repository, List<Resource> outside, AnalysisSettings settings) {
         this.reader = DeclaredInputs.EVERYTHING;
         this.settings = settings;
+        List<Resource> resources = new ArrayList<>(repository);
+        resources.addAll(outside);
         this.all = List.copyOf(resources);
         this.byKind = new HashMap<>();
         this.byName = new HashMap<>();
@@ -60,6 +63,7 @@ public final class Index {
         for (Resource resource : resources) {
             add(resource);
         }
+        this.ownership = new Ownership(repository, outside, settings.rootNamespace());
     }
 
     /** A view of the same tables that refuses reads the reader did not declare; nothing is copied. */
@@ -79,11 +83,20 @@ public final class Index {
         this.wildcardDestinationRules = tables.wildcardDestinationRules;
         this.secrets = tables.secrets;
         this.namespaces = tables.namespaces;
+        this.ownership = tables.ownership;
     }
 
-    /** Indexes the resources of one analysis. */
+    /** Indexes the resources of one analysis, all of them the repository's. */
     public static Index build(List<Resource> resources, AnalysisSettings settings) {
-        return new Index(resources, settings);
+        return new Index(resources, List.of(), settings);
+    }
+
+    /**
+     * Indexes the repository's resources together with what the cluster or an inventory holds outside it: those
+     * resolve references like the repository's own, but the namespaces they are in are not the repository's.
+     */
+    public static Index build(List<Resource> repository, List<Resource> outside, AnalysisSettings settings) {
+        return new Index(repository, outside, settings);
     }
 
     /** The index as one rule sees it: only the kinds it declares can be read. */
@@ -277,6 +290,27 @@ public final class Index {
     public boolean secretExists(String namespace, String name) {
         reader.requireSecrets();
         return secrets.contains(namespace + "/" + name);
+    }
+
+    /**
+     * Whether the repository manages the namespace: it declares an object in it, or its Namespace object (resources
+     * from the cluster or an inventory never count).
+     */
+    public boolean managesNamespace(String namespace) {
+        return ownership.managesNamespace(namespace);
+    }
+
+    /**
+     * Whether a reference the input does not resolve is missing (its namespace is managed by the repository, or was
+     * consulted in the cluster or inventory) or only unverified; rules report through {@link Context#unresolved}.
+     */
+    public boolean verifiable(Reference reference) {
+        return ownership.verifiable(reference);
+    }
+
+    /** Why an unverified reference cannot be checked ("the input declares nothing in namespace payments"). */
+    public String unverifiedBecause(Reference reference) {
+        return ownership.unverifiedBecause(reference);
     }
 
     /** Namespaces that appear in the input (declared, or used by a resource). */

@@ -252,11 +252,13 @@ public enum Message {
     MG2003(
             "UnverifiedReference",
             Severity.INFO,
-            "Referenced %s \"%s\" is not verified: %s",
-            "A reference depends on something the analysed input does not hold (a gateway workload installed "
-                    + "with Istio, another team's namespace), so it can be neither confirmed nor called missing. An "
-                    + "inventory (meshgate inventory, validate --inventory) or cluster look-ups (meshgate.cluster) "
-                    + "resolve it; declared knownHosts resolve hosts."),
+            "Referenced %s \"%s\" is not verified: %s; %s",
+            "A reference points into what the analysed input does not manage (a namespace it declares nothing in, "
+                    + "the Istio installation, a gateway workload installed with Istio, another team's Services), so "
+                    + "it can be neither confirmed nor called missing. Declared knownHosts (.meshgate.yaml) resolve "
+                    + "hosts; an inventory (meshgate inventory, validate --inventory) or cluster look-ups "
+                    + "(meshgate.cluster) resolve any reference; with them, one into a namespace the cluster holds "
+                    + "that resolves neither in the input nor there is missing."),
 
     // meshgate: production practice (warnings by default; configurable per code).
     MG3001(

@@ -1,12 +1,14 @@
 package dev.meshgate.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.manifest.ResourceKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Finds the workloads a resource declares, from the kinds that carry pod templates. */
 final class Workloads {
@@ -44,29 +46,50 @@ final class Workloads {
         return List.of();
     }
 
-    /** Gateways that an IstioOperator installs, with the labels Istio gives them unless overridden. */
+    /**
+     * Gateways that an IstioOperator installs, with the labels Istio gives them unless overridden: those its
+     * components list enables, and the profile's own (default, demo, preview, stable and openshift install
+     * istio-ingressgateway; demo also istio-egressgateway) unless the list names that gateway.
+     */
     private static List<Workload> operatorGateways(Resource operator) {
+        String profile = operator.at("/spec/profile").asText("default");
+        boolean ingress =
+                Set.of("default", "demo", "preview", "stable", "openshift").contains(profile);
+        boolean egress = profile.equals("demo");
         List<Workload> gateways = new ArrayList<>();
-        addGateways(operator, "ingressGateways", "istio-ingressgateway", "ingressgateway", gateways);
-        addGateways(operator, "egressGateways", "istio-egressgateway", "egressgateway", gateways);
+        addGateways(operator, "ingressGateways", "istio-ingressgateway", "ingressgateway", ingress, gateways);
+        addGateways(operator, "egressGateways", "istio-egressgateway", "egressgateway", egress, gateways);
         return gateways;
     }
 
     private static void addGateways(
-            Resource operator, String field, String defaultName, String istioLabel, List<Workload> into) {
-        JsonNode list = operator.at("/spec/components/" + field);
-        for (JsonNode gateway : list) {
-            if (!gateway.path("enabled").asBoolean(false)) {
-                continue;
-            }
+            Resource operator,
+            String field,
+            String defaultName,
+            String istioLabel,
+            boolean byProfile,
+            List<Workload> into) {
+        boolean listed = false;
+        for (JsonNode gateway : operator.at("/spec/components/" + field)) {
             String name = gateway.path("name").asText(defaultName);
-            Map<String, String> labels = new LinkedHashMap<>();
-            labels.put("app", name);
-            labels.put("istio", istioLabel);
-            labels.putAll(Resource.stringMap(gateway.path("label")));
-            String namespace = gateway.path("namespace")
-                    .asText(operator.namespaceWritten() ? operator.namespace() : "istio-system");
-            into.add(new Workload(operator, namespace, labels, null));
+            listed |= name.equals(defaultName);
+            // A listed gateway without "enabled" keeps what the profile says of it.
+            if (gateway.path("enabled").asBoolean(byProfile && name.equals(defaultName))) {
+                into.add(gateway(operator, name, istioLabel, gateway));
+            }
         }
+        if (byProfile && !listed) {
+            into.add(gateway(operator, defaultName, istioLabel, MissingNode.getInstance()));
+        }
+    }
+
+    private static Workload gateway(Resource operator, String name, String istioLabel, JsonNode component) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("app", name);
+        labels.put("istio", istioLabel);
+        labels.putAll(Resource.stringMap(component.path("label")));
+        String namespace =
+                component.path("namespace").asText(operator.namespaceWritten() ? operator.namespace() : "istio-system");
+        return new Workload(operator, namespace, labels, null);
     }
 }

@@ -21,8 +21,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Validates loaded manifests or rendered applications: analysis, policy and verdict, per destination cluster. */
 public final class ManifestValidation {
@@ -60,11 +62,27 @@ public final class ManifestValidation {
 
     /** Validates manifests already loaded (e.g. from memory). */
     public Report report(LoadResult loaded) {
-        Analysis analysis = analyzer.analyze(loaded, settings);
-        FindingPolicy.Outcome outcome = policy.apply(analysis.findings(), loaded.resources());
+        return report(loaded, List.of());
+    }
+
+    /**
+     * Validates loaded manifests against resources from outside them (a cluster, an inventory): those resolve
+     * references and tell the analysis which namespaces were consulted, but are neither reported on nor counted.
+     */
+    private Report report(LoadResult loaded, List<Resource> outside) {
+        Analysis analysis = analyzer.analyze(loaded, outside, settings);
+        List<Finding> findings = analysis.findings();
+        if (!outside.isEmpty()) {
+            Set<ResourceRef> outsideRefs = new HashSet<>();
+            outside.forEach(resource -> outsideRefs.add(ResourceRef.of(resource)));
+            findings = findings.stream()
+                    .filter(finding -> finding.resource() == null || !outsideRefs.contains(finding.resource()))
+                    .toList();
+        }
+        FindingPolicy.Outcome outcome = policy.apply(findings, loaded.resources());
         boolean passed = !failOn.failsAny(outcome.findings());
         List<Report.Analysed> analysed = loaded.resources().stream()
-                .map(r -> new Report.Analysed(dev.meshgate.analysis.ResourceRef.of(r), r.origin()))
+                .map(r -> new Report.Analysed(ResourceRef.of(r), r.origin()))
                 .toList();
         Summary summary = Summary.of(
                 outcome.findings(),
@@ -165,25 +183,15 @@ public final class ManifestValidation {
             files += application.loaded().files();
             skipped += application.loaded().skippedFiles();
         }
-        java.util.Set<ResourceRef> outsideOnly = new java.util.HashSet<>();
+        // What the repository applies wins over what the cluster holds under the same kind, namespace and name.
+        List<Resource> outsideOnly = new ArrayList<>();
+        Set<ResourceRef> seen = new HashSet<>();
         for (Resource resource : outside) {
-            if (!ownerOfResource.containsKey(ResourceRef.of(resource)) && outsideOnly.add(ResourceRef.of(resource))) {
-                resources.add(resource);
+            if (!ownerOfResource.containsKey(ResourceRef.of(resource)) && seen.add(ResourceRef.of(resource))) {
+                outsideOnly.add(resource);
             }
         }
-        Report whole = report(new LoadResult(resources, problems, files, skipped));
-        if (!outsideOnly.isEmpty()) {
-            List<Finding> own = whole.findings().stream()
-                    .filter(finding -> finding.resource() == null || !outsideOnly.contains(finding.resource()))
-                    .toList();
-            List<Report.Analysed> analysed = whole.resources().stream()
-                    .filter(resource -> !outsideOnly.contains(resource.resource()))
-                    .toList();
-            Summary summary = Summary.of(
-                    own, whole.summary().suppressed(), analysed.size(), files, failOn.label(), !failOn.failsAny(own));
-            summary = summary.withSkippedFiles(skipped);
-            whole = new Report(own, analysed, summary);
-        }
+        Report whole = report(new LoadResult(resources, problems, files, skipped), outsideOnly);
         if (!named) {
             return whole;
         }

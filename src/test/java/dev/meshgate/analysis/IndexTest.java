@@ -107,4 +107,82 @@ class IndexTest {
         assertThat(index.workloads("web", Map.of("app", "reviews"))).isEmpty();
         assertThat(index.workloads(null, Map.of("version", "v1"))).hasSize(1);
     }
+
+    @Test
+    void aReferenceIsMissingOnlyWhereTheRepositoryManagesTheNamespaceOrTheClusterWasConsulted() {
+        ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
+        var repository = loader.loadText(
+                        "input.yaml",
+                        """
+                        apiVersion: v1
+                        kind: Namespace
+                        metadata: {name: payments}
+                        ---
+                        apiVersion: security.istio.io/v1
+                        kind: PeerAuthentication
+                        metadata: {name: default, namespace: istio-system}
+                        spec: {mtls: {mode: STRICT}}
+                        ---
+                        apiVersion: v1
+                        kind: Service
+                        metadata: {name: kiali, namespace: istio-system}
+                        """)
+                .resources();
+        var outside = loader.loadText(
+                        "inventory.yaml",
+                        """
+                        apiVersion: v1
+                        kind: Service
+                        metadata: {name: ratings, namespace: bookinfo}
+                        ---
+                        apiVersion: v1
+                        kind: Secret
+                        metadata: {name: ingress-cert, namespace: istio-ingress}
+                        ---
+                        apiVersion: v1
+                        kind: Service
+                        metadata: {name: web, namespace: web}
+                        """)
+                .resources();
+        Index index = Index.build(repository, outside, AnalysisSettings.defaults());
+
+        assertThat(index.managesNamespace("payments")).isTrue();
+        assertThat(index.managesNamespace("istio-system")).isTrue();
+        assertThat(index.managesNamespace("bookinfo"))
+                .as("the cluster's namespaces are not the repository's")
+                .isFalse();
+        assertThat(index.verifiable(Reference.in("payments", Reference.Target.HOST, "billing")))
+                .isTrue();
+        assertThat(index.verifiable(Reference.in("team-b", Reference.Target.HOST, "search")))
+                .isFalse();
+        // The root namespace: the installation's Services are not the repository's, nor are Gateways it has none of.
+        assertThat(index.verifiable(Reference.in("istio-system", Reference.Target.HOST, "istiod")))
+                .isFalse();
+        assertThat(index.verifiable(Reference.in("istio-system", Reference.Target.GATEWAY, "ingressgateway")))
+                .isFalse();
+        assertThat(index.unverifiedBecause(Reference.in("istio-system", Reference.Target.GATEWAY, "ingressgateway")))
+                .startsWith("the input declares no Gateway in namespace istio-system");
+        // Consulted: a namespace the cluster holds, for the kinds it lists there.
+        assertThat(index.verifiable(Reference.in("bookinfo", Reference.Target.HOST, "details")))
+                .isTrue();
+        assertThat(index.verifiable(Reference.in("istio-ingress", Reference.Target.SECRET, "other-cert")))
+                .isTrue();
+        assertThat(index.verifiable(Reference.in("web", Reference.Target.SECRET, "web-cert")))
+                .as("Secrets are listed only in the configured namespaces")
+                .isFalse();
+        // Workloads are known only where some are declared.
+        assertThat(index.verifiable(Reference.in("payments", Reference.Target.WORKLOADS, "app=billing")))
+                .isFalse();
+        assertThat(index.verifiable(
+                        Reference.wherever(Reference.Target.WORKLOADS, "istio=ingressgateway", "every namespace")))
+                .isFalse();
+        assertThat(HostNames.serviceNamespace("billing.payments.svc.cluster.local", "cluster.local"))
+                .isEqualTo("payments");
+        assertThat(HostNames.serviceNamespace("billing.payments.svc", "cluster.local"))
+                .isEqualTo("payments");
+        assertThat(HostNames.serviceNamespace("a.b.payments.svc.cluster.local", "cluster.local"))
+                .isNull();
+        assertThat(HostNames.serviceNamespace("api.example.com", "cluster.local"))
+                .isNull();
+    }
 }

@@ -166,8 +166,56 @@ class ClusterLookupTest {
     }
 
     @Test
-    void withoutTheClusterTheReferencesAreMissing() throws IOException {
-        assertThat(validate(List.of()).findings()).extracting(Finding::code).contains("IST0101");
+    void withoutTheClusterReferencesIntoNamespacesTheRepositoryDoesNotManageAreUnverified() throws IOException {
+        Report report = validate(List.of());
+
+        assertThat(report.findings()).extracting(Finding::code).containsOnly("MG2003");
+        assertThat(report.findings()).extracting(Finding::text).anySatisfy(text -> assertThat(text)
+                .contains("ratings.bookinfo.svc.cluster.local", "declares nothing in namespace bookinfo"));
+        assertThat(report.summary().passed()).isTrue();
+    }
+
+    @Test
+    void aNamespaceTheClusterHoldsWasConsultedSoWhatItLacksThereIsMissing() throws Exception {
+        Files.writeString(
+                repository.resolve("more.yaml"),
+                """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: details, namespace: shop}
+                spec:
+                  hosts: [details]
+                  http:
+                    - route:
+                        - destination: {host: details.bookinfo.svc.cluster.local}
+                    - route:
+                        - destination: {host: search.other-team.svc.cluster.local}
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: admin, namespace: web}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                    - port: {number: 443, name: https, protocol: HTTPS}
+                      hosts: ["admin.example.com"]
+                      tls: {mode: SIMPLE, credentialName: admin-cert}
+                """);
+        LiveCluster cluster = new LiveCluster(client, List.of("shop"), Duration.ofSeconds(30), Clock.systemUTC());
+
+        List<String> findings = validate(cluster.resources()).findings().stream()
+                .map(finding -> finding.code() + " " + finding.text())
+                .toList();
+
+        // bookinfo and shop (its Secrets listed) are in the cluster; other-team is in neither.
+        assertThat(findings)
+                .containsExactlyInAnyOrder(
+                        "IST0101 Referenced host not found: \"details.bookinfo.svc.cluster.local\"",
+                        "IST0101 Referenced credentialName not found: \"shop/admin-cert\"",
+                        "MG2003 Referenced host \"search.other-team.svc.cluster.local\" is not verified: the input"
+                                + " declares nothing in namespace other-team, and the cluster view holds nothing in"
+                                + " it; declare it in knownHosts (.meshgate.yaml) or check it with an inventory"
+                                + " (validate --inventory) or cluster look-ups (meshgate.cluster)");
     }
 
     @Test

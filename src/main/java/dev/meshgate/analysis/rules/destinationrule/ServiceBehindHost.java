@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The Service a DestinationRule host names, with its pod selector, and the workloads a subset of it selects. */
 record ServiceBehindHost(Resource service, Map<String, String> selector) {
@@ -23,5 +25,14 @@ record ServiceBehindHost(Resource service, Map<String, String> selector) {
         Map<String, String> combined = new HashMap<>(selector);
         combined.putAll(subsetLabels);
         return index.workloads(service.namespace(), combined);
+    }
+
+    /** The labels a subset's pods carry, the Service's selector with the subset's labels: "app=reviews,version=v1". */
+    String combined(Map<String, String> subsetLabels) {
+        Map<String, String> combined = new TreeMap<>(selector);
+        combined.putAll(subsetLabels);
+        return combined.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
     }
 }

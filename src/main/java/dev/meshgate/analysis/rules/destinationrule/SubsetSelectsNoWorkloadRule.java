@@ -5,6 +5,7 @@ import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
@@ -16,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * A subset whose labels, together with the selector of the Service behind the host, match no workload: it has no
- * endpoints. Only checked when the input defines that Service and some workload in its namespace, so a repository
- * that keeps workloads elsewhere gets no false alarm.
+ * endpoints. Only checked when the input defines that Service; and where the input declares no workload in the
+ * Service's namespace (a repository that keeps workloads elsewhere), the subset's selection is unverified (MG2003).
  */
 public final class SubsetSelectsNoWorkloadRule implements Rule {
 
@@ -26,8 +27,8 @@ public final class SubsetSelectsNoWorkloadRule implements Rule {
         return new RuleInfo(
                 "destinationrule-subset-selects-nothing",
                 "Every subset selects some workload behind its host",
-                Set.of(Message.IST0173),
-                Kinds.union(Kinds.WORKLOADS, Set.of(Kinds.DESTINATION_RULE, Kinds.SERVICE)));
+                Set.of(Message.IST0173, Message.MG2003),
+                Kinds.withWorkloads(Kinds.DESTINATION_RULE, Kinds.SERVICE));
     }
 
     @Override
@@ -40,11 +41,6 @@ public final class SubsetSelectsNoWorkloadRule implements Rule {
                     }
                     String fqdn = HostNames.fqdn(spec.getHost(), dr.namespace(), domain);
                     ServiceBehindHost.of(context.index(), fqdn).ifPresent(service -> {
-                        if (context.index()
-                                .workloads(service.service().namespace(), Map.of())
-                                .isEmpty()) {
-                            return;
-                        }
                         List<Subset> subsets = spec.getSubsets();
                         for (int i = 0; i < subsets.size(); i++) {
                             if (subsets.get(i) == null) {
@@ -54,10 +50,14 @@ public final class SubsetSelectsNoWorkloadRule implements Rule {
                                     ? Map.of()
                                     : subsets.get(i).getLabels();
                             if (service.workloads(context.index(), labels).isEmpty()) {
-                                context.report(
-                                        Message.IST0173,
+                                context.unresolved(
                                         dr,
                                         "/spec/subsets/" + i + "/labels",
+                                        Reference.in(
+                                                service.service().namespace(),
+                                                Reference.Target.WORKLOADS,
+                                                service.combined(labels)),
+                                        Message.IST0173,
                                         subsets.get(i).getName(),
                                         new TreeMap<>(labels).toString());
                             }

@@ -3,6 +3,7 @@ package dev.meshgate.analysis.rules.gateway;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
@@ -13,9 +14,9 @@ import java.util.TreeMap;
 /**
  * A Gateway server's TLS credentialName names a Secret that does not exist in the namespace of the gateway's proxies
  * (the workloads its selector matches, as istioctl's gateway SecretAnalyzer reads it): written, or produced by a
- * cert-manager Certificate, an ExternalSecret or a SealedSecret of the input. When the gateway workload is not in the
- * input, the namespace is unknown: a Secret beside the Gateway is taken as the likely layout, anything else is an
- * unverified reference (info), never a missing one.
+ * cert-manager Certificate, an ExternalSecret or a SealedSecret of the input. A Secret in a namespace the input does not
+ * manage is unverified (MG2003), not missing. When the gateway workload is not in the input, the namespace is
+ * unknown: a Secret beside the Gateway is taken as the likely layout, anything else is unverified.
  */
 public final class CredentialSecretNotFoundRule implements Rule {
 
@@ -40,32 +41,36 @@ public final class CredentialSecretNotFoundRule implements Rule {
                     return;
                 }
                 if (workloadNamespaces.isEmpty()) {
-                    unverified(context, gateway, pointer, credential);
+                    if (!context.index().secretExists(gateway.namespace(), credential)) {
+                        context.unresolved(
+                                gateway,
+                                pointer,
+                                Reference.wherever(Reference.Target.SECRET, credential, withoutWorkload(gateway)),
+                                Message.IST0101,
+                                "credentialName",
+                                credential);
+                    }
                     return;
                 }
                 for (String namespace : workloadNamespaces) {
                     if (!context.index().secretExists(namespace, credential)) {
-                        context.report(
-                                Message.IST0101, gateway, pointer, "credentialName", namespace + "/" + credential);
+                        context.unresolved(
+                                gateway,
+                                pointer,
+                                Reference.in(namespace, Reference.Target.SECRET, namespace + "/" + credential),
+                                Message.IST0101,
+                                "credentialName",
+                                namespace + "/" + credential);
                     }
                 }
             });
         });
     }
 
-    private static void unverified(Context context, Resource gateway, String pointer, String credential) {
-        if (context.index().secretExists(gateway.namespace(), credential)) {
-            return;
-        }
+    private static String withoutWorkload(Resource gateway) {
         String selector = new TreeMap<>(Resource.stringMap(gateway.at("/spec/selector"))).toString();
-        context.report(
-                Message.MG2003,
-                gateway,
-                pointer,
-                "credentialName",
-                credential,
-                "Istio reads it in the namespace of the gateway workload that selector " + selector
-                        + " matches, which is not in the input (nor is the Secret in the Gateway's namespace "
-                        + gateway.namespace() + "); an inventory or cluster look-ups (meshgate.cluster) check it");
+        return "Istio reads it in the namespace of the gateway workload that selector " + selector
+                + " matches, which is not in the input (nor is the Secret in the Gateway's namespace "
+                + gateway.namespace() + ")";
     }
 }

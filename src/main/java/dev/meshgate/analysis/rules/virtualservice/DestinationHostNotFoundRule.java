@@ -5,6 +5,7 @@ import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
@@ -12,7 +13,9 @@ import java.util.Set;
 
 /**
  * A route or mirror destination whose host no Service or ServiceEntry visible from the VirtualService's namespace
- * serves (IST0101); an external host without a ServiceEntry is the production-practice warning MG3006 instead.
+ * serves (IST0101); an external host without a ServiceEntry is the production-practice warning MG3006 instead. A
+ * Service host in a namespace the input does not manage (another team's, the Istio installation's) is unverified
+ * (MG2003), not missing.
  */
 public final class DestinationHostNotFoundRule implements Rule {
 
@@ -21,7 +24,7 @@ public final class DestinationHostNotFoundRule implements Rule {
         return new RuleInfo(
                 "virtualservice-destination-host",
                 "Every destination host is a Service or ServiceEntry of the input (or a declared known host)",
-                Set.of(Message.IST0101, Message.MG3006),
+                Set.of(Message.IST0101, Message.MG2003, Message.MG3006),
                 Set.of(Kinds.VIRTUAL_SERVICE, Kinds.SERVICE, Kinds.SERVICE_ENTRY));
     }
 
@@ -42,8 +45,20 @@ public final class DestinationHostNotFoundRule implements Rule {
                     if (HostNames.isExternal(fqdn, domain)) {
                         context.report(Message.MG3006, vs, pointer, fqdn);
                     } else {
-                        context.report(Message.IST0101, vs, pointer, "host", fqdn);
+                        context.unresolved(vs, pointer, target(fqdn, domain), Message.IST0101, "host", fqdn);
                     }
                 })));
+    }
+
+    /** A Service host points into its namespace; any other cluster-internal name into none the input can tell. */
+    private static Reference target(String fqdn, String domain) {
+        String namespace = HostNames.serviceNamespace(fqdn, domain);
+        return namespace != null
+                ? Reference.in(namespace, Reference.Target.HOST, fqdn)
+                : Reference.wherever(
+                        Reference.Target.HOST,
+                        fqdn,
+                        "it is no Service name (name.namespace.svc." + domain + "), so no namespace of the input"
+                                + " holds it");
     }
 }

@@ -5,6 +5,7 @@ import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.manifest.Resource;
@@ -13,7 +14,10 @@ import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
 import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
 import java.util.Set;
 
-/** A route or mirror names a subset that no DestinationRule for its host defines: the traffic gets 503s. */
+/**
+ * A route or mirror names a subset that no DestinationRule for its host defines: the traffic gets 503s. The subsets of
+ * a Service in a namespace the input does not manage are its owner's to define: unverified (MG2003), not missing.
+ */
 public final class SubsetNotFoundRule implements Rule {
 
     @Override
@@ -21,7 +25,7 @@ public final class SubsetNotFoundRule implements Rule {
         return new RuleInfo(
                 "virtualservice-subset-not-found",
                 "Every subset a VirtualService routes or mirrors to is defined by a DestinationRule for that host",
-                Set.of(Message.IST0101),
+                Set.of(Message.IST0101, Message.MG2003),
                 Set.of(Kinds.VIRTUAL_SERVICE, Kinds.DESTINATION_RULE));
     }
 
@@ -37,10 +41,16 @@ public final class SubsetNotFoundRule implements Rule {
                     }
                     String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
                     if (!defined(context, vs, fqdn, subset)) {
-                        context.report(
-                                Message.IST0101,
+                        // Defined beside the Service it subsets, or (other hosts) beside the route.
+                        String namespace = HostNames.serviceNamespace(fqdn, domain);
+                        context.unresolved(
                                 vs,
                                 located.pointer() + "/subset",
+                                Reference.in(
+                                        namespace != null ? namespace : vs.namespace(),
+                                        Reference.Target.SUBSET,
+                                        fqdn + "+" + subset),
+                                Message.IST0101,
                                 "host+subset in destinationrule",
                                 fqdn + "+" + subset);
                     }

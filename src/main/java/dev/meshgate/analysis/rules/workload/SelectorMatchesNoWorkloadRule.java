@@ -3,6 +3,7 @@ package dev.meshgate.analysis.rules.workload;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.manifest.Resource;
@@ -16,9 +17,10 @@ import java.util.stream.Collectors;
 /**
  * A workload selector (Gateway, Sidecar, AuthorizationPolicy, PeerAuthentication, RequestAuthentication, Telemetry,
  * WasmPlugin, EnvoyFilter) that matches no workload, so the resource has no effect (IST0127). A repository has no
- * pods, so pod templates stand in; and a selector is only judged where the input declares workloads at all (its
- * namespace, or anywhere for Gateways and root-namespace policies), so repositories that keep workloads elsewhere
- * get no false alarm.
+ * pods, so pod templates stand in; and a selector is judged only where the input knows the workloads: its namespace
+ * when the input declares workloads there, and for Gateways and root-namespace policies (which select in every
+ * namespace) only when the input declares gateway workloads, since they usually select the gateways installed with
+ * Istio. Elsewhere the selection is unverified (MG2003), never "no effect".
  */
 public final class SelectorMatchesNoWorkloadRule implements Rule {
 
@@ -41,8 +43,8 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
         return new RuleInfo(
                 "selector-matches-no-workload",
                 "Every workload selector matches some workload",
-                Set.of(Message.IST0127),
-                Kinds.union(Kinds.WORKLOADS, SELECTORS.keySet()));
+                Set.of(Message.IST0127, Message.MG2003),
+                Kinds.withWorkloads(SELECTORS.keySet().toArray(new ResourceKind[0])));
     }
 
     @Override
@@ -53,22 +55,28 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
                 return;
             }
             // Gateways select gateway pods in any namespace; root-namespace policies apply mesh-wide.
-            boolean everywhere = kind.equals(Kinds.GATEWAY)
-                    || resource.namespace().equals(context.settings().rootNamespace());
+            boolean gateway = kind.equals(Kinds.GATEWAY);
+            boolean everywhere =
+                    gateway || resource.namespace().equals(context.settings().rootNamespace());
             String namespace = everywhere ? null : resource.namespace();
-            if (context.index().workloads(namespace, Map.of()).isEmpty()) {
+            if (!context.index().workloads(namespace, selector).isEmpty()) {
                 return;
             }
-            if (context.index().workloads(namespace, selector).isEmpty()) {
-                context.report(
-                        Message.IST0127,
-                        resource,
-                        pointer,
-                        new TreeMap<>(selector)
-                                .entrySet().stream()
-                                        .map(e -> e.getKey() + "=" + e.getValue())
-                                        .collect(Collectors.joining(",")));
-            }
+            String labels = new TreeMap<>(selector)
+                    .entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(","));
+            Reference reference = everywhere
+                    ? Reference.wherever(
+                            Reference.Target.WORKLOADS,
+                            labels,
+                            (gateway
+                                            ? "a Gateway selects gateway workloads in any namespace"
+                                            : "a policy of the root namespace selects workloads in every namespace")
+                                    + ", and the input declares no gateway workload (the gateways installed with"
+                                    + " Istio are not in it)")
+                    : Reference.in(namespace, Reference.Target.WORKLOADS, labels);
+            context.unresolved(resource, pointer, reference, Message.IST0127, labels);
         }));
     }
 }
