@@ -1,7 +1,6 @@
 package dev.meshgate.render;
 
 import dev.meshgate.manifest.LoadLimits;
-import dev.meshgate.manifest.ManifestFiles;
 import dev.meshgate.manifest.ManifestLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,8 @@ final class Coverage {
 
     private Coverage() {}
 
-    static List<String> unincluded(Path root, List<Source> sources, Set<String> declaringFiles) throws IOException {
+    /** @param files the repository's manifest files, as discovery listed them */
+    static List<String> unincluded(Path root, List<Path> files, List<Source> sources, Set<String> declaringFiles) {
         List<Path> covered = new ArrayList<>();
         for (Source source : sources) {
             Path folder = root.resolve(source.path()).normalize();
@@ -39,7 +39,7 @@ final class Coverage {
             }
         }
         List<String> unincluded = new ArrayList<>();
-        for (Path file : ManifestFiles.under(root)) {
+        for (Path file : files) {
             String name = root.relativize(file).toString().replace('\\', '/');
             if (!declaringFiles.contains(name)
                     && covered.stream().noneMatch(file::startsWith)

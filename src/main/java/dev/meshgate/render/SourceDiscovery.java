@@ -55,7 +55,8 @@ public final class SourceDiscovery {
         List<Source> declared = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
         Set<String> declaringFiles = new LinkedHashSet<>();
-        for (Path file : ManifestFiles.under(root)) {
+        List<Path> files = ManifestFiles.under(root);
+        for (Path file : files) {
             if (!mayDeclare(file)) {
                 continue;
             }
@@ -79,7 +80,8 @@ public final class SourceDiscovery {
         }
         configured.stream().map(path -> configuredSource(root, path)).forEach(declared::add);
         List<Source> sources = List.copyOf(new LinkedHashSet<>(declared));
-        return new Discovered(sources, List.copyOf(elsewhere), Coverage.unincluded(root, sources, declaringFiles));
+        return new Discovered(
+                sources, List.copyOf(elsewhere), Coverage.unincluded(root, files, sources, declaringFiles));
     }
 
     /** An Argo CD or Flux object that deploys something (this repository's or another's). */

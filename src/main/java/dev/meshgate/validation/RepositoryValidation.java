@@ -78,12 +78,10 @@ public final class RepositoryValidation {
         }
         List<Source> sources =
                 applications.stream().map(RenderedApplication::source).toList();
-        ValidationResult result = new ValidationResult(
-                report, sources, notes, unavailable, repository.elsewhere(), repository.unincluded());
-        if (result.renderedApplications()) {
+        if (ValidationResult.rendersApplications(sources)) {
             notes.add("rendered " + sources.stream().map(Source::describe).collect(Collectors.joining("; ")));
         }
-        notes.addAll(result.coverage());
+        notes.addAll(ValidationResult.coverage(repository.elsewhere(), repository.unincluded()));
         return new ValidationResult(
                 report, sources, notes, unavailable, repository.elsewhere(), repository.unincluded());
     }

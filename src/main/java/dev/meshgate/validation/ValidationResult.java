@@ -37,6 +37,11 @@ public record ValidationResult(
 
     /** What was not analysed, in numbers and with the first few named: empty when everything was. */
     public List<String> coverage() {
+        return coverage(elsewhere, unincluded);
+    }
+
+    /** The coverage lines for what was declared elsewhere and what no application includes. */
+    static List<String> coverage(List<String> elsewhere, List<String> unincluded) {
         List<String> lines = new java.util.ArrayList<>();
         if (!elsewhere.isEmpty()) {
             boolean one = elsewhere.size() == 1;
@@ -65,6 +70,11 @@ public record ValidationResult(
 
     /** False when the input was plain files only: nothing declared applications and nothing needed rendering. */
     public boolean renderedApplications() {
+        return rendersApplications(applications);
+    }
+
+    /** Whether these applications are more than the plain files of the input. */
+    static boolean rendersApplications(List<Source> applications) {
         return applications.size() > 1
                 || (applications.size() == 1
                         && (applications.get(0).declaredBy() != null
