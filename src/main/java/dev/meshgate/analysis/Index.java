@@ -60,10 +60,11 @@ public final class Index {
         this.wildcardDestinationRules = new ArrayList<>();
         this.secrets = new HashSet<>();
         this.namespaces = new HashSet<>();
+        Map<Resource, List<Workload>> workloadsOf = new java.util.IdentityHashMap<>();
         for (Resource resource : resources) {
-            add(resource);
+            workloadsOf.put(resource, add(resource));
         }
-        this.ownership = new Ownership(repository, outside, settings.rootNamespace());
+        this.ownership = new Ownership(repository, outside, settings.rootNamespace(), workloadsOf::get);
     }
 
     /** A view of the same tables that refuses reads the reader did not declare; nothing is copied. */
@@ -104,14 +105,16 @@ public final class Index {
         return new Index(this, rule);
     }
 
-    private void add(Resource resource) {
+    /** Indexes the resource; returns the workloads it declares. */
+    private List<Workload> add(Resource resource) {
         byKind.computeIfAbsent(resource.kind(), k -> new ArrayList<>()).add(resource);
         byName.computeIfAbsent(key(resource.kind(), resource.namespace(), resource.name()), k -> new ArrayList<>())
                 .add(resource);
         if (!resource.namespace().isEmpty()) {
             namespaces.add(resource.namespace());
         }
-        for (Workload workload : Workloads.of(resource)) {
+        List<Workload> declared = Workloads.of(resource);
+        for (Workload workload : declared) {
             addWorkload(workload);
         }
         ResourceKind kind = resource.kind();
@@ -127,6 +130,7 @@ public final class Index {
         } else if (SECRET_SOURCES.contains(kind)) {
             addSecretProducer(resource);
         }
+        return declared;
     }
 
     private void addWorkload(Workload workload) {

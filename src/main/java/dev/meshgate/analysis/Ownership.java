@@ -45,17 +45,22 @@ final class Ownership {
     private final Set<String> consultedSecrets = new HashSet<>();
     private boolean listsWorkloads;
 
-    Ownership(List<Resource> repository, List<Resource> outside, String rootNamespace) {
+    /** @param workloadsOf each resource's workloads, as the index found them, so they are not derived twice */
+    Ownership(
+            List<Resource> repository,
+            List<Resource> outside,
+            String rootNamespace,
+            java.util.function.Function<Resource, List<Workload>> workloadsOf) {
         this.rootNamespace = rootNamespace;
         for (Resource resource : repository) {
-            declare(resource);
+            declare(resource, workloadsOf.apply(resource));
         }
         for (Resource resource : outside) {
-            consult(resource);
+            consult(resource, workloadsOf.apply(resource));
         }
     }
 
-    private void declare(Resource resource) {
+    private void declare(Resource resource, List<Workload> workloads) {
         if (!resource.namespace().isEmpty()) {
             managed.add(resource.namespace());
             if (resource.namespace().equals(rootNamespace)) {
@@ -65,7 +70,7 @@ final class Ownership {
         if (resource.kind().equals(Kinds.NAMESPACE)) {
             managed.add(resource.name());
         }
-        for (Workload workload : Workloads.of(resource)) {
+        for (Workload workload : workloads) {
             // An IstioOperator declares its gateways' namespaces too.
             managed.add(workload.namespace());
             withWorkloads.add(workload.namespace());
@@ -76,7 +81,7 @@ final class Ownership {
         }
     }
 
-    private void consult(Resource resource) {
+    private void consult(Resource resource, List<Workload> workloads) {
         listed.add(resource.kind());
         if (!resource.namespace().isEmpty()) {
             consulted.add(resource.namespace());
@@ -87,7 +92,7 @@ final class Ownership {
         if (resource.kind().equals(Kinds.NAMESPACE)) {
             consulted.add(resource.name());
         }
-        if (!Workloads.of(resource).isEmpty()) {
+        if (!workloads.isEmpty()) {
             listsWorkloads = true;
         }
     }
