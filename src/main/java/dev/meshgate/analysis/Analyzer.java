@@ -50,16 +50,17 @@ public final class Analyzer {
         Index index = Index.build(loaded.resources(), outside, settings);
         List<LoadProblem> problems = List.copyOf(loaded.problems());
         List<Finding> findings = new ArrayList<>();
+        List<MissingReference> missing = new ArrayList<>();
         ResourcePass pass = new ResourcePass();
         for (Rule rule : rules) {
             try {
-                rule.check(new Context(rule, index, problems, findings, pass));
+                rule.check(new Context(rule, index, problems, findings, missing, pass));
             } catch (RuntimeException e) {
                 failed(findings, rule, e);
             }
         }
         pass.run(index.all(), (rule, e) -> failed(findings, rule, e));
         findings.sort(ORDER);
-        return new Analysis(index, List.copyOf(findings));
+        return new Analysis(index, List.copyOf(findings), List.copyOf(missing));
     }
 }

@@ -18,15 +18,26 @@ public final class Context {
     private final Index index;
     private final List<LoadProblem> loadProblems;
     private final List<Finding> findings;
+    private final List<MissingReference> missing;
     private final ResourcePass pass;
 
-    /** The context of one rule; the findings and the resource pass are shared by every rule of the analysis. */
-    Context(Rule rule, Index index, List<LoadProblem> loadProblems, List<Finding> findings, ResourcePass pass) {
+    /**
+     * The context of one rule; the findings, the missing references and the resource pass are shared by every rule of
+     * the analysis.
+     */
+    Context(
+            Rule rule,
+            Index index,
+            List<LoadProblem> loadProblems,
+            List<Finding> findings,
+            List<MissingReference> missing,
+            ResourcePass pass) {
         this.rule = rule;
         this.inputs = DeclaredInputs.of(rule.info());
         this.index = index.readBy(inputs);
         this.loadProblems = loadProblems;
         this.findings = findings;
+        this.missing = missing;
         this.pass = pass;
     }
 
@@ -66,30 +77,31 @@ public final class Context {
 
     /** Reports a finding about a resource at the field the JSON pointer names (or its closest written ancestor). */
     public void report(Message message, Resource resource, String pointer, Object... args) {
-        findings.add(new Finding(
-                message, message.severity(), message.format(args), ResourceRef.of(resource), resource.origin(pointer)));
+        findings.add(finding(message, resource, pointer, args));
+    }
+
+    private static Finding finding(Message message, Resource resource, String pointer, Object... args) {
+        return new Finding(
+                message, message.severity(), message.format(args), ResourceRef.of(resource), resource.origin(pointer));
     }
 
     /**
      * Reports a reference the input does not resolve, by the one policy every reference rule follows: as the rule's
-     * own finding ({@code missing} with its arguments) when the index can vouch for where it points (the repository
+     * own finding ({@code missingMessage} with its arguments) when the index can vouch for where it points (the repository
      * manages that namespace, or the cluster view was consulted there), else as {@link Message#MG2003} (info),
      * naming the reference, why it cannot be checked and what resolves it. Never an error for what the input does
      * not manage.
      */
     public void unresolved(
-            Resource resource, String pointer, Reference reference, Message missing, Object... missingArgs) {
+            Resource resource, String pointer, Reference reference, Message missingMessage, Object... missingArgs) {
+        Finding asMissing = finding(missingMessage, resource, pointer, missingArgs);
+        MissingReference candidate = new MissingReference(asMissing, reference);
         if (index.verifiable(reference)) {
-            report(missing, resource, pointer, missingArgs);
+            findings.add(asMissing);
+            missing.add(candidate);
         } else {
-            report(
-                    Message.MG2003,
-                    resource,
-                    pointer,
-                    reference.target().noun(),
-                    reference.name(),
-                    index.unverifiedBecause(reference),
-                    reference.target().resolvedBy());
+            findings.add(candidate.unverified(
+                    index.unverifiedBecause(reference), reference.target().resolvedBy()));
         }
     }
 

@@ -54,7 +54,7 @@ final class FluxFolderRenderer implements Renderer {
         private final Path repository;
         private final ManifestLoader loader;
         private final List<Path> entries = new ArrayList<>();
-        private final List<Path> patches = new ArrayList<>();
+        private final List<PatchFile> patches = new ArrayList<>();
         private final List<String> remote = new ArrayList<>();
 
         Generated(Path repository, ManifestLoader loader) {

@@ -23,8 +23,9 @@ final class Kustomization {
     private final ManifestLoader loader;
     private final Set<Path> visited = new LinkedHashSet<>();
     private final List<String> remote = new ArrayList<>();
-    private final List<Path> patches = new ArrayList<>();
+    private final List<PatchFile> patches = new ArrayList<>();
     private final Set<Path> components = new LinkedHashSet<>();
+    private final List<ResourceFiles> resourceFiles = new ArrayList<>();
     private String kind;
 
     private Kustomization(Path root, ManifestLoader loader) {
@@ -70,8 +71,16 @@ final class Kustomization {
         return Set.copyOf(components);
     }
 
+    /** The resource files one kustomization of the tree lists, and the namespace it sets ("" when none). */
+    record ResourceFiles(List<Path> files, String namespace) {}
+
+    /** The local resource files of every kustomization in the tree, the one read last. */
+    List<ResourceFiles> resourceFiles() {
+        return List.copyOf(resourceFiles);
+    }
+
     /** The patch files of every kustomization in the tree, as absolute paths. */
-    List<Path> patchFiles() {
+    List<PatchFile> patchFiles() {
         return List.copyOf(patches);
     }
 
@@ -91,33 +100,38 @@ final class Kustomization {
         if (kustomization.path("kind").asText("").equals("Component")) {
             components.add(normalised);
         }
+        List<Path> files = new ArrayList<>();
         for (String field : List.of("resources", "bases", "components")) {
             for (JsonNode entry : kustomization.path(field)) {
                 String reference = entry.asText();
+                Path target = normalised.resolve(reference).normalize();
                 if (isRemote(reference)) {
                     remote.add(reference + " (in " + root.relativize(file) + ")");
-                } else if (Files.isDirectory(normalised.resolve(reference))) {
-                    visit(normalised.resolve(reference));
+                } else if (Files.isDirectory(target)) {
+                    visit(target);
+                } else if (target.startsWith(root) && Files.isRegularFile(target)) {
+                    files.add(target);
                 }
             }
         }
-        for (JsonNode patch : kustomization.path("patches")) {
-            addPatch(normalised, patch.path("path").asText(""));
-        }
-        for (JsonNode patch : kustomization.path("patchesJson6902")) {
-            addPatch(normalised, patch.path("path").asText(""));
+        resourceFiles.add(
+                new ResourceFiles(files, kustomization.path("namespace").asText("")));
+        for (String field : List.of("patches", "patchesJson6902")) {
+            for (JsonNode patch : kustomization.path(field)) {
+                addPatch(normalised, patch.path("path").asText(""), PatchFile.Target.of(patch));
+            }
         }
         for (JsonNode patch : kustomization.path("patchesStrategicMerge")) {
             if (patch.isTextual() && !patch.asText().contains("\n")) {
-                addPatch(normalised, patch.asText());
+                addPatch(normalised, patch.asText(), null);
             }
         }
     }
 
-    private void addPatch(Path folder, String reference) {
+    private void addPatch(Path folder, String reference, PatchFile.Target target) {
         Path patch = folder.resolve(reference).normalize();
         if (!reference.isEmpty() && patch.startsWith(root) && Files.isRegularFile(patch)) {
-            patches.add(patch);
+            patches.add(new PatchFile(patch, target));
         }
     }
 

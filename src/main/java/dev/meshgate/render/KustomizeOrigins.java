@@ -31,7 +31,7 @@ final class KustomizeOrigins {
     private final Path buildFolder;
     private final String kustomizationFile;
     private final ManifestLoader loader;
-    private final List<Resource> patches;
+    private final Patches patches;
     private final Map<Path, List<Resource>> sources = new HashMap<>();
 
     /**
@@ -39,23 +39,20 @@ final class KustomizeOrigins {
      * @param kustomizationFile the application's kustomization, relative to the root: the fallback origin
      */
     KustomizeOrigins(
-            Path root, Path buildFolder, String kustomizationFile, ManifestLoader loader, List<Path> patchFiles) {
+            Path root, Path buildFolder, String kustomizationFile, ManifestLoader loader, List<PatchFile> patchFiles) {
         this.root = root;
         this.buildFolder = buildFolder;
         this.kustomizationFile = kustomizationFile;
         this.loader = loader;
-        this.patches = patchFiles.stream().flatMap(file -> load(file).stream()).toList();
+        this.patches = new Patches(root, loader, patchFiles);
     }
 
     Resource remap(Resource rendered) {
         Optional<Path> sourceFile = sourceFile(rendered);
         strip(rendered.body());
         Optional<Resource> source = sourceFile.flatMap(file -> match(rendered, load(file)));
-        List<Resource> itsPatches = source.map(found -> patches.stream()
-                        .filter(patch -> patch.kind().equals(rendered.kind())
-                                && (patch.name().equals(found.name())
-                                        || patch.name().equals(rendered.name())))
-                        .toList())
+        List<Patches.Patch> itsPatches = source.map(found ->
+                        patches.of(rendered.kind().kind(), rendered.namespace(), found.name(), rendered.name()))
                 .orElse(List.of());
         String file = source.map(found -> found.positions().file()).orElse(kustomizationFile);
         FieldPositions positions = new FieldPositions(file);
@@ -73,7 +70,7 @@ final class KustomizeOrigins {
                 positions);
     }
 
-    private Origin originOf(String pointer, JsonNode value, Optional<Resource> source, List<Resource> itsPatches) {
+    private Origin originOf(String pointer, JsonNode value, Optional<Resource> source, List<Patches.Patch> itsPatches) {
         if (source.isPresent()
                 && source.get().positions().has(pointer)
                 && source.get().at(pointer).equals(value)) {
@@ -83,14 +80,15 @@ final class KustomizeOrigins {
             return Origin.of(kustomizationFile); // a name prefix or namespace set by the kustomization
         }
         for (int i = itsPatches.size() - 1; i >= 0; i--) {
-            if (itsPatches.get(i).positions().has(pointer)) {
-                return itsPatches.get(i).origin(pointer);
+            Origin patched = itsPatches.get(i).originOf(pointer);
+            if (patched != null) {
+                return patched;
             }
         }
         if (!itsPatches.isEmpty()
                 && source.isPresent()
                 && !source.get().at(pointer).equals(value)) {
-            return itsPatches.get(itsPatches.size() - 1).origin("");
+            return itsPatches.get(itsPatches.size() - 1).whole();
         }
         return source.map(found -> found.origin(pointer)).orElse(Origin.of(kustomizationFile));
     }

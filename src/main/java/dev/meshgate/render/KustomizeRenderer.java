@@ -65,7 +65,7 @@ public final class KustomizeRenderer implements Renderer {
             Path repository,
             List<Path> entries,
             Path originFile,
-            List<Path> patchFiles,
+            List<PatchFile> patchFiles,
             KustomizeOptions kustomize,
             boolean filesOutsideTheWrapper,
             ManifestLoader loader)

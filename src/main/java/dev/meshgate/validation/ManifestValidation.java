@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Validates loaded manifests or rendered applications: analysis, policy and verdict, per destination cluster. */
 public final class ManifestValidation {
@@ -70,8 +71,16 @@ public final class ManifestValidation {
      * references and tell the analysis which namespaces were consulted, but are neither reported on nor counted.
      */
     private Report report(LoadResult loaded, List<Resource> outside) {
+        return report(loaded, outside, missing -> true);
+    }
+
+    /**
+     * As {@link #report(LoadResult, List)}, where a reference the analysis calls missing stays missing only when the
+     * predicate says so, and is otherwise unverified: it resolves in an alternative of these applications.
+     */
+    private Report report(LoadResult loaded, List<Resource> outside, Predicate<Finding> missingEverywhere) {
         Analysis analysis = analyzer.analyze(loaded, outside, settings);
-        List<Finding> findings = analysis.findings();
+        List<Finding> findings = AlternativeReferences.unverifiedUnless(analysis, missingEverywhere);
         if (!outside.isEmpty()) {
             Set<ResourceRef> outsideRefs = new HashSet<>();
             outside.forEach(resource -> outsideRefs.add(ResourceRef.of(resource)));
@@ -110,11 +119,31 @@ public final class ManifestValidation {
      * a repository resource of the same kind, namespace and name, which is what the sync will apply.
      */
     public Report reportApplications(List<RenderedApplication> applications, List<Resource> outside) {
+        return reportApplications(applications, outside, List.of());
+    }
+
+    /**
+     * As {@link #reportApplications(List, List)}, knowing what the applications that could not be rendered declare
+     * in their files: a reference that only those, or only alternatives of its application, resolve is unverified.
+     */
+    public Report reportApplications(
+            List<RenderedApplication> applications, List<Resource> outside, List<Resource> unrendered) {
         boolean named = applications.size() > 1
                 || applications.stream().anyMatch(app -> app.source().declaredBy() != null);
         List<List<RenderedApplication>> clusters = clusters(applications);
+        Predicate<Finding> missingEverywhere = missing -> true;
+        if (clusters.size() > 1 || !unrendered.isEmpty()) {
+            LoadResult everything = merged(applications);
+            List<Resource> all = new ArrayList<>(everything.resources());
+            all.addAll(unrendered);
+            Set<Finding> missingInAll = AlternativeReferences.missingIn(analyzer.analyze(
+                    new LoadResult(all, everything.problems(), everything.files(), everything.skippedFiles()),
+                    outsideOnly(applications, outside),
+                    settings));
+            missingEverywhere = missingInAll::contains;
+        }
         if (clusters.size() == 1) {
-            return reportCluster(clusters.get(0), outside, named);
+            return reportCluster(clusters.get(0), outside, named, missingEverywhere);
         }
         // An application shared by every cluster is analysed in each: what it says about itself is said once, even
         // where the text differs by cluster (a duplicate listing the other copies it meets there).
@@ -123,7 +152,7 @@ public final class ManifestValidation {
         int suppressed = 0;
         boolean passed = true;
         for (List<RenderedApplication> cluster : clusters) {
-            Report report = reportCluster(cluster, outside, named);
+            Report report = reportCluster(cluster, outside, named, missingEverywhere);
             report.findings().forEach(finding -> findings.putIfAbsent(sameFinding(finding), finding));
             analysed.addAll(report.resources());
             suppressed += report.summary().suppressed();
@@ -164,13 +193,13 @@ public final class ManifestValidation {
     }
 
     /** The applications of one cluster, analysed together. */
-    private Report reportCluster(List<RenderedApplication> applications, List<Resource> outside, boolean named) {
-        List<Resource> resources = new ArrayList<>();
-        List<LoadProblem> problems = new ArrayList<>();
+    private Report reportCluster(
+            List<RenderedApplication> applications,
+            List<Resource> outside,
+            boolean named,
+            Predicate<Finding> missingEverywhere) {
         Map<ResourceRef, String> ownerOfResource = new HashMap<>();
         Map<Origin, String> ownerOfProblem = new HashMap<>();
-        int files = 0;
-        int skipped = 0;
         for (RenderedApplication application : applications) {
             String name = application.source().name();
             application
@@ -178,20 +207,8 @@ public final class ManifestValidation {
                     .resources()
                     .forEach(resource -> ownerOfResource.putIfAbsent(ResourceRef.of(resource), name));
             application.loaded().problems().forEach(problem -> ownerOfProblem.putIfAbsent(problem.origin(), name));
-            resources.addAll(application.loaded().resources());
-            problems.addAll(application.loaded().problems());
-            files += application.loaded().files();
-            skipped += application.loaded().skippedFiles();
         }
-        // What the repository applies wins over what the cluster holds under the same kind, namespace and name.
-        List<Resource> outsideOnly = new ArrayList<>();
-        Set<ResourceRef> seen = new HashSet<>();
-        for (Resource resource : outside) {
-            if (!ownerOfResource.containsKey(ResourceRef.of(resource)) && seen.add(ResourceRef.of(resource))) {
-                outsideOnly.add(resource);
-            }
-        }
-        Report whole = report(new LoadResult(resources, problems, files, skipped), outsideOnly);
+        Report whole = report(merged(applications), outsideOnly(applications, outside), missingEverywhere);
         if (!named) {
             return whole;
         }
@@ -204,6 +221,35 @@ public final class ManifestValidation {
                 })
                 .toList();
         return new Report(findings, whole.resources(), whole.summary());
+    }
+
+    /** The resources, load problems and file counts of the applications, as one input. */
+    private static LoadResult merged(List<RenderedApplication> applications) {
+        List<Resource> resources = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        int files = 0;
+        int skipped = 0;
+        for (RenderedApplication application : applications) {
+            resources.addAll(application.loaded().resources());
+            problems.addAll(application.loaded().problems());
+            files += application.loaded().files();
+            skipped += application.loaded().skippedFiles();
+        }
+        return new LoadResult(resources, problems, files, skipped);
+    }
+
+    /** What the repository applies wins over what the cluster holds under the same kind, namespace and name. */
+    private static List<Resource> outsideOnly(List<RenderedApplication> applications, List<Resource> outside) {
+        Set<ResourceRef> seen = new HashSet<>();
+        applications.forEach(application ->
+                application.loaded().resources().forEach(resource -> seen.add(ResourceRef.of(resource))));
+        List<Resource> outsideOnly = new ArrayList<>();
+        for (Resource resource : outside) {
+            if (seen.add(ResourceRef.of(resource))) {
+                outsideOnly.add(resource);
+            }
+        }
+        return outsideOnly;
     }
 
     /** Reads manifests from memory, e.g. a request body. */

@@ -6,12 +6,14 @@ import dev.meshgate.analysis.policy.FindingPolicy;
 import dev.meshgate.analysis.policy.Suppression;
 import dev.meshgate.cluster.ClusterUnavailableException;
 import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.render.RenderedApplication;
 import dev.meshgate.render.Rendering;
 import dev.meshgate.render.Source;
 import dev.meshgate.render.SourceType;
+import dev.meshgate.render.UnrenderedFiles;
 import dev.meshgate.report.Report;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +73,8 @@ public final class RepositoryValidation {
                 notes.add(e.getMessage() + ": references were checked against the repository only");
             }
         }
-        Report report = engine.reportApplications(applications, outside);
+        List<Resource> unrendered = plain ? List.of() : unrendered(paths.get(0), applications, namespace);
+        Report report = engine.reportApplications(applications, outside, unrendered);
         if (options.cluster().isEmpty() && !report.findings().isEmpty()) {
             notes.add("references were checked against the repository only: no cluster or inventory is configured"
                     + " (meshgate.cluster)");
@@ -113,5 +116,22 @@ public final class RepositoryValidation {
                 .config(new ConfigFile.Config(
                         settings, new FindingPolicy(config.policy().severities(), suppressions)))
                 .failOn(options.failOn());
+    }
+
+    /** What the applications that could not be rendered declare in their local files (see {@link UnrenderedFiles}). */
+    private static List<Resource> unrendered(Path root, List<RenderedApplication> applications, String namespace) {
+        List<Resource> declared = new ArrayList<>();
+        for (RenderedApplication application : applications) {
+            boolean failed = application.loaded().resources().isEmpty()
+                    && application.loaded().problems().stream()
+                            .anyMatch(problem -> problem.type() == LoadProblem.Type.NOT_ANALYSED
+                                    || problem.type() == LoadProblem.Type.RENDER_FAILED);
+            if (failed) {
+                Source source = application.source();
+                declared.addAll(
+                        UnrenderedFiles.of(root, source, source.namespace() != null ? source.namespace() : namespace));
+            }
+        }
+        return declared;
     }
 }

@@ -212,6 +212,173 @@ class RepositoryLayoutTest {
                 .containsExactlyInAnyOrder("app/overlays/dev", "app/overlays/prod");
     }
 
+    @Test
+    void aReferenceThatOnlyAnAggregatingKustomizationResolvesIsUnverifiedInTheOverlaysBesideIt() throws Exception {
+        // platform/ deploys the prod overlay with the shared Gateway; dev is an alternative to it, not beside it
+        writeOverlaysOfOneBase();
+        write("istio/kustomization.yaml", "resources: [gateway.yaml]\n");
+        write(
+                "istio/gateway.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: public, namespace: shop}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                    - port: {number: 80, name: http, protocol: HTTP}
+                      hosts: ["*.example.com"]
+                """);
+        write("platform/kustomization.yaml", "resources: [../app/overlays/prod, ../istio]\n");
+        write("app/overlays/dev/kustomization.yaml", "resources: [../../base, typo.yaml]\n");
+        write(
+                "app/overlays/dev/typo.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: preview, namespace: shop}
+                spec:
+                  hosts: [preview.example.com]
+                  gateways: [shop/pubilc]
+                  http:
+                    - route:
+                        - destination: {host: reviews}
+                """);
+
+        ValidationResult result = validate();
+
+        assertThat(result.applications())
+                .extracting(Source::path)
+                .containsExactlyInAnyOrder("platform", "app/overlays/dev");
+        assertThat(findings(result))
+                .as("the gateway no combination defines is still missing, at its line")
+                .containsExactly("IST0101 app/overlays/dev/typo.yaml:6");
+        assertThat(result.report().findings())
+                .filteredOn(finding -> finding.code().equals("MG2003")
+                        && finding.resource().toString().contains("VirtualService"))
+                .singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.application()).isEqualTo("app/overlays/dev");
+                    assertThat(finding.origin().file()).isEqualTo("app/base/vs.yaml");
+                    assertThat(finding.text()).contains("shop/public", "alternative overlays");
+                });
+    }
+
+    @Test
+    void aReferenceIntoAnApplicationThatCouldNotBeRenderedIsUnverifiedNotMissing() throws Exception {
+        // platform/ pulls a remote base, so it is not analysed; its local files still hold the shared Gateway
+        write("istio/kustomization.yaml", "namespace: shop\nresources: [gateway.yaml]\n");
+        write(
+                "istio/gateway.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: public}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                    - port: {number: 80, name: http, protocol: HTTP}
+                      hosts: ["*.example.com"]
+                """);
+        write(
+                "platform/kustomization.yaml",
+                "resources:\n  - ../istio\n  - https://github.com/example/addons//base?ref=v1.0.0\n");
+        write("app/kustomization.yaml", "resources: [service.yaml, vs.yaml, typo.yaml]\n");
+        write("app/service.yaml", SERVICE);
+        write(
+                "app/vs.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews, namespace: shop}
+                spec:
+                  hosts: [reviews.example.com]
+                  gateways: [shop/public]
+                  http:
+                    - route:
+                        - destination: {host: reviews}
+                """);
+        write(
+                "app/typo.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: preview, namespace: shop}
+                spec:
+                  hosts: [preview.example.com]
+                  gateways: [shop/pubilc]
+                  http:
+                    - route:
+                        - destination: {host: reviews}
+                """);
+
+        ValidationResult result = validate();
+
+        assertThat(findings(result))
+                .as("the platform is not analysed (a warning); the misspelt gateway is still missing")
+                .containsExactlyInAnyOrder("MG0008 platform:0", "IST0101 app/typo.yaml:6");
+        assertThat(result.report().findings())
+                .filteredOn(finding -> finding.code().equals("MG2003"))
+                .extracting(finding -> finding.origin().file() + " " + finding.text())
+                .anySatisfy(text -> assertThat(text).startsWith("app/vs.yaml").contains("could not be rendered"));
+    }
+
+    @Test
+    void aGatewayNamedByAVirtualServiceWithoutNamespaceResolvesWhereverItIsApplied() throws Exception {
+        write("gateways/kustomization.yaml", "resources: [gateway.yaml]\n");
+        // the Service comes without a namespace, as the VirtualServices do: all of it is applied with -n platform
+        write("ui/kustomization.yaml", "resources: [service.yaml]\n");
+        write("ui/service.yaml", SERVICE.replace("reviews", "ui").replace("namespace: shop", "labels: {}"));
+        write(
+                "gateways/gateway.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: platform-gateway, namespace: platform}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                    - port: {number: 80, name: http, protocol: HTTP}
+                      hosts: ["*"]
+                """);
+        write("options/istio/kustomization.yaml", "resources: [vs.yaml]\n");
+        write(
+                "options/istio/vs.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: ui}
+                spec:
+                  hosts: ["*"]
+                  gateways: [platform-gateway]
+                  http:
+                    - route:
+                        - destination: {host: ui.platform.svc.cluster.local}
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: api}
+                spec:
+                  hosts: ["*"]
+                  gateways: [platform-gatewy]
+                  http:
+                    - route:
+                        - destination: {host: ui.platform.svc.cluster.local}
+                """);
+
+        ValidationResult result = validate();
+
+        assertThat(findings(result))
+                .as(
+                        "a gateway and a Service of those names exist without a fixed namespace; a misspelt gateway nowhere")
+                .containsExactly("IST0101 options/istio/vs.yaml:16");
+        assertThat(result.report().findings())
+                .filteredOn(finding -> finding.code().equals("MG2003"))
+                .extracting(Finding::text)
+                .anySatisfy(text -> assertThat(text).contains("platform-gateway", "sets no namespace"))
+                .anySatisfy(text -> assertThat(text).contains("ui.platform.svc.cluster.local", "without a namespace"));
+    }
+
     private static final String APPLICATIONS =
             """
             apiVersion: argoproj.io/v1alpha1

@@ -45,20 +45,36 @@ public final class DestinationHostNotFoundRule implements Rule {
                     if (HostNames.isExternal(fqdn, domain)) {
                         context.report(Message.MG3006, vs, pointer, fqdn);
                     } else {
-                        context.unresolved(vs, pointer, target(fqdn, domain), Message.IST0101, "host", fqdn);
+                        context.unresolved(vs, pointer, target(context, fqdn, domain), Message.IST0101, "host", fqdn);
                     }
                 })));
     }
 
-    /** A Service host points into its namespace; any other cluster-internal name into none the input can tell. */
-    private static Reference target(String fqdn, String domain) {
+    /**
+     * A Service host points into its namespace; any other cluster-internal name into none the input can tell. A
+     * Service of that name that the input renders without a namespace goes wherever it is applied ({@code kubectl
+     * apply -n}), so a host naming it in another namespace is not known to be missing.
+     */
+    private static Reference target(Context context, String fqdn, String domain) {
         String namespace = HostNames.serviceNamespace(fqdn, domain);
-        return namespace != null
-                ? Reference.in(namespace, Reference.Target.HOST, fqdn)
-                : Reference.wherever(
-                        Reference.Target.HOST,
-                        fqdn,
-                        "it is no Service name (name.namespace.svc." + domain + "), so no namespace of the input"
-                                + " holds it");
+        if (namespace != null) {
+            Reference in = Reference.in(namespace, Reference.Target.HOST, fqdn);
+            String name = fqdn.substring(0, fqdn.indexOf('.'));
+            boolean unplaced = context.index().verifiable(in)
+                    && context.index().ofKind(Kinds.SERVICE).stream()
+                            .anyMatch(service -> service.name().equals(name) && Unplaced.is(context, service));
+            return unplaced
+                    ? Reference.wherever(
+                            Reference.Target.HOST,
+                            fqdn,
+                            "the input renders Service " + name + " without a namespace: applied to namespace "
+                                    + namespace + " (kubectl apply -n), it serves this host")
+                    : in;
+        }
+        return Reference.wherever(
+                Reference.Target.HOST,
+                fqdn,
+                "it is no Service name (name.namespace.svc." + domain + "), so no namespace of the input"
+                        + " holds it");
     }
 }

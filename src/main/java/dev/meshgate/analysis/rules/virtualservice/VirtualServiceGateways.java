@@ -12,8 +12,11 @@ public final class VirtualServiceGateways {
     /** The gateway a VirtualService binds to by default and the name of the sidecars' pseudo-gateway. */
     public static final String MESH = "mesh";
 
-    /** One gateway reference with where it is written. */
-    public record Reference(String qualifiedName, String pointer) {
+    /**
+     * One gateway reference with where it is written; {@code relative} when written without a namespace, so that it
+     * names a Gateway in the VirtualService's own namespace.
+     */
+    public record Reference(String qualifiedName, String pointer, boolean relative) {
 
         public boolean isMesh() {
             return MESH.equals(qualifiedName);
@@ -35,7 +38,7 @@ public final class VirtualServiceGateways {
         List<Reference> references = new ArrayList<>();
         collect(vs, vs.at("/spec/gateways"), "/spec/gateways", references);
         if (references.isEmpty()) {
-            references.add(new Reference(MESH, "/spec/hosts"));
+            references.add(new Reference(MESH, "/spec/hosts", false));
         }
         return references;
     }
@@ -61,7 +64,7 @@ public final class VirtualServiceGateways {
         Elements.each(gateways, pointer, (gateway, gatewayPointer) -> {
             String name = gateway.asText("");
             if (!name.isEmpty()) {
-                into.add(new Reference(qualify(name, vs.namespace()), gatewayPointer));
+                into.add(new Reference(qualify(name, vs.namespace()), gatewayPointer, name.indexOf('/') < 0));
             }
         });
     }

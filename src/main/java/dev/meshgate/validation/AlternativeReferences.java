@@ -1,0 +1,57 @@
+package dev.meshgate.validation;
+
+import dev.meshgate.analysis.Analysis;
+import dev.meshgate.analysis.Finding;
+import dev.meshgate.analysis.MissingReference;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * References that one combination of a repository's applications leaves open but another resolves. Overlays of one
+ * base are analysed as alternatives (one per environment), and a repository's own aggregating kustomization often
+ * shares overlays with them; which combination a cluster runs is not in the repository. An application that could
+ * not be rendered (a remote base) may hold the target too. Such a reference is unverified rather than missing; a
+ * reference that nothing in the repository resolves stays missing.
+ */
+final class AlternativeReferences {
+
+    private static final String BECAUSE = "it resolves only with applications of the repository that are not analysed"
+            + " together with this one (alternative overlays of one base, or applications that could not be rendered)";
+    private static final String RESOLVED_BY =
+            "if they are deployed together, render them as one kustomization or declare them under applications:"
+                    + " in .meshgate.yaml";
+
+    private AlternativeReferences() {}
+
+    /**
+     * The findings of an analysis of every application at once (with what unrendered ones declare) that are
+     * references called missing.
+     */
+    static Set<Finding> missingIn(Analysis everything) {
+        return everything.missingReferences().stream()
+                .map(MissingReference::finding)
+                .collect(Collectors.toSet());
+    }
+
+    /** The analysis' findings, where each missing reference the predicate does not confirm is unverified instead. */
+    static List<Finding> unverifiedUnless(Analysis analysis, Predicate<Finding> missingEverywhere) {
+        Map<Finding, MissingReference> resolvedElsewhere = new HashMap<>();
+        for (MissingReference missing : analysis.missingReferences()) {
+            if (!missingEverywhere.test(missing.finding())) {
+                resolvedElsewhere.put(missing.finding(), missing);
+            }
+        }
+        if (resolvedElsewhere.isEmpty()) {
+            return analysis.findings();
+        }
+        return analysis.findings().stream()
+                .map(finding -> resolvedElsewhere.containsKey(finding)
+                        ? resolvedElsewhere.get(finding).unverified(BECAUSE, RESOLVED_BY)
+                        : finding)
+                .toList();
+    }
+}
