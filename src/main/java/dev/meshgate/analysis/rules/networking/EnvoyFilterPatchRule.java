@@ -81,7 +81,11 @@ public final class EnvoyFilterPatchRule implements Rule {
         JsonNode port = match.path("waypoint").path("portNumber");
         if (port.isNumber() && (port.asLong() < 1 || port.asLong() > 65535)) {
             context.report(
-                    Message.MG1105, filter, pointer + "/waypoint/portNumber", port.asText(), "must be between 1 and 65535");
+                    Message.MG1105,
+                    filter,
+                    pointer + "/waypoint/portNumber",
+                    port.asText(),
+                    "must be between 1 and 65535");
         }
     }
 
