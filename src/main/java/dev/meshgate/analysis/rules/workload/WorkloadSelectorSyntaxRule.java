@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Workload selector labels Istio rejects: an empty key, or a wildcard in a key or a value (selectors match labels
- * exactly), in the policies' selector.matchLabels and the networking kinds' workloadSelector.labels.
+ * exactly), in the policies' selector.matchLabels, a DestinationRule's workloadSelector.matchLabels and the other
+ * networking kinds' workloadSelector.labels.
  */
 public final class WorkloadSelectorSyntaxRule implements Rule {
 
@@ -28,6 +29,7 @@ public final class WorkloadSelectorSyntaxRule implements Rule {
             Kinds.TELEMETRY_KIND, MATCH_LABELS,
             Kinds.WASM_PLUGIN, MATCH_LABELS,
             Kinds.PROXY_CONFIG, MATCH_LABELS,
+            Kinds.DESTINATION_RULE, "/spec/workloadSelector/matchLabels",
             Kinds.SERVICE_ENTRY, LABELS,
             Kinds.SIDECAR, LABELS,
             Kinds.ENVOY_FILTER, LABELS);
