@@ -229,6 +229,48 @@ public enum Message {
             "Invalid value for %s: %s",
             "A value is outside the range Istio accepts (percentages over 100, negative retry attempts, an invalid "
                     + "URL, an unknown condition key, ...)."),
+    MG1120(
+            "InvalidWorkloadSelector",
+            Severity.ERROR,
+            "Invalid workload selector label \"%s\": %s",
+            "A workload selector's label has an empty key or a wildcard in its key or value. Selectors match labels "
+                    + "exactly, so Istio's validating webhook (and the CRDs' rules) reject both."),
+    MG1121(
+            "InvalidTargetRef",
+            Severity.ERROR,
+            "Invalid %s: %s",
+            "A policy's targetRef or targetRefs entry lacks a name or kind, names a namespace (cross-namespace "
+                    + "references are not supported), has a malformed group or kind, or points at a kind policies "
+                    + "cannot attach to (only Service, ServiceEntry, Gateway and GatewayClass)."),
+    MG1122(
+            "InvalidLabel",
+            Severity.ERROR,
+            "Invalid label \"%s\": %s",
+            "A label of a WorkloadEntry, a WorkloadGroup or a ServiceEntry endpoint is not a Kubernetes label: keys "
+                    + "are an optional DNS prefix and a slash before a name of letters, digits, '-', '_' and '.', "
+                    + "beginning and ending with a letter or digit; values follow the name's rule or are empty."),
+    MG1123(
+            "InvalidAddress",
+            Severity.ERROR,
+            "Invalid address \"%s\": %s",
+            "An address is neither an IP address nor a host name where Istio takes either, a CIDR block is "
+                    + "malformed, or a Unix domain socket address (unix://) is not an absolute file path or an abstract "
+                    + "socket (@name), or comes with ports."),
+    MG1124(
+            "InvalidHeaderName",
+            Severity.ERROR,
+            "Invalid header name \"%s\": %s",
+            "A header name Istio writes or probes (a JWT claim copied to a header, a readiness probe's header) "
+                    + "holds characters other than letters, digits and '-' (and '_' where allowed), so the webhook "
+                    + "rejects it. Pseudo-headers such as :authority cannot be set this way."),
+    MG1125(
+            "InvalidServiceEntryResolution",
+            Severity.ERROR,
+            "Resolution %s does not fit: %s",
+            "A ServiceEntry's resolution does not fit its endpoints, addresses, hosts or ports: NONE takes no "
+                    + "endpoints, CIDR addresses need NONE or STATIC, DNS without endpoints needs plain host names, "
+                    + "DNS_ROUND_ROBIN takes at most one endpoint, DYNAMIC_DNS needs wildcard hosts and no addresses or "
+                    + "endpoints, and several hosts need HTTP or TLS ports unless the resolution is NONE."),
 
     // meshgate: references across resources.
     MG2001(

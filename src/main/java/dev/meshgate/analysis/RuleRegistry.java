@@ -2,9 +2,11 @@ package dev.meshgate.analysis;
 
 import dev.meshgate.analysis.rules.DuplicateResourceRule;
 import dev.meshgate.analysis.rules.LoadProblemRule;
+import dev.meshgate.analysis.rules.destinationrule.LoadBalancerRule;
 import dev.meshgate.analysis.rules.destinationrule.MtlsConflictRule;
 import dev.meshgate.analysis.rules.destinationrule.MultipleDestinationRulesRule;
 import dev.meshgate.analysis.rules.destinationrule.SubsetSelectsNoWorkloadRule;
+import dev.meshgate.analysis.rules.extensions.WasmPluginFieldsRule;
 import dev.meshgate.analysis.rules.extensions.WasmPluginRule;
 import dev.meshgate.analysis.rules.gateway.ConflictingGatewaysRule;
 import dev.meshgate.analysis.rules.gateway.CredentialSecretNotFoundRule;
@@ -12,10 +14,12 @@ import dev.meshgate.analysis.rules.mesh.HoldApplicationUntilProxyStartsRule;
 import dev.meshgate.analysis.rules.mesh.IstiodReplicasRule;
 import dev.meshgate.analysis.rules.mesh.MeshWideMtlsRule;
 import dev.meshgate.analysis.rules.mesh.OutboundTrafficPolicyRule;
+import dev.meshgate.analysis.rules.mesh.ProxyConfigRule;
 import dev.meshgate.analysis.rules.mesh.ProxyResourcesRule;
 import dev.meshgate.analysis.rules.mesh.RegexMatchCountRule;
 import dev.meshgate.analysis.rules.networking.DuplicateNameRule;
 import dev.meshgate.analysis.rules.networking.DurationRule;
+import dev.meshgate.analysis.rules.networking.EnvoyFilterPatchRule;
 import dev.meshgate.analysis.rules.networking.HostSyntaxRule;
 import dev.meshgate.analysis.rules.networking.HttpRouteActionRule;
 import dev.meshgate.analysis.rules.networking.MatchConditionRule;
@@ -23,14 +27,19 @@ import dev.meshgate.analysis.rules.networking.PortRule;
 import dev.meshgate.analysis.rules.networking.RegexRule;
 import dev.meshgate.analysis.rules.networking.RequiredFieldRule;
 import dev.meshgate.analysis.rules.networking.RouteWeightRule;
+import dev.meshgate.analysis.rules.networking.ServiceEntryRule;
 import dev.meshgate.analysis.rules.networking.TlsSettingsRule;
 import dev.meshgate.analysis.rules.networking.ValueRangeRule;
 import dev.meshgate.analysis.rules.schema.StructureRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRule;
+import dev.meshgate.analysis.rules.security.AuthorizationPolicyRulesRule;
+import dev.meshgate.analysis.rules.security.JwtRuleFieldsRule;
 import dev.meshgate.analysis.rules.security.PeerAuthenticationRule;
+import dev.meshgate.analysis.rules.security.PolicyTargetRefRule;
 import dev.meshgate.analysis.rules.security.RequestAuthenticationRule;
 import dev.meshgate.analysis.rules.service.PortNameConventionRule;
 import dev.meshgate.analysis.rules.sidecar.SidecarSelectorConflictRule;
+import dev.meshgate.analysis.rules.telemetry.TelemetryFieldsRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryRule;
 import dev.meshgate.analysis.rules.virtualservice.ConflictingVirtualServiceHostsRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationHostNotFoundRule;
@@ -39,6 +48,9 @@ import dev.meshgate.analysis.rules.virtualservice.GatewayNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.HostNotInGatewayRule;
 import dev.meshgate.analysis.rules.virtualservice.SubsetNotFoundRule;
 import dev.meshgate.analysis.rules.workload.SelectorMatchesNoWorkloadRule;
+import dev.meshgate.analysis.rules.workload.WorkloadEntryRule;
+import dev.meshgate.analysis.rules.workload.WorkloadGroupRule;
+import dev.meshgate.analysis.rules.workload.WorkloadSelectorSyntaxRule;
 import java.util.List;
 
 /** The one list of rules, alphabetised by class name; a rule that is not here does not run. */
@@ -49,6 +61,7 @@ public final class RuleRegistry {
     public static List<Rule> all() {
         return List.of(
                 new AuthorizationPolicyRule(),
+                new AuthorizationPolicyRulesRule(),
                 new ConflictingGatewaysRule(),
                 new ConflictingVirtualServiceHostsRule(),
                 new CredentialSecretNotFoundRule(),
@@ -57,12 +70,15 @@ public final class RuleRegistry {
                 new DuplicateNameRule(),
                 new DuplicateResourceRule(),
                 new DurationRule(),
+                new EnvoyFilterPatchRule(),
                 new GatewayNotFoundRule(),
                 new HoldApplicationUntilProxyStartsRule(),
                 new HostNotInGatewayRule(),
                 new HostSyntaxRule(),
                 new HttpRouteActionRule(),
                 new IstiodReplicasRule(),
+                new JwtRuleFieldsRule(),
+                new LoadBalancerRule(),
                 new LoadProblemRule(),
                 new MatchConditionRule(),
                 new MeshWideMtlsRule(),
@@ -70,8 +86,10 @@ public final class RuleRegistry {
                 new MultipleDestinationRulesRule(),
                 new OutboundTrafficPolicyRule(),
                 new PeerAuthenticationRule(),
+                new PolicyTargetRefRule(),
                 new PortNameConventionRule(),
                 new PortRule(),
+                new ProxyConfigRule(),
                 new ProxyResourcesRule(),
                 new RegexMatchCountRule(),
                 new RegexRule(),
@@ -79,13 +97,19 @@ public final class RuleRegistry {
                 new RequiredFieldRule(),
                 new RouteWeightRule(),
                 new SelectorMatchesNoWorkloadRule(),
+                new ServiceEntryRule(),
                 new SidecarSelectorConflictRule(),
                 new StructureRule(),
                 new SubsetNotFoundRule(),
                 new SubsetSelectsNoWorkloadRule(),
+                new TelemetryFieldsRule(),
                 new TelemetryRule(),
                 new TlsSettingsRule(),
                 new ValueRangeRule(),
-                new WasmPluginRule());
+                new WasmPluginFieldsRule(),
+                new WasmPluginRule(),
+                new WorkloadEntryRule(),
+                new WorkloadGroupRule(),
+                new WorkloadSelectorSyntaxRule());
     }
 }

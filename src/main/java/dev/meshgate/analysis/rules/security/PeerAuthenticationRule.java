@@ -9,7 +9,10 @@ import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.analysis.rules.values.PortNumbers;
 import java.util.Set;
 
-/** PeerAuthentications Istio rejects: port-level mTLS without a workload selector, ports outside 1..65535. */
+/**
+ * PeerAuthentications Istio rejects: port-level mTLS without selector labels, an empty portLevelMtls, ports outside
+ * 1..65535.
+ */
 public final class PeerAuthenticationRule implements Rule {
 
     @Override
@@ -25,14 +28,18 @@ public final class PeerAuthenticationRule implements Rule {
     public void check(Context context) {
         context.onEach(Kinds.PEER_AUTHENTICATION, policy -> {
             var ports = policy.at("/spec/portLevelMtls");
+            // A selector without labels selects the whole namespace, where port-level mTLS is refused too.
             if (ports.isObject()
                     && !ports.isEmpty()
-                    && !policy.at("/spec/selector").isObject()) {
+                    && policy.at("/spec/selector/matchLabels").isEmpty()) {
                 context.report(
                         Message.MG1110,
                         policy,
                         "/spec/portLevelMtls",
-                        "selector (port-level mTLS only applies to selected workloads)");
+                        "selector labels (port-level mTLS only applies to selected workloads)");
+            }
+            if (ports.isObject() && ports.isEmpty()) {
+                context.report(Message.MG1110, policy, "/spec/portLevelMtls", "a port in portLevelMtls (it is empty)");
             }
             Elements.entries(ports, "/spec/portLevelMtls", (port, value, pointer) -> {
                 if (!PortNumbers.valid(port)) {

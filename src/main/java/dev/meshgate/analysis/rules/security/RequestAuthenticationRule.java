@@ -38,7 +38,7 @@ public final class RequestAuthenticationRule implements Rule {
                     context.report(Message.MG1108, policy, pointer + "/jwksUri", "jwks and jwksUri");
                 }
                 String uri = rule.path("jwksUri").asText("");
-                if (!uri.isEmpty() && !uri.matches("https?://[^\\s/]+.*")) {
+                if (!uri.isEmpty() && !uri.matches("(?i)https?://[^\\s/]+.*")) {
                     context.report(
                             Message.MG1111,
                             policy,

@@ -4,18 +4,26 @@ import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.manifest.Resource;
 
-/** Policies pick workloads by selector or by targetRef(s), never both (AuthorizationPolicy, WasmPlugin, ...). */
+/**
+ * Policies pick workloads by selector, by targetRef or by targetRefs, only one of them (AuthorizationPolicy,
+ * WasmPlugin, ...).
+ */
 public final class TargetSelection {
 
     private TargetSelection() {}
 
     public static void check(Context context, Resource resource) {
-        if (resource.at("/spec/selector").isObject()) {
-            for (String target : new String[] {"targetRef", "targetRefs"}) {
-                if (!resource.at("/spec/" + target).isMissingNode()) {
-                    context.report(Message.MG1108, resource, "/spec/" + target, "selector and " + target);
-                }
-            }
+        boolean selector = resource.at("/spec/selector").isObject();
+        boolean targetRef = !resource.at("/spec/targetRef").isMissingNode();
+        if (selector && targetRef) {
+            context.report(Message.MG1108, resource, "/spec/targetRef", "selector and targetRef");
+        }
+        if (!resource.at("/spec/targetRefs").isMissingNode() && (selector || targetRef)) {
+            context.report(
+                    Message.MG1108,
+                    resource,
+                    "/spec/targetRefs",
+                    (selector ? "selector" : "targetRef") + " and targetRefs");
         }
     }
 }
