@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             BenchWebhooksCommand.class,
             BenchRenderCommand.class,
             GateCommand.class,
-            InventoryCommand.class
+            InventoryCommand.class,
+            RenderWorkerCommand.class
         })
 public final class MeshgateCommand implements Runnable {
 
@@ -33,6 +34,7 @@ public final class MeshgateCommand implements Runnable {
             "bench-git",
             "bench-webhooks",
             "bench-render",
+            "render-worker",
             "help",
             "--help",
             "-h",

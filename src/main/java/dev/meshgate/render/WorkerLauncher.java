@@ -1,0 +1,67 @@
+package dev.meshgate.render;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How meshgate starts itself again as a render worker: the same Java with the same jar (or class path), or the same
+ * native executable, with the worker's subcommand and a heap of its own.
+ */
+final class WorkerLauncher {
+
+    static final String SUBCOMMAND = "render-worker";
+    private static final String MAIN_CLASS = "dev.meshgate.Main";
+    // Quarkus' fast jar starts through its own entry point, an uber jar through meshgate's.
+    private static final java.util.Set<String> MESHGATE_MAIN_CLASSES =
+            java.util.Set.of("io.quarkus.bootstrap.runner.QuarkusEntryPoint", MAIN_CLASS);
+
+    private WorkerLauncher() {}
+
+    /** The command line that starts a worker with at most {@code heapBytes} of Java heap. */
+    static List<String> command(long heapBytes) {
+        String heap = "-Xmx" + Math.max(16, heapBytes / (1024 * 1024)) + "m";
+        List<String> command = new ArrayList<>();
+        // GraalVM sets this property in native executables, which take -Xmx on their own command line.
+        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+            command.add(ProcessHandle.current().info().command().orElse("meshgate"));
+            command.add(heap);
+            command.add(SUBCOMMAND);
+            return command;
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(heap);
+        // Helm's work is Go code: the worker's Java needs little memory, one collector thread and a quick start.
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        String jar = startedJar();
+        if (jar != null) {
+            command.addAll(List.of("-jar", jar));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
+        }
+        command.add(SUBCOMMAND);
+        return command;
+    }
+
+    /**
+     * The jar this JVM was started with when it is meshgate's ({@code java -jar quarkus-run.jar}), or null when started
+     * with a class path or by another jar (a test runner's), whose class path then holds meshgate.
+     */
+    private static String startedJar() {
+        String started = System.getProperty("sun.java.command", "").strip();
+        String first = started.isEmpty() ? "" : started.split("\\s+")[0];
+        if (!first.endsWith(".jar") || !Files.isRegularFile(Path.of(first))) {
+            return null;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(first)) {
+            java.util.jar.Manifest manifest = jar.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+            return MESHGATE_MAIN_CLASSES.contains(main)
+                    ? Path.of(first).toAbsolutePath().toString()
+                    : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}
