@@ -32,7 +32,7 @@ final class HelmWorkers implements HelmEngine {
 
     /** The process's pool of workers started with this much memory. */
     static HelmWorkers shared(long memoryBytes) {
-        List<String> command = WorkerLauncher.command(memoryBytes);
+        List<String> command = SelfLauncher.worker(memoryBytes);
         return SHARED.computeIfAbsent(command, line -> {
             HelmWorkers workers = new HelmWorkers(
                     line, memoryBytes, Math.max(1, Runtime.getRuntime().availableProcessors()));
