@@ -52,7 +52,7 @@ final class HelmLibrary implements HelmEngine {
             Future<String> rendered = thread.submit(() -> render(chart, release, namespace, valueFiles));
             return rendered.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new RenderException("helm template took longer than " + limits.timeout());
+            throw RenderException.passing("helm template took longer than " + limits.timeout());
         } catch (ExecutionException e) {
             throw new RenderException(String.valueOf(e.getCause().getMessage()).strip(), e.getCause());
         } catch (InterruptedException e) {

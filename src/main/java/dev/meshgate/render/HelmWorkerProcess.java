@@ -64,7 +64,7 @@ final class HelmWorkerProcess implements AutoCloseable {
             }
             if (!WorkerProtocol.READY.equals(ready)) {
                 worker.close();
-                throw new RenderException(
+                throw RenderException.passing(
                         watchdog.fired()
                                 ? "the render worker did not start within " + startTimeout
                                 : "the render worker did not start: " + worker.errorTail());
@@ -114,10 +114,10 @@ final class HelmWorkerProcess implements AutoCloseable {
     private RenderException lost(Watchdog watchdog, RenderLimits limits, String header) {
         close();
         if (watchdog.fired()) {
-            return new RenderException("helm template took longer than " + limits.timeout() + " and was stopped");
+            return RenderException.passing("helm template took longer than " + limits.timeout() + " and was stopped");
         }
         String tail = errorTail();
-        return new RenderException("the render worker stopped"
+        return RenderException.passing("the render worker stopped"
                 + (header != null ? " (unexpected answer)" : "")
                 + (tail.isEmpty() ? "" : ": " + tail));
     }

@@ -151,20 +151,15 @@ public final class Rendering {
                 }
             }
             LoadResult loaded = renderers.get(source.type()).render(root, source, loader);
-            // Only what rendered is kept: a failure may be passing (a time limit on a busy machine).
             key.ifPresent(stored -> cache.get().write(stored, loaded));
             return new RenderedApplication(source, loaded);
         } catch (RenderException e) {
-            Origin where = Origin.of(
-                    source.declaredBy() != null
-                            ? source.declaredBy().substring(source.declaredBy().lastIndexOf(" in ") + 4)
-                            : (source.path().isEmpty() ? "." : source.path()));
-            LoadProblem.Type type = e instanceof RemoteBaseRefusedException
-                    ? LoadProblem.Type.NOT_ANALYSED
-                    : LoadProblem.Type.RENDER_FAILED;
-            String message = ToolMessages.clean(e.getMessage(), root);
-            LoadProblem problem = new LoadProblem(type, where, source.name() + ": " + message);
-            return new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0));
+            RenderedApplication failed = failed(root, source, e);
+            // The tool's own error recurs with the same files; a time limit on a busy machine may not.
+            if (key.isPresent() && !e.isPassing()) {
+                cache.get().write(key.get(), failed.loaded());
+            }
+            return failed;
         } catch (RuntimeException | LinkageError e) {
             // helm-java's native library, or a tool misbehaving in a way no message foresaw: still a finding.
             LoadProblem problem = new LoadProblem(
@@ -173,5 +168,18 @@ public final class Rendering {
                     source.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0));
         }
+    }
+
+    private static RenderedApplication failed(Path root, Source source, RenderException e) {
+        Origin where = Origin.of(
+                source.declaredBy() != null
+                        ? source.declaredBy().substring(source.declaredBy().lastIndexOf(" in ") + 4)
+                        : (source.path().isEmpty() ? "." : source.path()));
+        LoadProblem.Type type = e instanceof RemoteBaseRefusedException
+                ? LoadProblem.Type.NOT_ANALYSED
+                : LoadProblem.Type.RENDER_FAILED;
+        String message = ToolMessages.clean(e.getMessage(), root);
+        LoadProblem problem = new LoadProblem(type, where, source.name() + ": " + message);
+        return new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0));
     }
 }

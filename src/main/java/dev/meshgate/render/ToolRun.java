@@ -56,7 +56,7 @@ final class ToolRun {
             }
             int exit = process.waitFor();
             if (watchdog.fired()) {
-                throw new RenderException(command.get(0) + " took longer than " + timeout + " and was stopped");
+                throw RenderException.passing(command.get(0) + " took longer than " + timeout + " and was stopped");
             }
             if (exit != 0) {
                 byte[] error = err.join();

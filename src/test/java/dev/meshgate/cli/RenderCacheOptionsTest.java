@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code validate --cache-dir} keeps renderings between runs and says what it served; {@code --no-cache} does not. */
 class RenderCacheOptionsTest {
 
-    private static final String SAMPLE = Path.of("config-samples", "rendered", "kustomize-overlays").toString();
+    private static final String SAMPLE =
+            Path.of("config-samples", "rendered", "kustomize-overlays").toString();
 
     @TempDir
     Path cache;

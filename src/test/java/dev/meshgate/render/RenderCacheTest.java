@@ -118,7 +118,7 @@ class RenderCacheTest {
         assertThat(stats(cold)).isEqualTo(new RenderCache.Stats(0, 2, 0));
         assertThat(stats(warm)).isEqualTo(new RenderCache.Stats(2, 0, 0));
         assertThat(findings(cold))
-                .contains("overlays/prod IST0101 VirtualService prod/reviews base/routing.yaml:19:11");
+                .contains("overlays/prod IST0101 VirtualService prod/reviews base/routing.yaml:19:40");
         assertThat(findings(warm)).isEqualTo(findings(cold));
         assertThat(warm.applications().get(0).loaded().resources())
                 .extracting(resource -> resource.origin("/metadata/namespace").file())
@@ -208,6 +208,24 @@ class RenderCacheTest {
         try (Stream<Path> files = Files.walk(cacheFolder)) {
             return files.filter(Files::isRegularFile).sorted().toList();
         }
+    }
+
+    @Test
+    void aToolsOwnErrorIsKeptButATimeLimitIsNot() throws IOException {
+        write("broken/kustomization.yaml", "resources:\n  - missing.yaml\n");
+
+        Rendering.RenderedRepository cold = render();
+        Rendering.RenderedRepository warm = render();
+
+        assertThat(stats(cold)).isEqualTo(new RenderCache.Stats(0, 1, 0));
+        assertThat(stats(warm)).isEqualTo(new RenderCache.Stats(1, 0, 0));
+        assertThat(warm.applications().get(0).loaded().problems())
+                .isEqualTo(cold.applications().get(0).loaded().problems())
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.detail()).contains("missing.yaml"));
+        assertThat(RenderException.passing("kubectl took longer than PT1S").isPassing())
+                .isTrue();
+        assertThat(new RenderException("accumulating resources").isPassing()).isFalse();
     }
 
     @Test
