@@ -2,7 +2,9 @@ package dev.meshgate.cli;
 
 import dev.meshgate.bench.BenchCommand;
 import dev.meshgate.bench.BenchGitCommand;
+import dev.meshgate.bench.BenchHelmCommand;
 import dev.meshgate.bench.BenchRenderCommand;
+import dev.meshgate.bench.BenchRepoCommand;
 import dev.meshgate.bench.BenchWebhooksCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,8 +21,11 @@ import picocli.CommandLine.Command;
             BenchGitCommand.class,
             BenchWebhooksCommand.class,
             BenchRenderCommand.class,
+            BenchRepoCommand.class,
+            BenchHelmCommand.class,
             GateCommand.class,
-            InventoryCommand.class
+            InventoryCommand.class,
+            RenderWorkerCommand.class
         })
 public final class MeshgateCommand implements Runnable {
 
@@ -33,6 +38,9 @@ public final class MeshgateCommand implements Runnable {
             "bench-git",
             "bench-webhooks",
             "bench-render",
+            "bench-repo",
+            "bench-helm",
+            "render-worker",
             "help",
             "--help",
             "-h",

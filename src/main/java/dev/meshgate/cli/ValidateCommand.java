@@ -98,6 +98,16 @@ public final class ValidateCommand implements Callable<Integer> {
     boolean allowRemoteBases;
 
     @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
+            description = "Where rendered applications are kept between runs (default: $XDG_CACHE_HOME/meshgate, else"
+                    + " ~/.cache/meshgate).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Render every application, reading and writing no render cache.")
+    boolean noCache;
+
+    @Option(
             names = "--plain",
             description =
                     "Read the paths as plain YAML instead of rendering the Argo CD / Flux applications, kustomizations"
@@ -138,6 +148,7 @@ public final class ValidateCommand implements Callable<Integer> {
             result.applications().forEach(application -> err.println("  " + application.describe()));
         }
         result.coverage().forEach(line -> err.println("meshgate: " + line));
+        result.renderCacheLine().ifPresent(line -> err.println("meshgate: " + line));
         err.flush();
         formatter.write(result.report(), out);
         out.flush();
@@ -151,6 +162,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 .allowingRemoteBases(allowRemoteBases);
         if (helmCommand != null) {
             limits = limits.withHelmCommand(RenderLimits.command(helmCommand));
+        }
+        if (!noCache) {
+            limits = limits.cachedIn(cacheDir != null ? cacheDir : UserCacheFolder.find(), UserCacheFolder.MAX_BYTES);
         }
         ValidationOptions options = ValidationOptions.defaults()
                 .failingOn(level)

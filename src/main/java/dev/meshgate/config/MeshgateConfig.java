@@ -61,6 +61,32 @@ public interface MeshgateConfig {
 
         /** A helm binary to render charts with; by default Helm as a library (native builds: {@code helm}). */
         Optional<String> helmCommand();
+
+        /**
+         * Whether Helm as a library runs in meshgate's own process instead of render workers: no worker start-up, but
+         * a runaway template cannot be stopped at its time limit.
+         */
+        @WithDefault("false")
+        boolean helmInProcess();
+
+        /** The Java heap of one render worker, also the soft memory limit of the Helm (Go) code inside it. */
+        @WithDefault("512M")
+        MemorySize helmWorkerMemory();
+
+        /** The render cache, under the data folder: applications whose files did not change are not rendered again. */
+        Cache cache();
+
+        /** The render cache. */
+        interface Cache {
+
+            /** Whether rendered applications are kept and reused. */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** The size the cache is trimmed to, least recently used first. */
+            @WithDefault("2G")
+            MemorySize maxSize();
+        }
     }
 
     /** Where references the repository leaves open are looked up: the live cluster, or an inventory exported from it. */

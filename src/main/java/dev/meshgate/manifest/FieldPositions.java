@@ -82,6 +82,21 @@ public final class FieldPositions {
         return file;
     }
 
+    /** What sees every recorded field, e.g. to store a rendered resource with its origins. */
+    @FunctionalInterface
+    public interface FieldVisitor {
+        void field(String pointer, Origin origin);
+    }
+
+    /** Visits every recorded field once (the last record of a pointer), in pointer order. */
+    public void forEachField(FieldVisitor visitor) {
+        sortOnce();
+        for (int i = 0; i < size; i++) {
+            String where = files != null && files[i] != null ? files[i] : file;
+            visitor.field(pointers[i], new Origin(where, (int) (packed[i] >>> 32), (int) packed[i]));
+        }
+    }
+
     private int find(String pointer) {
         sortOnce();
         return Arrays.binarySearch(pointers, 0, size, pointer);

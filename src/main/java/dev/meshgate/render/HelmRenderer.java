@@ -27,7 +27,16 @@ public final class HelmRenderer implements Renderer {
 
     public HelmRenderer(RenderLimits limits) {
         this.limits = limits;
-        this.engine = limits.helmCommand().isEmpty() ? new HelmLibrary() : new HelmBinary(limits.helmCommand());
+        this.engine = engine(limits);
+    }
+
+    private static HelmEngine engine(RenderLimits limits) {
+        if (!limits.helmCommand().isEmpty()) {
+            return new HelmBinary(limits.helmCommand());
+        }
+        return limits.helm() == RenderLimits.HelmProcess.IN_PROCESS
+                ? new HelmLibrary()
+                : HelmWorkers.shared(limits.helmWorkerMemoryBytes());
     }
 
     @Override

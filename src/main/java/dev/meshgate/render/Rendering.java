@@ -23,10 +23,14 @@ public final class Rendering {
     private static final int PARALLEL_RENDERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Map<SourceType, Renderer> renderers = new EnumMap<>(SourceType.class);
+    private final RenderLimits limits;
     private final LoadLimits loadLimits;
+    private final Optional<RenderCache> cache;
 
     public Rendering(RenderLimits limits, LoadLimits loadLimits) {
+        this.limits = limits;
         this.loadLimits = loadLimits;
+        this.cache = limits.cache().map(settings -> new RenderCache(settings.folder(), settings.maxBytes()));
         renderers.put(SourceType.DIRECTORY, new DirectoryRenderer());
         KustomizeRenderer kustomize = new KustomizeRenderer(limits);
         renderers.put(SourceType.KUSTOMIZE, kustomize);
@@ -59,9 +63,20 @@ public final class Rendering {
      * @param applications the rendered applications
      * @param elsewhere applications whose source is not in the repository, one line each
      * @param unincluded manifest files no declared application includes
+     * @param cache what the render cache served and stored, when one is used
      */
     public record RenderedRepository(
-            List<RenderedApplication> applications, List<String> elsewhere, List<String> unincluded) {}
+            List<RenderedApplication> applications,
+            List<String> elsewhere,
+            List<String> unincluded,
+            Optional<RenderCache.Stats> cache) {
+
+        /** A repository rendered without a cache. */
+        public RenderedRepository(
+                List<RenderedApplication> applications, List<String> elsewhere, List<String> unincluded) {
+            this(applications, elsewhere, unincluded, Optional.empty());
+        }
+    }
 
     /** Discovers the tree's applications, renders each, and says what was left out. */
     public RenderedRepository renderRepository(
@@ -69,15 +84,20 @@ public final class Rendering {
             throws IOException {
         Path tree = root.toAbsolutePath().normalize();
         SourceDiscovery.Discovered discovered = new SourceDiscovery().discoverAll(tree, repositoryUrl, configured);
+        List<RenderedApplication> applications = render(tree, discovered.sources(), defaultNamespace);
+        cache.ifPresent(RenderCache::trim);
         return new RenderedRepository(
-                render(tree, discovered.sources(), defaultNamespace), discovered.elsewhere(), discovered.unincluded());
+                applications, discovered.elsewhere(), discovered.unincluded(), cache.map(RenderCache::stats));
     }
 
     private List<RenderedApplication> render(Path tree, List<Source> sources, String defaultNamespace)
             throws IOException {
         List<RenderedApplication> rendered = new ArrayList<>(java.util.Collections.nCopies(sources.size(), null));
-        // Kustomize runs are mostly process start-up: a few at once use the cores. Helm stays on this thread, one
-        // chart at a time, since its native library is not known to be safe to enter concurrently.
+        RenderKeys keys = new RenderKeys(tree, limits, loadLimits);
+        // Kustomize runs and render workers are processes of their own: as many at once as there are cores. Helm in
+        // meshgate's own process stays on this thread, one chart at a time: its native library is not known to be
+        // safe to enter concurrently.
+        boolean helmHere = limits.helmCommand().isEmpty() && limits.helm() == RenderLimits.HelmProcess.IN_PROCESS;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.max(1, Math.min(PARALLEL_RENDERS, sources.size())), task -> {
                     Thread thread = new Thread(task, "meshgate-render");
@@ -89,10 +109,10 @@ public final class Rendering {
             for (int i = 0; i < sources.size(); i++) {
                 int index = i;
                 Source source = sources.get(i);
-                if (source.type() == SourceType.HELM) {
-                    rendered.set(index, render(tree, source, defaultNamespace));
+                if (helmHere && source.type() == SourceType.HELM) {
+                    rendered.set(index, render(tree, source, defaultNamespace, keys));
                 } else {
-                    running.add(pool.submit(() -> rendered.set(index, render(tree, source, defaultNamespace))));
+                    running.add(pool.submit(() -> rendered.set(index, render(tree, source, defaultNamespace, keys))));
                 }
             }
             for (java.util.concurrent.Future<?> render : running) {
@@ -111,21 +131,35 @@ public final class Rendering {
 
     /** @param defaultNamespace the namespace of resources that name none, unless the application sets its own */
     public RenderedApplication render(Path root, Source source, String defaultNamespace) {
+        return render(root, source, defaultNamespace, new RenderKeys(root, limits, loadLimits));
+    }
+
+    /** What the render cache served and stored so far, when one is used. */
+    public Optional<RenderCache.Stats> cacheStats() {
+        return cache.map(RenderCache::stats);
+    }
+
+    private RenderedApplication render(Path root, Source source, String defaultNamespace, RenderKeys keys) {
         String namespace = source.namespace() != null ? source.namespace() : defaultNamespace;
         ManifestLoader loader = new ManifestLoader(loadLimits, namespace);
+        Optional<String> key = cache.isPresent() ? keys.key(source, namespace) : Optional.empty();
         try {
-            return new RenderedApplication(source, renderers.get(source.type()).render(root, source, loader));
+            if (key.isPresent()) {
+                Optional<LoadResult> cached = cache.get().read(key.get());
+                if (cached.isPresent()) {
+                    return new RenderedApplication(source, cached.get());
+                }
+            }
+            LoadResult loaded = renderers.get(source.type()).render(root, source, loader);
+            key.ifPresent(stored -> cache.get().write(stored, loaded));
+            return new RenderedApplication(source, loaded);
         } catch (RenderException e) {
-            Origin where = Origin.of(
-                    source.declaredBy() != null
-                            ? source.declaredBy().substring(source.declaredBy().lastIndexOf(" in ") + 4)
-                            : (source.path().isEmpty() ? "." : source.path()));
-            LoadProblem.Type type = e instanceof RemoteBaseRefusedException
-                    ? LoadProblem.Type.NOT_ANALYSED
-                    : LoadProblem.Type.RENDER_FAILED;
-            String message = ToolMessages.clean(e.getMessage(), root);
-            LoadProblem problem = new LoadProblem(type, where, source.name() + ": " + message);
-            return new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0));
+            RenderedApplication failed = failed(root, source, e);
+            // The tool's own error recurs with the same files; a time limit on a busy machine may not.
+            if (key.isPresent() && !e.isPassing()) {
+                cache.get().write(key.get(), failed.loaded());
+            }
+            return failed;
         } catch (RuntimeException | LinkageError e) {
             // helm-java's native library, or a tool misbehaving in a way no message foresaw: still a finding.
             LoadProblem problem = new LoadProblem(
@@ -134,5 +168,18 @@ public final class Rendering {
                     source.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0));
         }
+    }
+
+    private static RenderedApplication failed(Path root, Source source, RenderException e) {
+        Origin where = Origin.of(
+                source.declaredBy() != null
+                        ? source.declaredBy().substring(source.declaredBy().lastIndexOf(" in ") + 4)
+                        : (source.path().isEmpty() ? "." : source.path()));
+        LoadProblem.Type type = e instanceof RemoteBaseRefusedException
+                ? LoadProblem.Type.NOT_ANALYSED
+                : LoadProblem.Type.RENDER_FAILED;
+        String message = ToolMessages.clean(e.getMessage(), root);
+        LoadProblem problem = new LoadProblem(type, where, source.name() + ": " + message);
+        return new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0));
     }
 }

@@ -49,17 +49,23 @@ public class RunQueueProducer {
                 .ifPresent(branch -> worker.movingVerifiedBranch(
                         new VerifiedBranch(mirrors, branch, config.verified().trackedBranch())));
         clusterView(config.cluster(), kubernetes).ifPresent(worker::lookingUpIn);
-        worker.renderingWith(renderLimits(config.render()));
+        worker.renderingWith(renderLimits(config.render(), config.dataDir().resolve("render-cache")));
         RunQueue queue = new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
         queue.resume();
         return queue;
     }
 
-    private static RenderLimits renderLimits(MeshgateConfig.Render render) {
-        RenderLimits limits = RenderLimits.defaults()
+    private static RenderLimits renderLimits(MeshgateConfig.Render render, java.nio.file.Path cacheFolder) {
+        RenderLimits configured = RenderLimits.defaults()
                 .within(render.timeout(), render.maxOutput().asLongValue())
                 .withKustomizeCommand(RenderLimits.command(render.kustomizeCommand()))
-                .allowingRemoteBases(render.allowRemoteBases());
+                .allowingRemoteBases(render.allowRemoteBases())
+                .withHelm(
+                        render.helmInProcess() ? RenderLimits.HelmProcess.IN_PROCESS : RenderLimits.HelmProcess.WORKER,
+                        render.helmWorkerMemory().asLongValue());
+        RenderLimits limits = render.cache().enabled()
+                ? configured.cachedIn(cacheFolder, render.cache().maxSize().asLongValue())
+                : configured;
         return render.helmCommand()
                 .map(line -> limits.withHelmCommand(RenderLimits.command(line)))
                 .orElse(limits);

@@ -85,8 +85,16 @@ public final class RepositoryValidation {
             notes.add("rendered " + sources.stream().map(Source::describe).collect(Collectors.joining("; ")));
         }
         notes.addAll(ValidationResult.coverage(repository.elsewhere(), repository.unincluded()));
+
+        repository.cache().map(ValidationResult::cacheLine).ifPresent(notes::add);
         return new ValidationResult(
-                report, sources, notes, unavailable, repository.elsewhere(), repository.unincluded());
+                report,
+                sources,
+                notes,
+                unavailable,
+                repository.elsewhere(),
+                repository.unincluded(),
+                repository.cache());
     }
 
     /** Validates manifests held in memory, e.g. a request body, as one plain file of that name. */

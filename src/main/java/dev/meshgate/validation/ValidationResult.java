@@ -17,6 +17,7 @@ import java.util.Optional;
  *     checked against the repository only
  * @param elsewhere applications the repository declares whose source is not in it, not analysed
  * @param unincluded manifest files that no declared application includes, not analysed
+ * @param renderCache what the render cache served and rendered, when one was used
  */
 public record ValidationResult(
         Report report,
@@ -24,7 +25,8 @@ public record ValidationResult(
         List<String> notes,
         Optional<String> clusterUnavailable,
         List<String> elsewhere,
-        List<String> unincluded) {
+        List<String> unincluded,
+        Optional<dev.meshgate.render.RenderCache.Stats> renderCache) {
 
     private static final int NAMED = 5;
 
@@ -33,6 +35,17 @@ public record ValidationResult(
         notes = List.copyOf(notes);
         elsewhere = List.copyOf(elsewhere);
         unincluded = List.copyOf(unincluded);
+        renderCache = renderCache == null ? Optional.empty() : renderCache;
+    }
+
+    /** What the render cache did, one line: how many applications it served and how many were rendered. */
+    public Optional<String> renderCacheLine() {
+        return renderCache.map(ValidationResult::cacheLine);
+    }
+
+    static String cacheLine(dev.meshgate.render.RenderCache.Stats stats) {
+        return "render cache: " + stats.hits() + " application(s) from the cache, " + stats.misses() + " rendered"
+                + (stats.ignored() > 0 ? " (" + stats.ignored() + " unreadable entries ignored)" : "");
     }
 
     /** What was not analysed, in numbers and with the first few named: empty when everything was. */

@@ -1,0 +1,152 @@
+package dev.meshgate.bench;
+
+import dev.meshgate.files.FileTrees;
+import dev.meshgate.render.RenderLimits;
+import dev.meshgate.render.SelfLauncher;
+import dev.meshgate.render.Source;
+import dev.meshgate.render.SourceDiscovery;
+import dev.meshgate.render.SourceType;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code meshgate bench-repo PATH}: validates a real repository as the command line does, in a process of its own per
+ * phase: cold (empty render cache), warm (nothing changed) and after changing one file of one application, each next
+ * to the floor measured in the same run ({@code kubectl kustomize} of the same kustomizations on all cores; with
+ * {@code --plain}, PyYAML's C loader), with peak memory.
+ */
+@Command(
+        name = "bench-repo",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks validating a real repository: cold, warm and after one change, against the floor.")
+public final class BenchRepoCommand implements Callable<Integer> {
+
+    private static final String TOUCH_LINE = "\n# changed by meshgate bench-repo\n";
+
+    @Parameters(paramLabel = "PATH", description = "The repository's folder (it is changed and restored).")
+    Path path;
+
+    @Option(
+            names = "--touch",
+            paramLabel = "FILE",
+            description = "The file to change, relative to PATH (default: the first kustomization's file).")
+    String touch;
+
+    @Option(names = "--plain", description = "Read the files as plain YAML, against PyYAML's C loader.")
+    boolean plain;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path root = path.toAbsolutePath().normalize();
+        List<Source> sources = new SourceDiscovery().discover(root, Optional.empty());
+        List<Path> kustomizations = sources.stream()
+                .filter(source -> source.type() == SourceType.KUSTOMIZE)
+                .map(source -> root.resolve(source.path()))
+                .toList();
+        out.printf(
+                "meshgate bench-repo %s: %d applications (%d kustomize), %d cores%n",
+                root,
+                sources.size(),
+                kustomizations.size(),
+                Runtime.getRuntime().availableProcessors());
+        out.flush();
+        Path cache = Files.createTempDirectory("meshgate-bench-cache");
+        try {
+            if (plain) {
+                RepositoryFloor floor = RepositoryFloor.pyyaml(root);
+                header(out);
+                row(out, "plain", validate(root, cache, List.of("--plain")), floor);
+                return 0;
+            }
+            RepositoryFloor floor =
+                    RepositoryFloor.kustomize(RenderLimits.defaults().kustomizeCommand(), root, kustomizations);
+            Path changed = root.resolve(touch != null ? touch : defaultTouch(root, kustomizations));
+            header(out);
+            MeasuredRun cold = row(out, "cold (empty cache)", validate(root, cache, List.of()), floor);
+            row(out, "warm (nothing changed)", validate(root, cache, List.of()), floor);
+            byte[] original = Files.readAllBytes(changed);
+            MeasuredRun afterChange;
+            try {
+                Files.writeString(changed, TOUCH_LINE, java.nio.file.StandardOpenOption.APPEND);
+                afterChange = row(out, "one file changed", validate(root, cache, List.of()), floor);
+            } finally {
+                Files.write(changed, original);
+            }
+            out.printf(
+                    "changed %s; one file changed / cold = %.2f%n",
+                    root.relativize(changed), afterChange.seconds() / cold.seconds());
+            out.printf("floor: %s%n", floor.what());
+            return 0;
+        } finally {
+            FileTrees.deleteRecursively(cache);
+        }
+    }
+
+    private static String defaultTouch(Path root, List<Path> kustomizations) {
+        if (kustomizations.isEmpty()) {
+            throw new IllegalArgumentException("no kustomization to change: name a file with --touch");
+        }
+        Path folder = kustomizations.get(0);
+        for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
+            if (Files.isRegularFile(folder.resolve(name))) {
+                return root.relativize(folder.resolve(name)).toString();
+            }
+        }
+        throw new IllegalArgumentException("no kustomization file in " + folder);
+    }
+
+    /** One validation as the command line runs it, in a process of its own, with the render cache in the folder. */
+    private static MeasuredRun validate(Path root, Path cache, List<String> extra) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("validate", "-o", "json", "--fail-on", "never"));
+        arguments.addAll(List.of("--cache-dir", cache.toString()));
+        arguments.addAll(extra);
+        arguments.add(root.toString());
+        MeasuredRun run = MeasuredRun.of(SelfLauncher.command(List.of(), arguments), root);
+        if (run.exit() != 0) {
+            throw new IllegalStateException("validate failed (exit " + run.exit() + "): " + run.errors());
+        }
+        return run;
+    }
+
+    private static void header(PrintWriter out) {
+        out.printf(
+                "%-24s %10s %10s %7s %14s %12s  %s%n",
+                "phase", "meshgate", "floor", "ratio", "peak meshgate", "peak floor", "render cache");
+    }
+
+    private static MeasuredRun row(PrintWriter out, String phase, MeasuredRun run, RepositoryFloor floor) {
+        out.printf(
+                "%-24s %8.2f s %8.2f s %7.2f %10d MiB %8d MiB  %s%n",
+                phase,
+                run.seconds(),
+                floor == null ? Double.NaN : floor.seconds(),
+                floor == null ? Double.NaN : run.seconds() / floor.seconds(),
+                run.peakKib() / 1024,
+                floor == null ? 0 : floor.peakKib() / 1024,
+                cacheLine(run.errors()));
+        out.flush();
+        return run;
+    }
+
+    private static String cacheLine(String errors) {
+        return errors.lines()
+                .filter(line -> line.startsWith("meshgate: render cache: "))
+                .map(line -> line.substring("meshgate: render cache: ".length()))
+                .findFirst()
+                .orElse("");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.meshgate.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * What rendering or reading a repository costs at the least, measured the same way as meshgate: every kustomization
+ * built by {@code kubectl kustomize} at once on all cores, or every YAML file parsed by PyYAML's C loader.
+ *
+ * @param seconds wall time of the whole
+ * @param peakKib the largest peak resident memory of one of its processes, 0 when unknown
+ */
+record RepositoryFloor(String what, double seconds, long peakKib) {
+
+    /** Each folder built with the kustomize command, as many at once as there are cores. */
+    static RepositoryFloor kustomize(List<String> kustomizeCommand, Path root, List<Path> folders) throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        long start = System.nanoTime();
+        try {
+            List<Future<MeasuredRun>> runs = new ArrayList<>();
+            for (Path folder : folders) {
+                List<String> command = new ArrayList<>(kustomizeCommand);
+                command.add(folder.toString());
+                runs.add(pool.submit(() -> MeasuredRun.of(command, root)));
+            }
+            long peak = 0;
+            for (Future<MeasuredRun> run : runs) {
+                peak = Math.max(peak, run.get().peakKib());
+            }
+            return new RepositoryFloor(
+                    String.join(" ", kustomizeCommand) + " of " + folders.size() + " folders on " + cores + " cores",
+                    (System.nanoTime() - start) / 1e9,
+                    peak);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every YAML file under the root parsed with PyYAML's C loader, or null when python3 has none. */
+    static RepositoryFloor pyyaml(Path root) throws IOException {
+        String script = "import sys,yaml\n"
+                + "assert yaml.__with_libyaml__\n"
+                + "for name in sys.stdin.read().split('\\0'):\n"
+                + "    if name:\n"
+                + "        try:\n"
+                + "            list(yaml.load_all(open(name,'rb'), Loader=yaml.CSafeLoader))\n"
+                + "        except Exception:\n"
+                + "            pass\n";
+        Path list = Files.createTempFile("meshgate-bench-files", ".txt");
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<String> files = walk.filter(Files::isRegularFile)
+                    .filter(file -> !hidden(root, file))
+                    .map(Path::toString)
+                    .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml"))
+                    .toList();
+            Files.writeString(list, String.join("\0", files));
+            MeasuredRun run = MeasuredRun.of(
+                    List.of("sh", "-c", "exec python3 -c \"$0\" < \"$1\"", script, list.toString()), root);
+            return run.exit() == 0
+                    ? new RepositoryFloor(
+                            "PyYAML C loader over " + files.size() + " files", run.seconds(), run.peakKib())
+                    : null;
+        } finally {
+            Files.deleteIfExists(list);
+        }
+    }
+
+    private static boolean hidden(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.meshgate.render;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How meshgate starts itself again, as a render worker or a benchmark's command line: the same Java with the same jar
+ * (or class path), or the same native executable, with a subcommand and options of its own.
+ */
+public final class SelfLauncher {
+
+    static final String WORKER = "render-worker";
+    private static final String MAIN_CLASS = "dev.meshgate.Main";
+    // Quarkus' fast jar starts through its own entry point, an uber jar through meshgate's.
+    private static final java.util.Set<String> MESHGATE_MAIN_CLASSES =
+            java.util.Set.of("io.quarkus.bootstrap.runner.QuarkusEntryPoint", MAIN_CLASS);
+
+    private SelfLauncher() {}
+
+    /** The command line that starts a render worker with at most {@code heapBytes} of Java heap. */
+    static List<String> worker(long heapBytes) {
+        String heap = "-Xmx" + Math.max(16, heapBytes / (1024 * 1024)) + "m";
+        // Helm's work is Go code: the worker's Java needs little memory, one collector thread and a quick start.
+        return command(List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"), List.of(WORKER));
+    }
+
+    /**
+     * The command line that runs meshgate with these arguments.
+     *
+     * @param vmOptions options of the Java virtual machine; a native executable takes only {@code -Xmx} of them
+     */
+    public static List<String> command(List<String> vmOptions, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        // GraalVM sets this property in native executables, which take -Xmx on their own command line.
+        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+            command.add(ProcessHandle.current().info().command().orElse("meshgate"));
+            vmOptions.stream().filter(option -> option.startsWith("-Xmx")).forEach(command::add);
+            command.addAll(arguments);
+            return command;
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(vmOptions);
+        String jar = startedJar();
+        if (jar != null) {
+            command.addAll(List.of("-jar", jar));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
+        }
+        command.addAll(arguments);
+        return command;
+    }
+
+    /**
+     * The jar this JVM was started with when it is meshgate's ({@code java -jar quarkus-run.jar}), or null when started
+     * with a class path or by another jar (a test runner's), whose class path then holds meshgate.
+     */
+    private static String startedJar() {
+        String started = System.getProperty("sun.java.command", "").strip();
+        String first = started.isEmpty() ? "" : started.split("\\s+")[0];
+        if (!first.endsWith(".jar") || !Files.isRegularFile(Path.of(first))) {
+            return null;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(first)) {
+            java.util.jar.Manifest manifest = jar.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+            return MESHGATE_MAIN_CLASSES.contains(main)
+                    ? Path.of(first).toAbsolutePath().toString()
+                    : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}
