@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Validates loaded manifests or rendered applications: analysis, policy and verdict, per destination cluster. */
@@ -71,16 +72,16 @@ public final class ManifestValidation {
      * references and tell the analysis which namespaces were consulted, but are neither reported on nor counted.
      */
     private Report report(LoadResult loaded, List<Resource> outside) {
-        return report(loaded, outside, missing -> true);
+        return report(loaded, outside, Analysis::findings);
     }
 
     /**
-     * As {@link #report(LoadResult, List)}, where a reference the analysis calls missing stays missing only when the
-     * predicate says so, and is otherwise unverified: it resolves in an alternative of these applications.
+     * As {@link #report(LoadResult, List)}, with the findings the analysis yields as the function judges them, before
+     * the policy applies (e.g. a reference that an alternative of these applications resolves is unverified).
      */
-    private Report report(LoadResult loaded, List<Resource> outside, Predicate<Finding> missingEverywhere) {
+    private Report report(LoadResult loaded, List<Resource> outside, Function<Analysis, List<Finding>> judged) {
         Analysis analysis = analyzer.analyze(loaded, outside, settings);
-        List<Finding> findings = AlternativeReferences.unverifiedUnless(analysis, missingEverywhere);
+        List<Finding> findings = judged.apply(analysis);
         if (!outside.isEmpty()) {
             Set<ResourceRef> outsideRefs = new HashSet<>();
             outside.forEach(resource -> outsideRefs.add(ResourceRef.of(resource)));
@@ -208,7 +209,11 @@ public final class ManifestValidation {
                     .forEach(resource -> ownerOfResource.putIfAbsent(ResourceRef.of(resource), name));
             application.loaded().problems().forEach(problem -> ownerOfProblem.putIfAbsent(problem.origin(), name));
         }
-        Report whole = report(merged(applications), outsideOnly(applications, outside), missingEverywhere);
+        InferredDuplicates duplicates = new InferredDuplicates(applications);
+        Report whole = report(
+                merged(applications),
+                outsideOnly(applications, outside),
+                analysis -> duplicates.judge(AlternativeReferences.unverifiedUnless(analysis, missingEverywhere)));
         if (!named) {
             return whole;
         }

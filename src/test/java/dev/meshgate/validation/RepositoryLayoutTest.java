@@ -324,6 +324,23 @@ class RepositoryLayoutTest {
     }
 
     @Test
+    void theSameObjectFromTwoApplicationsThatNothingDeclaresTogetherIsAWarningWithinOneAnErrorStays() throws Exception {
+        // a chart and kustomize manifests that install one component two ways
+        write("chart/Chart.yaml", "apiVersion: v2\nname: reviews\nversion: 1.0.0\n");
+        write("chart/templates/service.yaml", SERVICE);
+        write("manifests/kustomization.yaml", "resources: [service.yaml, again.yaml]\n");
+        write("manifests/service.yaml", SERVICE);
+        write("manifests/again.yaml", DESTINATION_RULE + "---\n" + DESTINATION_RULE.replace("v1", "v2"));
+
+        List<Finding> findings = validate().report().findings();
+
+        assertThat(findings)
+                .filteredOn(finding -> finding.code().equals("MG0006"))
+                .extracting(finding -> finding.severity() + " " + finding.resource())
+                .containsExactlyInAnyOrder("WARNING Service shop/reviews", "ERROR DestinationRule shop/reviews");
+    }
+
+    @Test
     void aGatewayNamedByAVirtualServiceWithoutNamespaceResolvesWhereverItIsApplied() throws Exception {
         write("gateways/kustomization.yaml", "resources: [gateway.yaml]\n");
         // the Service comes without a namespace, as the VirtualServices do: all of it is applied with -n platform

@@ -1,7 +1,6 @@
 package dev.meshgate.analysis.policy;
 
 import dev.meshgate.analysis.Finding;
-import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Severity;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ public record FindingPolicy(Map<String, Optional<Severity>> severities, List<Sup
         List<Finding> kept = new ArrayList<>();
         int suppressed = 0;
         for (Finding finding : findings) {
-            Optional<Severity> severity = severityOf(finding.message());
+            Optional<Severity> severity = severityOf(finding);
             if (severity.isEmpty() || annotations.suppressed(finding) || configSuppressed(finding)) {
                 suppressed++;
                 continue;
@@ -39,9 +38,10 @@ public record FindingPolicy(Map<String, Optional<Severity>> severities, List<Sup
         return new Outcome(List.copyOf(kept), suppressed);
     }
 
-    private Optional<Severity> severityOf(Message message) {
-        Optional<Severity> override = severities.get(message.code());
-        return override != null ? override : Optional.of(message.severity());
+    /** The configured severity of the code, else the finding's own (its message's, unless the engine judged it). */
+    private Optional<Severity> severityOf(Finding finding) {
+        Optional<Severity> override = severities.get(finding.code());
+        return override != null ? override : Optional.of(finding.severity());
     }
 
     private boolean configSuppressed(Finding finding) {
