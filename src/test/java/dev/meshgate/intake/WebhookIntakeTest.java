@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.OutboundPolicy;
 import dev.meshgate.revision.Revision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,8 +105,10 @@ class WebhookIntakeTest {
     @Test
     void withAllowedHostsADeliveryCannotPointMeshgateAtAnotherServer() {
         byte[] body = WebhookFixtures.bytes(PUSH);
-        WebhookIntake gitHubOnly = intake(defaultSecret(SECRET), false).allowingHosts(List.of("github.com"));
-        WebhookIntake corpOnly = intake(defaultSecret(SECRET), false).allowingHosts(List.of("*.corp.example"));
+        WebhookIntake gitHubOnly =
+                intake(defaultSecret(SECRET), false).checkingUrlsWith(OutboundPolicy.allowing(List.of("github.com")));
+        WebhookIntake corpOnly = intake(defaultSecret(SECRET), false)
+                .checkingUrlsWith(OutboundPolicy.allowing(List.of("*.corp.example")));
 
         assertThat(gitHubOnly
                         .receive("github", gitHub("push", body, sign(body, SECRET), "d-1"))
@@ -114,7 +117,7 @@ class WebhookIntakeTest {
         WebhookAnswer elsewhere = corpOnly.receive("github", gitHub("push", body, sign(body, SECRET), "d-2"));
         assertThat(elsewhere.status()).isEqualTo(400);
         assertThat(elsewhere.body().get("error").toString())
-                .contains("github.com is not in meshgate.webhooks.allowed-hosts");
+                .contains("github.com is not in meshgate.git.allowed-hosts");
         assertThat(runs.revisions).hasSize(1);
     }
 
