@@ -2,6 +2,7 @@ package dev.meshgate.api;
 
 import dev.meshgate.config.MeshgateConfig;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -21,10 +22,20 @@ public class ApiAccess {
 
     private static final String BEARER = "bearer ";
 
-    private final ApiToken token;
+    // Filters are made while the application starts, before its configuration can be read: look it up at first use.
+    private final Instance<MeshgateConfig> config;
+    private volatile ApiToken token;
 
-    ApiAccess(MeshgateConfig config) {
-        this.token = new ApiToken(config.api().token(), config.api().tokenFile());
+    ApiAccess(Instance<MeshgateConfig> config) {
+        this.config = config;
+    }
+
+    private ApiToken token() {
+        if (token == null) {
+            MeshgateConfig settings = config.get();
+            token = new ApiToken(settings.api().token(), settings.api().tokenFile());
+        }
+        return token;
     }
 
     @ServerRequestFilter
@@ -34,7 +45,7 @@ public class ApiAccess {
         String presented = header != null && header.toLowerCase(Locale.ROOT).startsWith(BEARER)
                 ? header.substring(BEARER.length())
                 : null;
-        return switch (token.check(presented)) {
+        return switch (token().check(presented)) {
             case VALID -> Optional.empty();
             case INVALID -> refuse(
                     401,

@@ -18,7 +18,7 @@ final class Destinations {
      * repositories pass: only entry points that allow them (a request from loopback) let one through.
      */
     static String transportUrl(RepositoryUrl url, OutboundPolicy policy) throws GitException {
-        if (!url.isNetwork()) {
+        if (url.isLocal()) {
             return url.forTransport();
         }
         try {

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class OutboundPolicy {
 
     private static final Set<String> SERVER_SCHEMES = Set.of("https", "ssh", "git", "git+ssh", "ssh+git");
-    private static final Pattern TRANSPORT_HELPER = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9+.-]*::.*", Pattern.DOTALL);
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final List<String> entries;
@@ -59,10 +58,6 @@ public final class OutboundPolicy {
      * the URL's credentials.
      */
     public RepositoryUrl checkServerUrl(String text) throws InvalidRepositoryUrlException {
-        if (text != null && TRANSPORT_HELPER.matcher(text.strip()).matches()) {
-            throw new InvalidRepositoryUrlException(
-                    "transport-helper syntax (name::address) is not a server URL; use https, ssh or git");
-        }
         RepositoryUrl url = RepositoryUrl.parse(text);
         checkServerUrl(url);
         return url;

@@ -10,6 +10,10 @@ import org.eclipse.jgit.transport.URIish;
  */
 public final class RepositoryUrl {
 
+    /** git's {@code transport::address}, which runs a helper program ({@code ext::sh -c ...}, {@code fd::3}). */
+    private static final java.util.regex.Pattern TRANSPORT_HELPER =
+            java.util.regex.Pattern.compile("^[A-Za-z0-9][A-Za-z0-9+.-]*::.*", java.util.regex.Pattern.DOTALL);
+
     private final String text;
     private final URIish uri;
 
@@ -22,6 +26,10 @@ public final class RepositoryUrl {
     public static RepositoryUrl parse(String text) throws InvalidRepositoryUrlException {
         if (text == null || text.isBlank()) {
             throw new InvalidRepositoryUrlException("no repository URL was given");
+        }
+        if (TRANSPORT_HELPER.matcher(text.strip()).matches()) {
+            throw new InvalidRepositoryUrlException(
+                    "transport-helper syntax (name::address) is not a server URL; use https, ssh or git");
         }
         try {
             return new RepositoryUrl(text.strip(), new URIish(text.strip()));
@@ -81,6 +89,11 @@ public final class RepositoryUrl {
             return uri.getHost() != null;
         }
         return scheme.equals("ssh") || scheme.equals("git+ssh") || scheme.equals("ssh+git");
+    }
+
+    /** True for a repository on this machine: a path, or a {@code file:} URL. */
+    public boolean isLocal() {
+        return scheme().equals("file") || (scheme().isEmpty() && uri.getHost() == null);
     }
 
     /** True for URLs of a server (http, https, ssh, git, scp-like), false for local paths and file URLs. */
