@@ -153,8 +153,9 @@ public interface MeshgateConfig {
         Optional<String> bitbucketServerUrl();
 
         /**
-         * The hosts deliveries may name clone URLs on ({@code github.com}, {@code *.corp.example}); unset, any server.
-         * Set it when a secret is shared by many repositories, so that its holders cannot point meshgate elsewhere.
+         * The hosts deliveries may name clone URLs on ({@code github.com}, {@code *.corp.example}); unset, those of
+         * {@code meshgate.git.allowed-hosts}. Set it when a secret is shared by many repositories, so that its holders
+         * cannot point meshgate elsewhere; fetches still obey {@code meshgate.git.allowed-hosts}.
          */
         Optional<java.util.List<String>> allowedHosts();
 

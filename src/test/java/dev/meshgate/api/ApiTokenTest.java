@@ -119,4 +119,34 @@ class ApiTokenTest {
                 .statusCode(400)
                 .body("error", containsString("paths on meshgate's disk are not accepted"));
     }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL meshgate;
+
+    @Test
+    void theGateCommandSendsTheTokenFromItsFileAndFailsClosedWithoutIt() throws Exception {
+        Path repository = SampleRepository.create(temp.resolve("gated"), "valid-mesh");
+        String sha = new dev.meshgate.testing.GitCommandLine(repository).run("rev-parse", "HEAD");
+        Path tokenFile = Files.writeString(temp.resolve("token"), "first-token\n");
+
+        String[] base = {"gate", "--url", meshgate.toString(), "--repo", repository.toString(), "--revision", sha};
+        java.io.StringWriter refusedErr = new java.io.StringWriter();
+        int refused = dev.meshgate.cli.MeshgateCommand.execute(
+                new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(refusedErr, true),
+                base);
+        java.io.StringWriter passedOut = new java.io.StringWriter();
+        String[] withToken = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(base), java.util.stream.Stream.of("--token-file", tokenFile.toString()))
+                .toArray(String[]::new);
+        int passed = dev.meshgate.cli.MeshgateCommand.execute(
+                new java.io.PrintWriter(passedOut, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true),
+                withToken);
+
+        assertThat(refused).isEqualTo(1);
+        assertThat(refusedErr.toString()).contains("meshgate refused the gate's credentials (401)");
+        assertThat(passed).isEqualTo(0);
+        assertThat(passedOut.toString()).contains("passed:");
+    }
 }
