@@ -39,6 +39,7 @@ public class GateResource {
 
     @GET
     @Blocking
+    @TokenRequired
     public Response verdict(
             @QueryParam("repo") String repo, @QueryParam("revision") String revision, @QueryParam("wait") String wait)
             throws InterruptedException {

@@ -1,9 +1,12 @@
 package dev.meshgate.api;
 
+import dev.meshgate.config.MeshgateConfig;
 import dev.meshgate.git.GitException;
 import dev.meshgate.git.MirrorCache;
+import dev.meshgate.revision.DestinationRefusedException;
 import dev.meshgate.revision.Forge;
 import dev.meshgate.revision.InvalidRepositoryUrlException;
+import dev.meshgate.revision.OutboundPolicy;
 import dev.meshgate.revision.RepositoryUrl;
 import dev.meshgate.revision.Revision;
 import dev.meshgate.revision.RunSubmitter;
@@ -12,6 +15,7 @@ import dev.meshgate.runs.RunQueue;
 import dev.meshgate.runs.RunRequest;
 import dev.meshgate.runs.RunStore;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -45,21 +50,29 @@ public class RunResource {
     @Inject
     MirrorCache mirrors;
 
+    @Inject
+    OutboundPolicy outbound;
+
+    @Inject
+    MeshgateConfig config;
+
     @POST
     @Blocking
+    @TokenRequired
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(RunRequest request) {
+    public Response start(RunRequest request, @Context HttpServerRequest http) {
         if (request == null
                 || request.repository() == null
                 || request.repository().isBlank()) {
             throw new BadRequestException("name the repository: {\"repository\": URL or path, \"sha\" or \"ref\"}");
         }
-        String cloneUrl = cloneUrl(request.repository().strip());
+        String repository = request.repository().strip();
+        String cloneUrl = isLocalPath(repository) ? localRepository(repository, http) : serverUrl(repository);
         String sha = sha(request, cloneUrl);
         String ref = request.ref() == null || request.ref().isBlank()
                 ? null
                 : request.ref().strip();
-        Revision revision = Revision.push(Forge.MANUAL, request.repository().strip(), cloneUrl, null, sha, ref);
+        Revision revision = Revision.push(Forge.MANUAL, repository, cloneUrl, null, sha, ref);
         RunSubmitter.Submission submission = queue.submit(revision, null);
         if (submission instanceof RunSubmitter.Accepted accepted) {
             return Response.accepted(Map.of("runId", accepted.runId(), "duplicate", accepted.duplicate()))
@@ -73,25 +86,46 @@ public class RunResource {
                 .build();
     }
 
-    /** A path on meshgate's disk becomes a file URL; anything else must be a URL JGit can fetch. */
-    private static String cloneUrl(String repository) {
+    private static boolean isLocalPath(String repository) {
+        return repository.startsWith("/")
+                || repository.startsWith(".")
+                || repository.startsWith("~")
+                || repository.regionMatches(true, 0, "file:", 0, 5);
+    }
+
+    /**
+     * A path on meshgate's disk becomes a file URL, for callers allowed to name one: its files and host names would
+     * show on a report page, and meshgate's disk holds mirrors of private repositories.
+     */
+    private String localRepository(String repository, HttpServerRequest http) {
+        boolean allowed = config.runs().allowLocalPaths().orElseGet(() -> Caller.isLoopback(http));
+        if (!allowed) {
+            throw new BadRequestException("paths on meshgate's disk are not accepted here: name a server URL (https,"
+                    + " ssh, git), or set meshgate.runs.allow-local-paths=true");
+        }
+        java.nio.file.Path path;
         try {
-            if (repository.startsWith("/") || repository.startsWith(".")) {
-                java.nio.file.Path path =
-                        java.nio.file.Path.of(repository).toAbsolutePath().normalize();
-                if (!Files.isDirectory(path)) {
-                    throw new BadRequestException("no repository at " + path);
-                }
-                return path.toUri().toString();
-            }
-            if (RepositoryUrl.parse(repository).hasCredentials()) {
-                // Run records keep the URL: a token in it would be stored and shown.
-                throw new BadRequestException("the repository URL carries credentials; configure a token for its host"
-                        + " (meshgate.git.hosts) instead");
-            }
+            path = repository.regionMatches(true, 0, "file:", 0, 5)
+                    ? java.nio.file.Path.of(URI.create(repository))
+                    : java.nio.file.Path.of(repository.replaceFirst("^~", System.getProperty("user.home")));
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            throw new BadRequestException("the path is not one meshgate can read");
+        }
+        path = path.toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) {
+            throw new BadRequestException("no repository at " + path);
+        }
+        return path.toUri().toString();
+    }
+
+    /** A server URL the outbound policy allows, whose host resolves to addresses it allows too. */
+    private String serverUrl(String repository) {
+        try {
+            RepositoryUrl url = outbound.checkServerUrl(repository);
+            outbound.checkResolved(url.host());
             return repository;
-        } catch (InvalidRepositoryUrlException e) {
-            throw new BadRequestException(e.getMessage());
+        } catch (InvalidRepositoryUrlException | DestinationRefusedException e) {
+            throw new BadRequestException("the repository URL is refused: " + e.getMessage());
         }
     }
 
@@ -108,8 +142,11 @@ public class RunResource {
         }
         try {
             return mirrors.resolve(RepositoryUrl.parse(cloneUrl), request.ref().strip());
-        } catch (GitException | InvalidRepositoryUrlException e) {
-            throw new jakarta.ws.rs.ClientErrorException(e.getMessage(), 422);
+        } catch (GitException e) {
+            throw new jakarta.ws.rs.ClientErrorException(
+                    e.getMessage(), e.reason() == GitException.Reason.NOT_ALLOWED ? 400 : 422);
+        } catch (InvalidRepositoryUrlException e) {
+            throw new BadRequestException(e.getMessage());
         }
     }
 
@@ -120,6 +157,7 @@ public class RunResource {
     }
 
     @GET
+    @TokenRequired
     public List<Run> find(@QueryParam("repo") String repo, @QueryParam("sha") String sha) {
         return store
                 .find(run -> (repo == null

@@ -8,6 +8,7 @@ import dev.meshgate.git.GitException;
 import dev.meshgate.git.MirrorCache;
 import dev.meshgate.git.MirrorCacheSettings;
 import dev.meshgate.revision.InvalidRepositoryUrlException;
+import dev.meshgate.revision.OutboundPolicy;
 import dev.meshgate.revision.RepositoryUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,7 +88,7 @@ public final class BenchGitCommand implements Callable<Integer> {
                 meshgateFirst[run] = meshgateFirstCheckout();
                 gitFirst[run] = gitFirstCheckout();
             }
-            MirrorCache cache = new MirrorCache(MirrorCacheSettings.defaults(folder()), GitAuthentication.anonymous());
+            MirrorCache cache = new MirrorCache(servedHere(), GitAuthentication.anonymous());
             cache.checkout(CheckoutRequest.of(url, source.head()), folder()).close();
             Path gitMirror = folder();
             git(work).run("clone", "-q", "--mirror", url.toString(), gitMirror.toString());
@@ -111,7 +112,7 @@ public final class BenchGitCommand implements Callable<Integer> {
         }
 
         private double meshgateFirstCheckout() throws GitException {
-            MirrorCache cache = new MirrorCache(MirrorCacheSettings.defaults(folder()), GitAuthentication.anonymous());
+            MirrorCache cache = new MirrorCache(servedHere(), GitAuthentication.anonymous());
             long start = System.nanoTime();
             Checkout checkout = cache.checkout(CheckoutRequest.of(url, source.head()), folder());
             double millis = millisSince(start);
@@ -140,6 +141,12 @@ public final class BenchGitCommand implements Callable<Integer> {
 
         private Path folder() {
             return work.resolve("run-" + folders++);
+        }
+
+        /** A fresh mirror cache that may reach the benchmark's own git daemon, which listens on loopback. */
+        private MirrorCacheSettings servedHere() {
+            return MirrorCacheSettings.defaults(folder())
+                    .withOutbound(OutboundPolicy.allowing(java.util.List.of("127.0.0.1")));
         }
 
         private void row(PrintWriter out, String label, double[] meshgate, double[] git) {

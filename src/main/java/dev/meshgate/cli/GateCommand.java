@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -93,6 +94,13 @@ public final class GateCommand implements Callable<Integer> {
             description = "How long to wait for a verdict (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(
+            names = "--token-file",
+            defaultValue = "${MESHGATE_API_TOKEN_FILE}",
+            description = "A file holding meshgate's API token (default: $MESHGATE_API_TOKEN_FILE; or the token itself"
+                    + " in $MESHGATE_API_TOKEN).")
+    Path tokenFile;
+
     @Option(names = "--no-start", description = "Fail for a commit meshgate never saw instead of starting a run of it.")
     boolean noStart;
 
@@ -115,6 +123,13 @@ public final class GateCommand implements Callable<Integer> {
             err.println("meshgate gate: " + e.getMessage());
             return ExitCodes.USAGE_OR_IO;
         }
+        Optional<String> token;
+        try {
+            token = token();
+        } catch (IOException e) {
+            err.println("meshgate gate: the token file " + tokenFile + " cannot be read");
+            return ExitCodes.USAGE_OR_IO;
+        }
         out.printf("meshgate gate: waiting for the verdict on %s of %s%n", commit.revision(), commit.repository());
         out.flush();
         Instant deadline = Instant.now().plus(timeout);
@@ -124,7 +139,7 @@ public final class GateCommand implements Callable<Integer> {
             Duration wait = min(POLL, Duration.between(Instant.now(), deadline));
             try {
                 HttpResponse<String> answer =
-                        http.send(gateRequest(commit, wait), HttpResponse.BodyHandlers.ofString());
+                        http.send(gateRequest(commit, wait, token), HttpResponse.BodyHandlers.ofString());
                 GateAnswer body = answer.statusCode() == 200 || answer.statusCode() == 409 || answer.statusCode() == 202
                         ? JSON.readValue(answer.body(), GateAnswer.class)
                         : null;
@@ -143,15 +158,21 @@ public final class GateCommand implements Callable<Integer> {
                             return ExitCodes.FAILED;
                         }
                         if (!started) {
-                            started = startRun(commit, err);
+                            started = startRun(commit, token, err);
                         }
                         lastProblem = "the run has not started";
                     }
                     case 202 -> lastProblem = "still running: " + body.summary();
+                    case 401, 403 -> {
+                        err.printf(
+                                "meshgate refused the gate's credentials (%d): %s%n",
+                                answer.statusCode(), answer.body());
+                        return ExitCodes.FAILED;
+                    }
                     default -> lastProblem = "meshgate answered " + answer.statusCode() + ": " + answer.body();
                 }
             } catch (IOException e) {
-                lastProblem = "meshgate cannot be reached at " + service + ": " + e.getMessage();
+                lastProblem = "meshgate cannot be reached at " + service + ": " + Unreachable.reason(e);
                 Thread.sleep(Math.min(
                         POLL.toMillis(),
                         Math.max(0, Duration.between(Instant.now(), deadline).toMillis())));
@@ -178,24 +199,40 @@ public final class GateCommand implements Callable<Integer> {
         return new ApplicationRevision(commit.repository, commit.revision);
     }
 
-    private HttpRequest gateRequest(ApplicationRevision commit, Duration wait) {
+    /** The API token: from the file when one is given, else from the environment; none for a local service. */
+    private Optional<String> token() throws IOException {
+        if (tokenFile != null) {
+            return Optional.of(Files.readString(tokenFile).strip()).filter(text -> !text.isEmpty());
+        }
+        return Optional.ofNullable(System.getenv("MESHGATE_API_TOKEN"))
+                .map(String::strip)
+                .filter(text -> !text.isEmpty());
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, Optional<String> token) {
+        token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        return request;
+    }
+
+    private HttpRequest gateRequest(ApplicationRevision commit, Duration wait, Optional<String> token) {
         String query = "repo=" + encode(commit.repository()) + "&revision=" + encode(commit.revision()) + "&wait="
                 + Math.max(0, wait.toSeconds()) + "s";
-        return HttpRequest.newBuilder(service.resolve("/api/v1/gate?" + query))
+        return authorized(HttpRequest.newBuilder(service.resolve("/api/v1/gate?" + query)), token)
                 .timeout(wait.plusSeconds(30))
                 .GET()
                 .build();
     }
 
     /** Asks meshgate to validate a commit it never saw; a full 40-digit sha is needed for that. */
-    private boolean startRun(ApplicationRevision commit, PrintWriter err) throws IOException, InterruptedException {
+    private boolean startRun(ApplicationRevision commit, Optional<String> token, PrintWriter err)
+            throws IOException, InterruptedException {
         String key = commit.revision().length() == 40 ? "sha" : "ref";
         String body = JSON.createObjectNode()
                 .put("repository", commit.repository())
                 .put(key, commit.revision())
                 .toString();
         HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(service.resolve("/api/v1/runs"))
+                authorized(HttpRequest.newBuilder(service.resolve("/api/v1/runs")), token)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),

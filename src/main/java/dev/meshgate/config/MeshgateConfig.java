@@ -40,6 +40,18 @@ public interface MeshgateConfig {
 
     Render render();
 
+    Api api();
+
+    /** Who may use the HTTP API's writes and listings ({@code POST /api/v1/runs}, {@code GET /api/v1/runs}, the gate). */
+    interface Api {
+
+        /** The bearer token callers send; without it (and without a token file) only requests from loopback are served. */
+        Optional<String> token();
+
+        /** A file holding the token (a mounted Kubernetes Secret), read again whenever it changes. */
+        Optional<Path> tokenFile();
+    }
+
     /** How applications are rendered. */
     interface Render {
 
@@ -167,8 +179,9 @@ public interface MeshgateConfig {
         Optional<String> bitbucketServerUrl();
 
         /**
-         * The hosts deliveries may name clone URLs on ({@code github.com}, {@code *.corp.example}); unset, any server.
-         * Set it when a secret is shared by many repositories, so that its holders cannot point meshgate elsewhere.
+         * The hosts deliveries may name clone URLs on ({@code github.com}, {@code *.corp.example}); unset, those of
+         * {@code meshgate.git.allowed-hosts}. Set it when a secret is shared by many repositories, so that its holders
+         * cannot point meshgate elsewhere; fetches still obey {@code meshgate.git.allowed-hosts}.
          */
         Optional<java.util.List<String>> allowedHosts();
 
@@ -199,9 +212,22 @@ public interface MeshgateConfig {
         @WithDefault("2")
         int workers();
 
-        /** Runs waiting at most; beyond that webhooks are answered 503 with Retry-After. */
-        @WithDefault("100")
+        /**
+         * Runs waiting at most; beyond that webhooks are answered 503 with Retry-After. A waiting run is its record on
+         * disk and about a kilobyte in memory, so the default holds any realistic burst.
+         */
+        @WithDefault("10000")
         int queueCapacity();
+
+        /**
+         * Whether {@code POST /api/v1/runs} accepts paths on meshgate's disk: {@code true} for every allowed caller,
+         * {@code false} for none; unset, only for requests from loopback (the no-configuration start).
+         */
+        Optional<Boolean> allowLocalPaths();
+
+        /** The free disk space below which new runs are refused (503 with Retry-After) rather than half written. */
+        @WithDefault("64M")
+        MemorySize minFreeDisk();
 
         /**
          * Whether a change request fails only on errors its merge base did not have (the default, for repositories
@@ -241,6 +267,17 @@ public interface MeshgateConfig {
         /** The most disk all mirrors together may use before the least recently used are evicted. */
         @WithDefault("20G")
         MemorySize diskBudget();
+
+        /**
+         * The hosts fetches and pushes may reach ({@code github.com}, {@code *.corp.example}, {@code *}, IP addresses
+         * and CIDR ranges); unset, the hosts of the configured forges and git credentials. Loopback, link-local and
+         * private addresses are refused unless an entry names the host exactly or covers the address.
+         */
+        Optional<java.util.List<String>> allowedHosts();
+
+        /** Whether plain http URLs are fetched (tokens would travel in the clear): for tests and trusted networks. */
+        @WithDefault("false")
+        boolean allowHttp();
 
         /** Whether submodules (network URLs only) are checked out too. */
         @WithDefault("false")

@@ -5,7 +5,7 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 /**
  * What became of moving a branch on the server.
  *
- * @param detail the server's words when it refused, or a short account otherwise
+ * @param detail a short account of what happened, never the server's own words
  */
 public record BranchUpdate(Outcome outcome, String detail) {
 
@@ -20,7 +20,6 @@ public record BranchUpdate(Outcome outcome, String detail) {
     }
 
     static BranchUpdate of(RemoteRefUpdate update) {
-        String message = update.getMessage() == null ? "" : update.getMessage();
         return switch (update.getStatus()) {
             case OK -> new BranchUpdate(
                     Outcome.MOVED, "moved to " + update.getNewObjectId().name());
@@ -30,8 +29,12 @@ public record BranchUpdate(Outcome outcome, String detail) {
                     Outcome.REJECTED, "not a fast-forward: the branch has moved past or away from this commit");
             default -> new BranchUpdate(
                     Outcome.FAILED,
-                    "the server refused (" + update.getStatus().name().toLowerCase(java.util.Locale.ROOT) + ")"
-                            + (message.isEmpty() ? "" : ": " + message));
+                    // The server's own words stay out: they are whatever the remote chose to answer.
+                    "the server refused ("
+                            + update.getStatus()
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', ' ') + ")");
         };
     }
 }

@@ -1,34 +1,61 @@
 package dev.meshgate.git;
 
+import dev.meshgate.revision.DestinationRefusedException;
 import dev.meshgate.revision.RepositoryUrl;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import org.jboss.logging.Logger;
 
 /**
- * Turns JGit's exceptions into reasons users understand. The JGit exception is never kept as the cause: its message
- * may quote a URL with a token, and causes end up in logs.
+ * Turns JGit's exceptions into reasons users understand. Neither the JGit exception nor its text is kept: its
+ * message may quote a URL with a token, or whatever the remote server answered, and messages end up in run records,
+ * report pages and commit statuses. The detail goes to the debug log only.
  */
 final class FetchFailures {
+
+    private static final Logger LOG = Logger.getLogger(FetchFailures.class);
 
     private FetchFailures() {}
 
     static GitException classify(RepositoryUrl url, Exception failure, DeadlineMonitor deadline) {
         String where = url.redacted();
         String text = messages(failure);
-        if (deadline.expired() || causedBy(failure, SocketTimeoutException.class)) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("fetching from %s failed: %s", where, url.scrub(text));
+        }
+        Optional<DestinationRefusedException> refused = cause(failure, DestinationRefusedException.class);
+        if (refused.isPresent()) {
+            String reason = refused.get().getMessage();
+            return new GitException(
+                    reason.startsWith("unreachable")
+                            ? GitException.Reason.UNREACHABLE
+                            : GitException.Reason.NOT_ALLOWED,
+                    where + ": " + reason,
+                    null);
+        }
+        if (deadline.expired() || cause(failure, SocketTimeoutException.class).isPresent()) {
             return new GitException(GitException.Reason.TIMED_OUT, "fetching from " + where + " timed out", null);
         }
-        if (causedBy(failure, UnknownHostException.class) || text.contains("unknown host")) {
+        if (cause(failure, UnknownHostException.class).isPresent() || text.contains("unknown host")) {
             return new GitException(GitException.Reason.UNREACHABLE, where + " cannot be reached: unknown host", null);
         }
-        if (causedBy(failure, ConnectException.class)
-                || causedBy(failure, NoRouteToHostException.class)
+        if (cause(failure, ConnectException.class).isPresent()
+                || cause(failure, NoRouteToHostException.class).isPresent()
                 || text.contains("connection refused")) {
             return new GitException(
                     GitException.Reason.UNREACHABLE, where + " cannot be reached: connection refused", null);
+        }
+        if (cause(failure, SSLException.class).isPresent()) {
+            return new GitException(
+                    GitException.Reason.UNREACHABLE,
+                    where + " cannot be reached: the TLS handshake failed (not a TLS server, or a certificate"
+                            + " meshgate does not trust)",
+                    null);
         }
         if (text.contains("known_hosts")
                 || text.contains("known hosts")
@@ -55,27 +82,29 @@ final class FetchFailures {
                     where + " has no such repository (or hides it from meshgate's credentials)",
                     null);
         }
+        if (url.isNetwork()
+                && (text.contains("advertisement")
+                        || text.contains("not a git")
+                        || text.contains("protocol")
+                        || text.contains("unexpected")
+                        || text.contains("expected")
+                        || text.contains("smart http"))) {
+            return new GitException(
+                    GitException.Reason.NOT_A_GIT_SERVER, where + " did not answer as a git server", null);
+        }
         return new GitException(
                 GitException.Reason.FAILED,
-                "fetching from " + where + " failed: " + url.scrub(rootMessage(failure)),
+                "fetching from " + where + " failed (" + failure.getClass().getSimpleName() + ")",
                 null);
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage());
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return Optional.of(type.cast(cause));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static String messages(Throwable failure) {

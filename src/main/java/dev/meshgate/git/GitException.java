@@ -12,6 +12,10 @@ public class GitException extends Exception {
         AUTHENTICATION_REFUSED,
         UNREACHABLE,
         TIMED_OUT,
+        /** The server answered, but not as a git server does. */
+        NOT_A_GIT_SERVER,
+        /** The outbound policy does not let meshgate connect there. */
+        NOT_ALLOWED,
         LIMIT_EXCEEDED,
         FAILED
     }

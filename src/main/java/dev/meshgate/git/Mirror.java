@@ -121,7 +121,7 @@ final class Mirror {
             throws GitException, IOException, GitAPIException {
         FetchCommand fetch = new Git(repository())
                 .fetch()
-                .setRemote(url.forTransport())
+                .setRemote(Destinations.transportUrl(url, auth.policy()))
                 .setRefSpecs(refs)
                 .setRemoveDeletedRefs(prune)
                 .setTagOpt(TagOpt.NO_TAGS)
@@ -136,7 +136,7 @@ final class Mirror {
             throws GitException, IOException {
         PushCommand push = new Git(repository())
                 .push()
-                .setRemote(url.forTransport())
+                .setRemote(Destinations.transportUrl(url, auth.policy()))
                 .setRefSpecs(spec)
                 .setProgressMonitor(deadline);
         auth.configure(push, url);

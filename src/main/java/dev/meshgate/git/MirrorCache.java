@@ -1,5 +1,6 @@
 package dev.meshgate.git;
 
+import dev.meshgate.files.FolderNames;
 import dev.meshgate.revision.RepositoryUrl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public final class MirrorCache {
     MirrorCache(MirrorCacheSettings settings, GitAuthentication auth, Clock clock) {
         this.root = settings.dataDirectory().resolve("mirrors");
         this.settings = settings;
-        this.auth = auth;
+        this.auth = auth.guardedBy(settings.outbound());
         this.clock = clock;
         this.diskBudget = new DiskBudget(root, settings.diskBudgetBytes(), this::mirrorAt);
     }
@@ -219,7 +220,11 @@ public final class MirrorCache {
         } catch (IOException e) {
             throw new MirrorDamaged(new GitException(
                     GitException.Reason.FAILED,
-                    "the mirror of " + request.url() + " cannot be read: " + e.getMessage(),
+                    "the mirror of " + request.url() + " cannot be read: "
+                            + FolderNames.relativeTo(
+                                    FolderNames.relativeTo(e.getMessage(), folder, "the working folder"),
+                                    root,
+                                    "the mirrors' folder"),
                     null));
         } finally {
             read.unlock();
@@ -250,6 +255,11 @@ public final class MirrorCache {
         }
         try {
             mirror.fetch(url, REFS, true, auth, deadline());
+        } catch (GitException refused) {
+            if (!existed) {
+                mirror.delete();
+            }
+            throw refused;
         } catch (IOException | GitAPIException e) {
             GitException failure = FetchFailures.classify(url, e, deadline());
             if (!existed) {

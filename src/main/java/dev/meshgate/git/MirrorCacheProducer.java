@@ -1,11 +1,13 @@
 package dev.meshgate.git;
 
 import dev.meshgate.config.MeshgateConfig;
+import dev.meshgate.revision.OutboundPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +18,20 @@ public class MirrorCacheProducer {
 
     @Produces
     @Singleton
-    MirrorCache mirrorCache(MeshgateConfig config) {
-        return new MirrorCache(settings(config), authentication(config));
+    MirrorCache mirrorCache(MeshgateConfig config, OutboundPolicy outbound) {
+        return new MirrorCache(settings(config).withOutbound(outbound), authentication(config));
+    }
+
+    /** Where fetches, pushes, webhooks and the API may point meshgate: see {@link DefaultAllowedHosts}. */
+    @Produces
+    @Singleton
+    OutboundPolicy outboundPolicy(MeshgateConfig config) {
+        return outbound(config);
+    }
+
+    static OutboundPolicy outbound(MeshgateConfig config) {
+        List<String> hosts = config.git().allowedHosts().orElseGet(() -> DefaultAllowedHosts.of(config));
+        return OutboundPolicy.allowing(hosts).allowingHttp(config.git().allowHttp());
     }
 
     static MirrorCacheSettings settings(MeshgateConfig config) {

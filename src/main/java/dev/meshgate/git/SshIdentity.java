@@ -1,6 +1,10 @@
 package dev.meshgate.git;
 
+import dev.meshgate.revision.DestinationRefusedException;
+import dev.meshgate.revision.OutboundPolicy;
 import java.io.File;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +12,7 @@ import java.util.TreeMap;
 import org.eclipse.jgit.transport.SshConfigStore;
 import org.eclipse.jgit.transport.SshConstants;
 import org.eclipse.jgit.transport.sshd.JGitKeyCache;
+import org.eclipse.jgit.transport.sshd.ProxyData;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
@@ -21,7 +26,7 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 public record SshIdentity(Path privateKey, Path knownHosts) {
 
     /** Builds JGit's Apache MINA sshd transport for this identity; strict host-key checking, key only. */
-    SshdSessionFactory sessionFactory(Path workDirectory) {
+    SshdSessionFactory sessionFactory(Path workDirectory, OutboundPolicy policy) {
         File home = workDirectory.toFile();
         return new SshdSessionFactoryBuilder()
                 .setHomeDirectory(home)
@@ -29,8 +34,24 @@ public record SshIdentity(Path privateKey, Path knownHosts) {
                 .setPreferredAuthentications("publickey")
                 .setDefaultIdentities(ignored -> List.of(privateKey))
                 .setDefaultKnownHostsFiles(ignored -> List.of(knownHosts))
+                // JGit resolves the server's address once, asks for a proxy with it, then connects to exactly it:
+                // the check sees the address connected to, so a rebinding name cannot slip past it.
+                .setProxyDataFactory(address -> refuseUnlessAllowed(policy, address))
                 .setConfigStoreFactory((homeDir, configFile, localUser) -> new FixedConfig(settings()))
                 .build(new JGitKeyCache());
+    }
+
+    private static ProxyData refuseUnlessAllowed(OutboundPolicy policy, InetSocketAddress address) {
+        try {
+            if (address.isUnresolved()) {
+                throw new DestinationRefusedException(
+                        "unreachable: the host " + address.getHostString() + " is unknown");
+            }
+            policy.checkAddress(address.getHostString(), address.getAddress());
+            return null;
+        } catch (DestinationRefusedException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map<String, List<String>> settings() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshgate.revision.InvalidRepositoryUrlException;
+import dev.meshgate.revision.OutboundPolicy;
 import dev.meshgate.revision.RepositoryUrl;
 import dev.meshgate.revision.Revision;
 import dev.meshgate.revision.RunSubmitter;
@@ -31,7 +32,7 @@ public final class WebhookIntake {
     private final boolean allowUnsigned;
     private final RunSubmitter runs;
     private final ObjectMapper json;
-    private List<String> allowedHosts = List.of();
+    private OutboundPolicy outbound = OutboundPolicy.allowing(List.of("*"));
 
     /** @param allowUnsigned whether a delivery for a repository with no secret configured is accepted unsigned */
     public WebhookIntake(
@@ -47,11 +48,12 @@ public final class WebhookIntake {
         this.json = json;
     }
 
-    /** Only clone URLs on these hosts ({@code *.example.com} for a domain) are accepted; empty for any server. */
-    public WebhookIntake allowingHosts(List<String> hosts) {
-        this.allowedHosts = hosts.stream()
-                .map(host -> host.strip().toLowerCase(Locale.ROOT))
-                .toList();
+    /**
+     * Only clone URLs this policy allows are accepted (the service's {@code meshgate.git.allowed-hosts}); without
+     * one, any server URL (https, ssh, git) on any host.
+     */
+    public WebhookIntake checkingUrlsWith(OutboundPolicy policy) {
+        this.outbound = policy;
         return this;
     }
 
@@ -88,7 +90,7 @@ public final class WebhookIntake {
         try {
             WebhookEvent event = adapter.read(request, payload);
             if (event instanceof WebhookEvent.Validate validate) {
-                checkCloneUrls(validate, allowedHosts);
+                checkCloneUrls(validate, outbound);
             }
             if (secret.isPresent() && secret.get().perRepository() && event instanceof WebhookEvent.Validate validate) {
                 checkBoundTo(repository, validate);
@@ -129,41 +131,38 @@ public final class WebhookIntake {
     }
 
     /**
-     * A delivery names the repository to fetch: only a server's URL, never a path on meshgate's own disk or a URL
-     * with credentials in it, whoever signed it.
+     * A delivery names the repository to fetch: only a server's URL that the outbound policy allows, never a path on
+     * meshgate's own disk, another transport or a URL with credentials in it, whoever signed it.
      */
-    private static void checkCloneUrls(WebhookEvent.Validate event, List<String> allowedHosts) {
+    private static void checkCloneUrls(WebhookEvent.Validate event, OutboundPolicy outbound) {
         for (Revision revision : event.revisions()) {
             try {
-                RepositoryUrl url = RepositoryUrl.parse(revision.cloneUrl());
-                if (!url.isNetwork() || url.hasCredentials()) {
-                    throw new MalformedPayloadException("the clone URL must be a server's URL (https, ssh, git)"
-                            + " without credentials, not " + url.redacted());
-                }
-                if (!allowedHosts.isEmpty() && allowedHosts.stream().noneMatch(host -> hostMatches(host, url.host()))) {
-                    throw new MalformedPayloadException(
-                            "the clone URL's host " + url.host() + " is not in meshgate.webhooks.allowed-hosts");
-                }
+                outbound.checkServerUrl(revision.cloneUrl());
             } catch (InvalidRepositoryUrlException e) {
-                throw new MalformedPayloadException(e.getMessage());
+                throw new MalformedPayloadException("the clone URL is refused: " + e.getMessage());
             }
         }
     }
 
-    private static boolean hostMatches(String allowed, String host) {
-        return allowed.startsWith("*.") ? host.endsWith(allowed.substring(1)) : host.equals(allowed);
-    }
-
     /**
-     * A repository's own secret vouches for that repository only: the payload's other fields must not point the run at
-     * another one, whose content would then show on a report page.
+     * A repository's own secret vouches for that repository only: the clone URL's path on its server must be the
+     * repository's ({@code acme/mesh}), compared as a repository URL, so that neither a longer name
+     * ({@code acme/mesh-evil}) nor a query that mentions it points the run at another repository.
      */
     private static void checkBoundTo(String repository, WebhookEvent.Validate event) {
-        String expected = repository.toLowerCase(Locale.ROOT);
+        String expected = repository.strip().toLowerCase(Locale.ROOT).replaceAll("^/+|/+$", "");
         for (Revision revision : event.revisions()) {
-            if (!revision.cloneUrl().toLowerCase(Locale.ROOT).contains(expected)) {
-                throw new MalformedPayloadException("the clone URL " + revision.cloneUrl() + " is not the repository "
-                        + repository + " whose secret signed the delivery");
+            boolean bound;
+            try {
+                bound = RepositoryUrl.parse(revision.cloneUrl())
+                        .repositoryPath()
+                        .equals(expected);
+            } catch (InvalidRepositoryUrlException e) {
+                bound = false;
+            }
+            if (!bound) {
+                throw new MalformedPayloadException(
+                        "the clone URL is not the repository " + repository + " whose secret signed the delivery");
             }
         }
     }

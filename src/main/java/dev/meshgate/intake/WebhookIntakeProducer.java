@@ -3,6 +3,7 @@ package dev.meshgate.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshgate.config.MeshgateConfig;
 import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.OutboundPolicy;
 import dev.meshgate.revision.RunSubmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -20,7 +21,7 @@ public class WebhookIntakeProducer {
 
     @Produces
     @Singleton
-    WebhookIntake intake(MeshgateConfig config, RunSubmitter runs, ObjectMapper json) {
+    WebhookIntake intake(MeshgateConfig config, RunSubmitter runs, ObjectMapper json, OutboundPolicy outbound) {
         MeshgateConfig.Webhooks webhooks = config.webhooks();
         Map<String, WebhookSecrets.Source> perRepository = new TreeMap<>();
         webhooks.repositories()
@@ -39,7 +40,10 @@ public class WebhookIntakeProducer {
                 new BitbucketCloudAdapter(),
                 new BitbucketServerAdapter(webhooks.bitbucketServerUrl()));
         return new WebhookIntake(adapters, secrets, webhooks.allowUnsigned(), runs, json)
-                .allowingHosts(webhooks.allowedHosts().orElse(List.of()));
+                .checkingUrlsWith(webhooks.allowedHosts()
+                        .map(hosts -> OutboundPolicy.allowing(hosts)
+                                .allowingHttp(config.git().allowHttp()))
+                        .orElse(outbound));
     }
 
     private static WebhookSecrets.Source source(

@@ -10,6 +10,10 @@ import org.eclipse.jgit.transport.URIish;
  */
 public final class RepositoryUrl {
 
+    /** git's {@code transport::address}, which runs a helper program ({@code ext::sh -c ...}, {@code fd::3}). */
+    private static final java.util.regex.Pattern TRANSPORT_HELPER =
+            java.util.regex.Pattern.compile("^[A-Za-z0-9][A-Za-z0-9+.-]*::.*", java.util.regex.Pattern.DOTALL);
+
     private final String text;
     private final URIish uri;
 
@@ -22,6 +26,10 @@ public final class RepositoryUrl {
     public static RepositoryUrl parse(String text) throws InvalidRepositoryUrlException {
         if (text == null || text.isBlank()) {
             throw new InvalidRepositoryUrlException("no repository URL was given");
+        }
+        if (TRANSPORT_HELPER.matcher(text.strip()).matches()) {
+            throw new InvalidRepositoryUrlException(
+                    "transport-helper syntax (name::address) is not a server URL; use https, ssh or git");
         }
         try {
             return new RepositoryUrl(text.strip(), new URIish(text.strip()));
@@ -36,9 +44,42 @@ public final class RepositoryUrl {
         return text;
     }
 
+    /**
+     * This URL with its host replaced by the address it was checked at, for transports that resolve names
+     * themselves: the connection then goes where the check looked. For URLs without credentials only.
+     */
+    public String pinnedTo(java.net.InetAddress address) {
+        String literal = address.getHostAddress();
+        return uri.setHost(address instanceof java.net.Inet6Address ? "[" + literal + "]" : literal)
+                .toString();
+    }
+
     /** The host name in lower case, or an empty string for local repositories. */
     public String host() {
         return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    }
+
+    /** The scheme in lower case ({@code https}, {@code ssh}, ...), or an empty string for scp-like URLs and paths. */
+    public String scheme() {
+        return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the URL names a user ({@code git@host:path}, {@code ssh://git@host/path}). */
+    public boolean hasUser() {
+        return uri.getUser() != null && !uri.getUser().isEmpty();
+    }
+
+    /**
+     * The repository's path on its server as forges name repositories: no leading or trailing slash, no {@code .git},
+     * lower case ({@code acme/mesh} for {@code https://github.com/acme/mesh.git}); a query stays part of it.
+     */
+    public String repositoryPath() {
+        return comparable(uri.getPath() == null ? "" : uri.getPath()).replaceAll("^/+", "");
+    }
+
+    /** Whether both name the same repository on the same host, whatever the scheme, user or port. */
+    public boolean isSameRepositoryAs(RepositoryUrl other) {
+        return host().equals(other.host()) && repositoryPath().equals(other.repositoryPath());
     }
 
     /** True for ssh:// and scp-like URLs, which authenticate with keys rather than tokens. */
@@ -48,6 +89,11 @@ public final class RepositoryUrl {
             return uri.getHost() != null;
         }
         return scheme.equals("ssh") || scheme.equals("git+ssh") || scheme.equals("ssh+git");
+    }
+
+    /** True for a repository on this machine: a path, or a {@code file:} URL. */
+    public boolean isLocal() {
+        return scheme().equals("file") || (scheme().isEmpty() && uri.getHost() == null);
     }
 
     /** True for URLs of a server (http, https, ssh, git, scp-like), false for local paths and file URLs. */

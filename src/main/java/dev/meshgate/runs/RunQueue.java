@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -96,8 +95,17 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
             LOG.warnf("queue full (%d runs waiting): %s refused", settings.queueCapacity(), revision.line());
             return new QueueFull(RunSettings.RETRY_AFTER);
         }
-        Run run = Run.accepted(UUID.randomUUID().toString().substring(0, 13), revision, deliveryId, clock.instant());
-        store.save(run);
+        if (!store.hasRoom()) {
+            LOG.warnf("the disk of the run records is full: %s refused", revision.line());
+            return new QueueFull(RunSettings.RETRY_AFTER);
+        }
+        Run run = Run.accepted(RunIds.next(), revision, deliveryId, clock.instant());
+        try {
+            store.save(run);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warnf("the record of a run of %s cannot be written (%s): refused", revision.line(), e.getMessage());
+            return new QueueFull(RunSettings.RETRY_AFTER);
+        }
         index(run);
         remember(run, deliveryId);
         supersedeOlder(run);

@@ -23,7 +23,8 @@ public class RunQueueProducer {
     @Produces
     @Singleton
     RunStore runStore(MeshgateConfig config) {
-        return new RunStore(config.dataDir().resolve("runs"));
+        return new RunStore(
+                config.dataDir().resolve("runs"), config.runs().minFreeDisk().asLongValue());
     }
 
     @Produces

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param queueCapacity runs waiting at most; more are refused with a retry delay
  * @param publicUrl the address users reach meshgate at, for links to report pages
  * @param statusContext the name of meshgate's commit status on the forge
- * @param keepRuns how many run records are kept; the oldest finished ones go first
+ * @param keepRuns how many finished run records are kept; the oldest go first
  */
 public record RunSettings(
         Path dataDirectory, int workers, int queueCapacity, String publicUrl, String statusContext, int keepRuns) {
@@ -23,9 +23,8 @@ public record RunSettings(
         if (workers < 1) {
             throw new IllegalArgumentException("meshgate.runs.workers must be at least 1, not " + workers);
         }
-        if (keepRuns < queueCapacity) {
-            throw new IllegalArgumentException("meshgate.runs.keep (" + keepRuns
-                    + ") must be at least the queue capacity (" + queueCapacity + ")");
+        if (keepRuns < 1) {
+            throw new IllegalArgumentException("meshgate.runs.keep must be at least 1, not " + keepRuns);
         }
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("meshgate.runs.queue-capacity must be at least 1, not " + queueCapacity);

@@ -34,11 +34,18 @@ public final class RunStore {
             .build();
 
     private final Path directory;
+    private final long minFreeBytes;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
     /** Opens the store, reading every record already there; a record that cannot be read is set aside and logged. */
     public RunStore(Path directory) {
+        this(directory, 0);
+    }
+
+    /** As {@link #RunStore(Path)}, refusing new runs while the disk has less than {@code minFreeBytes} left. */
+    public RunStore(Path directory, long minFreeBytes) {
         this.directory = directory;
+        this.minFreeBytes = minFreeBytes;
         try {
             Files.createDirectories(directory);
             try (Stream<Path> files = Files.list(directory)) {
@@ -56,6 +63,15 @@ public final class RunStore {
             runs.put(run.id(), run);
         } catch (IOException e) {
             LOG.warnf("run record %s cannot be read (%s); it is left out", file, e.getMessage());
+        }
+    }
+
+    /** Whether a new run's record fits: the disk holding the store has the free space it must keep. */
+    boolean hasRoom() {
+        try {
+            return Files.getFileStore(directory).getUsableSpace() >= minFreeBytes;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -86,10 +102,13 @@ public final class RunStore {
         return after;
     }
 
-    /** Deletes the oldest finished runs beyond the number to keep; unfinished runs always stay. */
+    /**
+     * Deletes the oldest finished runs beyond the number of finished runs to keep; unfinished runs always stay and
+     * do not count, so a burst of queued runs never pushes out the verdicts just reached.
+     */
     synchronized int prune(int keep) {
         List<Run> finished = find(run -> run.state().isFinal());
-        int over = runs.size() - keep;
+        int over = finished.size() - keep;
         int deleted = 0;
         for (int i = finished.size() - 1; i >= 0 && deleted < over; i--) {
             Run oldest = finished.get(i);

@@ -2,6 +2,7 @@ package dev.meshgate.runs;
 
 import dev.meshgate.analysis.policy.ConfigFile;
 import dev.meshgate.cluster.ClusterView;
+import dev.meshgate.files.FolderNames;
 import dev.meshgate.git.Checkout;
 import dev.meshgate.git.CheckoutRequest;
 import dev.meshgate.git.GitException;
@@ -60,8 +61,25 @@ class RunWorker {
         return this;
     }
 
-    /** Never throws: whatever goes wrong becomes an error outcome with a reason a user can act on. */
+    /**
+     * Never throws: whatever goes wrong becomes an error outcome with a reason a user can act on, naming files by
+     * their place in the repository, never by meshgate's working folders.
+     */
     RunOutcome run(Run run) {
+        RunOutcome outcome = runUnscrubbed(run);
+        return new RunOutcome(
+                outcome.state(),
+                outcome.sha(),
+                shown(outcome.description()),
+                outcome.notes().stream().map(this::shown).toList(),
+                outcome.report());
+    }
+
+    private String shown(String message) {
+        return FolderNames.hideFoldersUnder(message, workDirectory, "meshgate's working folder");
+    }
+
+    private RunOutcome runUnscrubbed(Run run) {
         Revision revision = run.revision();
         String sha = null;
         try {

@@ -9,6 +9,7 @@ import dev.meshgate.runs.RunsOverHttp;
 import dev.meshgate.runs.SampleRepository;
 import dev.meshgate.runs.TemporaryDataDirectory;
 import dev.meshgate.testing.GitCommandLine;
+import dev.meshgate.testing.JunkHttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -119,6 +120,87 @@ class RunResourceTest {
                 "{\"repository\": \"https://bot:s3cret@git.example.com/mesh.git\", \"ref\": \"main\"}",
                 400,
                 "carries credentials");
+    }
+
+    @Test
+    void urlsThatAreNotServerUrlsAre400WithTheReason() {
+        refused(
+                "{\"repository\": \"ext::sh -c touch% /tmp/pwned\", \"ref\": \"main\"}",
+                400, "transport-helper syntax");
+        refused("{\"repository\": \"fd::3\", \"ref\": \"main\"}", 400, "transport-helper syntax");
+        refused("{\"repository\": \"javascript:alert(1)\", \"ref\": \"main\"}", 400, "not a server URL");
+        refused("{\"repository\": \"sftp://127.0.0.1/mesh.git\", \"ref\": \"main\"}", 400, "scheme 'sftp:'");
+        refused(
+                "{\"repository\": \"https://github.com/acme/mesh.git\", \"ref\": \"main\"}",
+                400,
+                "github.com is not in meshgate.git.allowed-hosts");
+    }
+
+    @Test
+    void whatAServerThatIsNoGitServerAnswersIsNeverShown() throws Exception {
+        try (JunkHttpServer junk = JunkHttpServer.start()) {
+            String answer = given().contentType(ContentType.JSON)
+                    .body("{\"repository\": \"" + junk.url("http") + "\", \"ref\": \"main\"}")
+                    .post("/api/v1/runs")
+                    .then()
+                    .statusCode(422)
+                    .body("error", containsString("did not answer as a git server"))
+                    .extract()
+                    .asString();
+            String id = start("{\"repository\": \"" + junk.url("http") + "\", \"sha\": \"" + "ab".repeat(20) + "\"}");
+            JsonPath run = RunsOverHttp.awaitFinal(id);
+            String page =
+                    given().get("/runs/" + id).then().statusCode(200).extract().asString();
+
+            assertThat(junk.requests()).isPositive();
+            assertThat(run.getString("state")).isEqualTo("ERROR");
+            assertThat(run.getString("description")).contains("did not answer as a git server");
+            for (String shown : java.util.List.of(answer, run.prettify(), page)) {
+                assertThat(shown).doesNotContain("ASIAJUNK", "do-not-reflect-me");
+            }
+        }
+    }
+
+    @Test
+    void runIdsAreLongAndRandomEnoughToBeUnguessable() throws Exception {
+        String id = start("{\"repository\": \"" + repository("valid-mesh") + "\", \"ref\": \"main\"}");
+
+        assertThat(id).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void withoutATokenWritesAndListingsAreServedOnlyToCallersOnThisMachine() throws Exception {
+        String id = start("{\"repository\": \"" + repository("valid-mesh") + "\", \"ref\": \"main\"}");
+        RunsOverHttp.awaitFinal(id);
+
+        // A proxy on this machine relays callers from elsewhere: it says so in a forwarding header.
+        given().header("X-Forwarded-For", "203.0.113.7")
+                .contentType(ContentType.JSON)
+                .body("{\"repository\": \"/etc\", \"ref\": \"main\"}")
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("error", containsString("no API token is configured"));
+        given().header("Forwarded", "for=203.0.113.7")
+                .get("/api/v1/runs")
+                .then()
+                .statusCode(401);
+        given().header("X-Forwarded-For", "203.0.113.7")
+                .queryParam("repo", "x")
+                .queryParam("revision", "abcdef1")
+                .get("/api/v1/gate")
+                .then()
+                .statusCode(401);
+        // A run's own record and page stay reachable by its unguessable id, as commit statuses link to them.
+        given().header("X-Forwarded-For", "203.0.113.7")
+                .get("/api/v1/runs/" + id)
+                .then()
+                .statusCode(200);
+        given().header("X-Forwarded-For", "203.0.113.7")
+                .get("/runs/" + id)
+                .then()
+                .statusCode(200);
     }
 
     private static void refused(String body, int status, String reason) {

@@ -163,6 +163,33 @@ class GateCommandTest {
     }
 
     @Test
+    void aServiceThatCannotBeReachedIsNamedWithTheReason() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = MeshgateCommand.execute(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "gate",
+                "--url",
+                "http://127.0.0.1:" + closedPort,
+                "--repo",
+                "https://git.example/a.git",
+                "--revision",
+                "abcdef1",
+                "--timeout",
+                "1s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("meshgate cannot be reached at http://127.0.0.1:" + closedPort + ": connection refused")
+                .doesNotContain("null");
+    }
+
+    @Test
     void aMissingApplicationOrOneWithoutASyncIsAUsageError() throws IOException {
         Result missing = gate("--application", "nowhere", "--kubeconfig", kubeconfig.toString());
         GenericKubernetesResource idle = new GenericKubernetesResourceBuilder()

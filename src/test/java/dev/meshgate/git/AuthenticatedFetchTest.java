@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshgate.revision.RepositoryUrl;
+import dev.meshgate.testing.LoopbackServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -34,7 +35,8 @@ class AuthenticatedFetchTest {
     }
 
     private MirrorCache cacheWith(GitAuthentication auth) {
-        return new MirrorCache(MirrorCacheSettings.defaults(temp.resolve("data")), auth);
+        return new MirrorCache(
+                MirrorCacheSettings.defaults(temp.resolve("data")).withOutbound(LoopbackServers.policy()), auth);
     }
 
     private static GitAuthentication tokens(HostCredentials credentials) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshgate.revision.RepositoryUrl;
 import dev.meshgate.testing.GitDaemon;
+import dev.meshgate.testing.LoopbackServers;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,9 @@ class FastForwardTest {
         source = SourceRepository.create(temp.resolve("served/mesh"));
         daemon = GitDaemon.serveWithPush(temp.resolve("served"));
         url = RepositoryUrl.parse(daemon.url("mesh"));
-        cache = new MirrorCache(MirrorCacheSettings.defaults(temp.resolve("data")), GitAuthentication.anonymous());
+        cache = new MirrorCache(
+                MirrorCacheSettings.defaults(temp.resolve("data")).withOutbound(LoopbackServers.policy()),
+                GitAuthentication.anonymous());
     }
 
     @AfterEach

@@ -74,8 +74,11 @@ class MirrorCacheProducerTest {
                 "meshgate.git.hosts.\"127.0.0.1\".username",
                 "oauth2",
                 "meshgate.git.hosts.\"127.0.0.1\".token-file",
-                tokenFile.toString()));
-        MirrorCache cache = new MirrorCacheProducer().mirrorCache(config);
+                tokenFile.toString(),
+                "meshgate.git.allow-http",
+                "true"));
+        // The credentials' host is allowed by default, loopback included since the entry names it exactly.
+        MirrorCache cache = new MirrorCacheProducer().mirrorCache(config, MirrorCacheProducer.outbound(config));
 
         try (GitHttpServer server = GitHttpServer.serve(temp.resolve("served"), "oauth2", () -> "from-a-secret");
                 Checkout checkout = cache.checkout(
@@ -104,7 +107,8 @@ class MirrorCacheProducerTest {
     void aGitDaemonRepositoryNeedsNoCredentials() throws Exception {
         SourceRepository source = SourceRepository.create(temp.resolve("served/mesh"));
         String sha = source.commit(Map.of("a.yaml", "a: 1\n"));
-        MirrorCache cache = new MirrorCacheProducer().mirrorCache(config(Map.of()));
+        MeshgateConfig config = config(Map.of("meshgate.git.allowed-hosts", "127.0.0.1"));
+        MirrorCache cache = new MirrorCacheProducer().mirrorCache(config, MirrorCacheProducer.outbound(config));
 
         try (GitDaemon daemon = GitDaemon.serve(temp.resolve("served"));
                 Checkout checkout = cache.checkout(

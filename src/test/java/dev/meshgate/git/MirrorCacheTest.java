@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshgate.revision.RepositoryUrl;
 import dev.meshgate.testing.GitDaemon;
+import dev.meshgate.testing.LoopbackServers;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class MirrorCacheTest {
     }
 
     private MirrorCacheSettings settings() {
-        return MirrorCacheSettings.defaults(temp.resolve("data"));
+        return MirrorCacheSettings.defaults(temp.resolve("data")).withOutbound(LoopbackServers.policy());
     }
 
     private Checkout checkout(MirrorCache mirrorCache, String sha) throws GitException {

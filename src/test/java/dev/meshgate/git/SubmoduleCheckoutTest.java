@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshgate.revision.RepositoryUrl;
 import dev.meshgate.testing.GitDaemon;
+import dev.meshgate.testing.LoopbackServers;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,9 @@ class SubmoduleCheckoutTest {
 
     private Checkout checkout(boolean submodules, String sha) throws GitException {
         MirrorCache cache = new MirrorCache(
-                MirrorCacheSettings.defaults(temp.resolve("data")).withSubmodules(submodules),
+                MirrorCacheSettings.defaults(temp.resolve("data"))
+                        .withOutbound(LoopbackServers.policy())
+                        .withSubmodules(submodules),
                 GitAuthentication.anonymous());
         return cache.checkout(CheckoutRequest.of(parentUrl, sha), temp.resolve("work-" + System.nanoTime()));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.OutboundPolicy;
 import dev.meshgate.revision.Revision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,8 +105,10 @@ class WebhookIntakeTest {
     @Test
     void withAllowedHostsADeliveryCannotPointMeshgateAtAnotherServer() {
         byte[] body = WebhookFixtures.bytes(PUSH);
-        WebhookIntake gitHubOnly = intake(defaultSecret(SECRET), false).allowingHosts(List.of("github.com"));
-        WebhookIntake corpOnly = intake(defaultSecret(SECRET), false).allowingHosts(List.of("*.corp.example"));
+        WebhookIntake gitHubOnly =
+                intake(defaultSecret(SECRET), false).checkingUrlsWith(OutboundPolicy.allowing(List.of("github.com")));
+        WebhookIntake corpOnly = intake(defaultSecret(SECRET), false)
+                .checkingUrlsWith(OutboundPolicy.allowing(List.of("*.corp.example")));
 
         assertThat(gitHubOnly
                         .receive("github", gitHub("push", body, sign(body, SECRET), "d-1"))
@@ -114,7 +117,7 @@ class WebhookIntakeTest {
         WebhookAnswer elsewhere = corpOnly.receive("github", gitHub("push", body, sign(body, SECRET), "d-2"));
         assertThat(elsewhere.status()).isEqualTo(400);
         assertThat(elsewhere.body().get("error").toString())
-                .contains("github.com is not in meshgate.webhooks.allowed-hosts");
+                .contains("github.com is not in meshgate.git.allowed-hosts");
         assertThat(runs.revisions).hasSize(1);
     }
 
@@ -153,6 +156,61 @@ class WebhookIntakeTest {
         assertThat(elsewhere.status()).isEqualTo(400);
         assertThat(elsewhere.body().get("error").toString()).contains("is not the repository binkkatal/sample_app");
         assertThat(runs.revisions).hasSize(1);
+    }
+
+    @Test
+    void aRepositorysOwnSecretDoesNotVouchForALongerNameOrAQueryThatMentionsIt() {
+        byte[] body = WebhookFixtures.bytes(PUSH);
+        WebhookSecrets secrets = new WebhookSecrets(
+                WebhookSecrets.Source.NONE,
+                Map.of("binkkatal/sample_app", new WebhookSecrets.Source(Optional.of("own"), Optional.empty())));
+        WebhookIntake intake = intake(secrets, false);
+
+        for (String cloneUrl : List.of(
+                "https://github.com/binkkatal/sample_app-evil.git",
+                "https://github.com/victim/mesh.git?x=binkkatal/sample_app",
+                "https://github.com/other/binkkatal/sample_app.git")) {
+            byte[] forged = withCloneUrl(body, cloneUrl);
+            WebhookAnswer answer = intake.receive("github", gitHub("push", forged, sign(forged, "own"), cloneUrl));
+            assertThat(answer.status()).as(cloneUrl).isEqualTo(400);
+            assertThat(answer.body().get("error").toString()).contains("is not the repository binkkatal/sample_app");
+        }
+        byte[] sameRepositoryOverSsh = withCloneUrl(body, "git@github.com:binkkatal/sample_app.git");
+        assertThat(intake.receive(
+                                "github",
+                                gitHub("push", sameRepositoryOverSsh, sign(sameRepositoryOverSsh, "own"), "ssh"))
+                        .status())
+                .isEqualTo(202);
+        assertThat(runs.revisions).hasSize(1);
+    }
+
+    @Test
+    void cloneUrlsThatAreNotServerUrlsAre400WithTheReason() {
+        byte[] body = WebhookFixtures.bytes(PUSH);
+        WebhookIntake intake = intake(defaultSecret(SECRET), false);
+        Map<String, String> refusals = Map.of(
+                "ext::sh -c touch% /tmp/pwned", "transport-helper syntax",
+                "fd::3", "transport-helper syntax",
+                "javascript:alert(1)", "not a server URL",
+                "file:///var/lib/meshgate/mirrors/a.git", "scheme 'file:'",
+                "/var/lib/meshgate/mirrors/a.git", "a path on meshgate's disk",
+                "http://github.com/binkkatal/sample_app.git", "plain http is refused",
+                "sftp://github.com/binkkatal/sample_app.git", "scheme 'sftp:'",
+                "https://x-access-token:abc@github.com/binkkatal/sample_app.git", "carries credentials");
+
+        refusals.forEach((cloneUrl, reason) -> {
+            byte[] forged = withCloneUrl(body, cloneUrl);
+            WebhookAnswer answer = intake.receive("github", gitHub("push", forged, sign(forged, SECRET), cloneUrl));
+            assertThat(answer.status()).as(cloneUrl).isEqualTo(400);
+            assertThat(answer.body().get("error").toString()).as(cloneUrl).contains(reason);
+        });
+        assertThat(runs.revisions).isEmpty();
+    }
+
+    private static byte[] withCloneUrl(byte[] body, String cloneUrl) {
+        return new String(body, StandardCharsets.UTF_8)
+                .replace("\"https://github.com/binkkatal/sample_app.git\"", "\"" + cloneUrl.replace("\"", "") + "\"")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

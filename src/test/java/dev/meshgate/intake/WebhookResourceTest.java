@@ -173,7 +173,7 @@ class WebhookResourceTest {
                 .post("/webhooks/github")
                 .then()
                 .statusCode(400)
-                .body("error", containsString("must be a server's URL"));
+                .body("error", containsString("the scheme 'file:' is not one meshgate fetches from"));
         given().get("/api/v1/runs?sha=" + sha).then().statusCode(200).body("size()", equalTo(0));
     }
 

@@ -58,4 +58,20 @@ class RepositoryUrlTest {
         assertThatThrownBy(() -> RepositoryUrl.parse(" ")).hasMessageContaining("no repository URL");
         assertThatThrownBy(() -> RepositoryUrl.parse(null)).hasMessageContaining("no repository URL");
     }
+
+    @Test
+    void twoUrlsNameTheSameRepositoryWhenHostAndPathAreTheSame() throws InvalidRepositoryUrlException {
+        RepositoryUrl https = RepositoryUrl.parse("https://GitHub.com/acme/bound.git");
+
+        assertThat(https.repositoryPath()).isEqualTo("acme/bound");
+        assertThat(https.isSameRepositoryAs(RepositoryUrl.parse("git@github.com:acme/bound")))
+                .isTrue();
+        assertThat(https.isSameRepositoryAs(RepositoryUrl.parse("https://github.com/acme/bound-evil.git")))
+                .isFalse();
+        assertThat(https.isSameRepositoryAs(RepositoryUrl.parse("https://gitlab.com/acme/bound.git")))
+                .isFalse();
+        assertThat(RepositoryUrl.parse("https://github.com/mesh.git?x=acme/bound")
+                        .repositoryPath())
+                .isNotEqualTo("acme/bound");
+    }
 }

@@ -9,6 +9,7 @@ import dev.meshgate.report.HtmlReportPage;
 import dev.meshgate.revision.Forge;
 import dev.meshgate.revision.Revision;
 import dev.meshgate.testing.GitCommandLine;
+import dev.meshgate.testing.LoopbackServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,8 +65,9 @@ class RunOutputGoldenTest {
     }
 
     private Run validated(Revision revision) {
-        MirrorCache mirrors =
-                new MirrorCache(MirrorCacheSettings.defaults(temp.resolve("data")), GitAuthentication.anonymous());
+        MirrorCache mirrors = new MirrorCache(
+                MirrorCacheSettings.defaults(temp.resolve("data")).withOutbound(LoopbackServers.policy()),
+                GitAuthentication.anonymous());
         RunWorker worker = new RunWorker(mirrors, temp.resolve("data/work"), true);
         Run run = Run.accepted("run-1", revision, "delivery-1", ACCEPTED).started(ACCEPTED);
         return run.finished(worker.run(run), FINISHED);

@@ -11,6 +11,7 @@ import dev.meshgate.revision.Revision;
 import dev.meshgate.revision.RunSubmitter;
 import dev.meshgate.testing.GitCommandLine;
 import dev.meshgate.testing.GitDaemon;
+import dev.meshgate.testing.LoopbackServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,9 @@ class RunQueueTest {
         git.run("config", "uploadpack.allowReachableSHA1InWant", "true");
         daemon = GitDaemon.serve(temp.resolve("served"));
         cloneUrl = daemon.url("mesh");
-        mirrors = new MirrorCache(MirrorCacheSettings.defaults(temp.resolve("data")), GitAuthentication.anonymous());
+        mirrors = new MirrorCache(
+                MirrorCacheSettings.defaults(temp.resolve("data")).withOutbound(LoopbackServers.policy()),
+                GitAuthentication.anonymous());
     }
 
     @AfterEach

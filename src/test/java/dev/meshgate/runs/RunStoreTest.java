@@ -51,7 +51,7 @@ class RunStoreTest {
     }
 
     @Test
-    void pruningDeletesTheOldestFinishedRunsButNeverAnUnfinishedOne() {
+    void pruningKeepsTheNewestFinishedRunsAndNeverCountsOrDeletesAnUnfinishedOne() {
         RunStore store = new RunStore(temp);
         Instant start = Instant.parse("2026-11-24T10:00:00Z");
         store.save(Run.accepted("oldest-unfinished", pullRequest, null, start));
@@ -60,7 +60,7 @@ class RunStoreTest {
             store.save(run.finished(RunOutcome.error(null, "x"), start.plusSeconds(i)));
         }
 
-        assertThat(store.prune(3)).isEqualTo(2);
+        assertThat(store.prune(2)).isEqualTo(2);
 
         RunStore reopened = new RunStore(temp);
         assertThat(reopened.find(run -> true).stream().map(Run::id))
