@@ -29,15 +29,15 @@ public final class Index {
     private final AnalysisSettings settings;
     private final List<Resource> all;
     private final Map<ResourceKind, List<Resource>> byKind;
-    private final Map<String, List<Resource>> byName;
+    private final Map<ObjectKey, List<Resource>> byName;
     private final List<Workload> workloads;
-    private final Map<String, List<Workload>> workloadsByLabel;
+    private final Map<LabelKey, List<Workload>> workloadsByLabel;
     private final Map<String, List<Workload>> workloadsByNamespace;
     private final Map<String, Resource> servicesByHost;
     private final Map<String, List<Resource>> serviceEntriesByHost;
-    private final List<Resource> wildcardServiceEntries;
+    private final WildcardHosts wildcardServiceEntries;
     private final Map<String, List<Resource>> destinationRulesByHost;
-    private final List<Resource> wildcardDestinationRules;
+    private final WildcardHosts wildcardDestinationRules;
     private final Set<String> secrets;
     private final Set<String> namespaces;
     private final Ownership ownership;
@@ -55,12 +55,12 @@ public final class Index {
         this.workloadsByNamespace = new HashMap<>();
         this.servicesByHost = new HashMap<>();
         this.serviceEntriesByHost = new HashMap<>();
-        this.wildcardServiceEntries = new ArrayList<>();
+        this.wildcardServiceEntries = new WildcardHosts();
         this.destinationRulesByHost = new HashMap<>();
-        this.wildcardDestinationRules = new ArrayList<>();
+        this.wildcardDestinationRules = new WildcardHosts();
         this.secrets = new HashSet<>();
         this.namespaces = new HashSet<>();
-        Map<Resource, List<Workload>> workloadsOf = new java.util.IdentityHashMap<>();
+        Map<Resource, List<Workload>> workloadsOf = new java.util.IdentityHashMap<>(resources.size());
         for (Resource resource : resources) {
             workloadsOf.put(resource, add(resource));
         }
@@ -151,16 +151,14 @@ public final class Index {
     }
 
     private void addByHosts(
-            Resource resource, JsonNode hosts, Map<String, List<Resource>> exact, List<Resource> wildcards) {
+            Resource resource, JsonNode hosts, Map<String, List<Resource>> exact, WildcardHosts wildcards) {
         for (JsonNode host : hosts.isArray() ? hosts : List.of(hosts)) {
             String fqdn = HostNames.fqdn(host.asText(""), resource.namespace(), settings.clusterDomain());
             if (fqdn.isEmpty()) {
                 continue;
             }
             if (HostNames.isWildcard(fqdn)) {
-                if (!wildcards.contains(resource)) {
-                    wildcards.add(resource);
-                }
+                wildcards.add(fqdn, resource);
             } else {
                 exact.computeIfAbsent(fqdn, k -> new ArrayList<>()).add(resource);
             }
@@ -261,15 +259,13 @@ public final class Index {
     /** ServiceEntries whose hosts cover the host and that are exported to the namespace. */
     public List<Resource> serviceEntries(String fqdn, String fromNamespace) {
         reader.require(Kinds.SERVICE_ENTRY);
-        return visible(
-                matchingByHost(fqdn, serviceEntriesByHost, wildcardServiceEntries, "/spec/hosts"), fromNamespace);
+        return visible(matchingByHost(fqdn, serviceEntriesByHost, wildcardServiceEntries), fromNamespace);
     }
 
     /** DestinationRules for the host (exact, or a wildcard host that covers it) exported to the namespace. */
     public List<Resource> destinationRules(String fqdn, String fromNamespace) {
         reader.require(Kinds.DESTINATION_RULE);
-        return visible(
-                matchingByHost(fqdn, destinationRulesByHost, wildcardDestinationRules, "/spec/host"), fromNamespace);
+        return visible(matchingByHost(fqdn, destinationRulesByHost, wildcardDestinationRules), fromNamespace);
     }
 
     /** Whether the host is served by a visible Service or ServiceEntry of the input, or declared as known. */
@@ -323,16 +319,18 @@ public final class Index {
         return Collections.unmodifiableSet(namespaces);
     }
 
-    private List<Resource> matchingByHost(
-            String fqdn, Map<String, List<Resource>> exact, List<Resource> wildcards, String hostsPointer) {
-        List<Resource> found = new ArrayList<>(exact.getOrDefault(fqdn, NONE));
-        for (Resource resource : wildcards) {
-            JsonNode hosts = resource.at(hostsPointer);
-            for (JsonNode host : hosts.isArray() ? hosts : List.of(hosts)) {
-                String pattern = HostNames.fqdn(host.asText(""), resource.namespace(), settings.clusterDomain());
-                if (HostNames.isWildcard(pattern) && HostNames.matches(pattern, fqdn) && !found.contains(resource)) {
-                    found.add(resource);
-                }
+    /** Exact matches first, then the resources whose wildcards cover the host, each once. */
+    private static List<Resource> matchingByHost(
+            String fqdn, Map<String, List<Resource>> exact, WildcardHosts wildcards) {
+        List<Resource> exactly = exact.getOrDefault(fqdn, NONE);
+        List<Resource> covering = wildcards.covering(fqdn);
+        if (covering.isEmpty()) {
+            return exactly;
+        }
+        List<Resource> found = new ArrayList<>(exactly);
+        for (Resource resource : covering) {
+            if (!exactly.contains(resource)) {
+                found.add(resource);
             }
         }
         return found;
@@ -351,11 +349,14 @@ public final class Index {
         return visible;
     }
 
-    private static String key(ResourceKind kind, String namespace, String name) {
-        return kind.group() + "/" + kind.kind() + "/" + namespace + "/" + name;
+    private static ObjectKey key(ResourceKind kind, String namespace, String name) {
+        return new ObjectKey(kind, namespace, name);
     }
 
-    private static String labelKey(String namespace, String key, String value) {
-        return (namespace == null ? "*" : namespace) + "\u0000" + key + "\u0000" + value;
+    /** A label of a workload in a namespace, or in any namespace (null). */
+    private record LabelKey(String namespace, String key, String value) {}
+
+    private static LabelKey labelKey(String namespace, String key, String value) {
+        return new LabelKey(namespace, key, value);
     }
 }

@@ -77,7 +77,7 @@ final class Ownership {
             if (workload.namespace().equals(rootNamespace) && isIstiod(workload)) {
                 rendersIstiod = true;
             }
-            declaresGateways |= isGateway(workload);
+            declaresGateways = declaresGateways || isGateway(workload);
         }
     }
 

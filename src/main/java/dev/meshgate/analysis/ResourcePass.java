@@ -48,7 +48,7 @@ final class ResourcePass {
             Resource resource,
             Set<Rule> broken,
             java.util.function.BiConsumer<Rule, RuntimeException> failed) {
-        if (broken.contains(check.rule())) {
+        if (!broken.isEmpty() && broken.contains(check.rule())) {
             return;
         }
         try {

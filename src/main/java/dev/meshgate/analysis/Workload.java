@@ -1,6 +1,7 @@
 package dev.meshgate.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.meshgate.manifest.Resource;
 import java.util.Map;
 
@@ -12,23 +13,31 @@ import java.util.Map;
  * @param namespace where its pods run
  * @param labels the pod labels
  * @param podSpecPointer JSON pointer of the pod spec inside the source, null when there is none
+ * @param podTemplate the node holding the pod's metadata and spec (the Pod itself, or a pod template), found once
+ *     when the index is built so that rules do not walk the resource from its root again; MissingNode when none
  */
-public record Workload(Resource source, String namespace, Map<String, String> labels, String podSpecPointer) {
+public record Workload(
+        Resource source, String namespace, Map<String, String> labels, String podSpecPointer, JsonNode podTemplate) {
+
+    /** A workload whose pod template is looked up from its pointer, once. */
+    public Workload(Resource source, String namespace, Map<String, String> labels, String podSpecPointer) {
+        this(source, namespace, labels, podSpecPointer, template(source, podSpecPointer));
+    }
+
+    private static JsonNode template(Resource source, String podSpecPointer) {
+        return podSpecPointer == null
+                ? MissingNode.getInstance()
+                : source.at(podSpecPointer.substring(0, podSpecPointer.lastIndexOf('/')));
+    }
 
     /** The pod spec, MissingNode when the workload has none. */
     public JsonNode podSpec() {
-        return podSpecPointer == null
-                ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
-                : source.at(podSpecPointer);
+        return podTemplate.path("spec");
     }
 
     /** The pod template's annotations (where Istio's per-pod proxy settings live). */
     public Map<String, String> podAnnotations() {
-        if (podSpecPointer == null) {
-            return Map.of();
-        }
-        String metadata = podSpecPointer.substring(0, podSpecPointer.lastIndexOf('/')) + "/metadata/annotations";
-        return Resource.stringMap(source.at(metadata));
+        return Resource.stringMap(podTemplate.path("metadata").path("annotations"));
     }
 
     /** Whether every label of the selector is on this workload (an empty selector selects everything). */
@@ -39,5 +48,20 @@ public record Workload(Resource source, String namespace, Map<String, String> la
             }
         }
         return true;
+    }
+
+    // The template node is the source's own, so it is left out: comparing or hashing trees would be slow.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Workload that
+                && that.source == source
+                && that.namespace.equals(namespace)
+                && that.labels.equals(labels)
+                && java.util.Objects.equals(that.podSpecPointer, podSpecPointer);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(System.identityHashCode(source), namespace, labels, podSpecPointer);
     }
 }

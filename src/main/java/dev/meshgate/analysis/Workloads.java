@@ -32,9 +32,13 @@ final class Workloads {
         }
         String podSpec = POD_SPEC.get(resource.kind());
         if (podSpec != null) {
-            String labels = podSpec.substring(0, podSpec.lastIndexOf('/')) + "/metadata/labels";
-            return List.of(
-                    new Workload(resource, resource.namespace(), Resource.stringMap(resource.at(labels)), podSpec));
+            JsonNode template = resource.at(podSpec.substring(0, podSpec.lastIndexOf('/')));
+            return List.of(new Workload(
+                    resource,
+                    resource.namespace(),
+                    Resource.stringMap(template.path("metadata").path("labels")),
+                    podSpec,
+                    template));
         }
         if (resource.kind().equals(Kinds.WORKLOAD_ENTRY)) {
             return List.of(new Workload(

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code meshgate bench-webhooks}: against a running service, sends a burst of signed GitHub push deliveries at once and
- * prints how fast they are acknowledged (p50/p99), then times webhook → final verdict for single pushes on a warm
+ * prints how fast they are acknowledged (p50/p99) next to the floor of as many signed pings sent the same way, then times webhook → final verdict for single pushes on a warm
  * mirror. The repository is generated and served by {@code git daemon} on this machine.
  */
 @Command(
@@ -108,14 +108,42 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
             git.run("branch", "-f", name + "-" + i, sha);
             shas.add(sha);
         }
-        List<CompletableFuture<Double>> sent = new ArrayList<>();
+        List<HttpRequest> pushes = new ArrayList<>();
+        List<HttpRequest> pings = new ArrayList<>();
         for (int i = 0; i < deliveries; i++) {
-            HttpRequest request = delivery(cloneUrl, "refs/heads/" + name + "-" + i, shas.get(i));
+            pushes.add(delivery("push", push(cloneUrl, "refs/heads/" + name + "-" + i, shas.get(i))));
+            pings.add(delivery("ping", ping()));
+        }
+        // The floor: signed pings, which the service answers without submitting anything, sent the same way.
+        double[] floor = burst(pings, 200);
+        double[] latencies = burst(pushes, 202);
+        if (name.equals("warm-up")) {
+            return;
+        }
+        out.printf(
+                "%d concurrent signed pings (the floor) answered: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                deliveries, percentile(floor, 50), percentile(floor, 99), floor[floor.length - 1]);
+        out.printf(
+                "%d concurrent signed deliveries acknowledged: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                        + " (p50 x%.1f, p99 x%.1f the floor)%n",
+                deliveries,
+                percentile(latencies, 50),
+                percentile(latencies, 99),
+                latencies[latencies.length - 1],
+                percentile(latencies, 50) / percentile(floor, 50),
+                percentile(latencies, 99) / percentile(floor, 99));
+        out.flush();
+    }
+
+    /** Sends the requests at once; the sorted times to each answer, which must have the expected status. */
+    private double[] burst(List<HttpRequest> requests, int expected) {
+        List<CompletableFuture<Double>> sent = new ArrayList<>();
+        for (HttpRequest request : requests) {
             long start = System.nanoTime();
             sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .thenApply(response -> {
                         double millis = (System.nanoTime() - start) / 1e6;
-                        if (response.statusCode() != 202) {
+                        if (response.statusCode() != expected) {
                             throw new IllegalStateException(
                                     "delivery answered " + response.statusCode() + ": " + response.body());
                         }
@@ -127,13 +155,7 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
                 .mapToDouble(Double::doubleValue)
                 .toArray();
         Arrays.sort(latencies);
-        if (name.equals("warm-up")) {
-            return;
-        }
-        out.printf(
-                "%d concurrent signed deliveries acknowledged: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                deliveries, percentile(latencies, 50), percentile(latencies, 99), latencies[latencies.length - 1]);
-        out.flush();
+        return latencies;
     }
 
     /** One push at a time on a mirror that already has the repository: webhook sent → run final. */
@@ -165,6 +187,10 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
     }
 
     private HttpRequest delivery(String cloneUrl, String ref, String sha) {
+        return delivery("push", push(cloneUrl, ref, sha));
+    }
+
+    private static ObjectNode push(String cloneUrl, String ref, String sha) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("ref", ref);
         payload.put("before", "0".repeat(40));
@@ -172,6 +198,23 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
         payload.put("created", false);
         payload.put("deleted", false);
         payload.put("forced", false);
+        repository(payload, cloneUrl);
+        payload.putObject("head_commit").put("id", sha);
+        payload.putObject("sender").put("login", "bench");
+        return payload;
+    }
+
+    /** What GitHub sends when a webhook is created: the hook and the repository, nothing to run. */
+    private static ObjectNode ping() {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("zen", "Keep it logically awesome.");
+        payload.put("hook_id", 1);
+        repository(payload, "http://127.0.0.1/bench/mesh.git");
+        payload.putObject("sender").put("login", "bench");
+        return payload;
+    }
+
+    private static void repository(ObjectNode payload, String cloneUrl) {
         ObjectNode repository = payload.putObject("repository");
         repository.put("id", 1);
         repository.put("name", "mesh");
@@ -180,12 +223,13 @@ public final class BenchWebhooksCommand implements Callable<Integer> {
         repository.put("html_url", "http://127.0.0.1/bench/mesh");
         repository.put("default_branch", "main");
         repository.putObject("owner").put("login", "bench");
-        payload.putObject("head_commit").put("id", sha);
-        payload.putObject("sender").put("login", "bench");
+    }
+
+    private HttpRequest delivery(String event, ObjectNode payload) {
         byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(service.resolve("/webhooks/github"))
                 .header("Content-Type", "application/json")
-                .header("X-GitHub-Event", "push")
+                .header("X-GitHub-Event", event)
                 .header("X-GitHub-Delivery", java.util.UUID.randomUUID().toString())
                 .header(
                         "X-Hub-Signature-256",

@@ -78,6 +78,51 @@ final class SyntheticMesh {
         return yaml.toString();
     }
 
+    /**
+     * The same mesh, and per service an external API behind a wildcard host: a ServiceEntry for
+     * "*.ext-N.example.com", a DestinationRule for that wildcard and a VirtualService for one host under it. Every
+     * look-up of such a host must find its wildcard without scanning all the others.
+     */
+    static String withWildcardHosts(int services) {
+        StringBuilder yaml = new StringBuilder(generate(services));
+        for (int i = 0; i < services; i++) {
+            yaml.append(
+                    """
+                    ---
+                    apiVersion: networking.istio.io/v1
+                    kind: ServiceEntry
+                    metadata: {name: ext-%1$d, namespace: %2$s}
+                    spec:
+                      hosts: ["*.ext-%1$d.example.com"]
+                      location: MESH_EXTERNAL
+                      resolution: NONE
+                      ports:
+                      - {number: 443, name: tls, protocol: TLS}
+                    ---
+                    apiVersion: networking.istio.io/v1
+                    kind: DestinationRule
+                    metadata: {name: ext-%1$d, namespace: %2$s}
+                    spec:
+                      host: "*.ext-%1$d.example.com"
+                      trafficPolicy: {connectionPool: {tcp: {maxConnections: 100}}}
+                    ---
+                    apiVersion: networking.istio.io/v1
+                    kind: VirtualService
+                    metadata: {name: ext-%1$d, namespace: %2$s}
+                    spec:
+                      hosts: [api.ext-%1$d.example.com]
+                      tls:
+                      - match:
+                        - port: 443
+                          sniHosts: [api.ext-%1$d.example.com]
+                        route:
+                        - destination: {host: api.ext-%1$d.example.com, port: {number: 443}}
+                    """
+                            .formatted(i, namespace(i)));
+        }
+        return yaml.toString();
+    }
+
     /** Resources per service and per namespace, to report resources rather than services. */
     static int resourceCount(int services) {
         int namespaces = (services + SERVICES_PER_NAMESPACE - 1) / SERVICES_PER_NAMESPACE;

@@ -62,10 +62,43 @@ public final class WebhookIntake {
         return List.copyOf(adapters.keySet());
     }
 
+    /**
+     * What a delivery comes to before anything is submitted: an answer already (an unknown forge, a refusal, a ping,
+     * an ignored event), or revisions to submit. Neither touches the run queue, so the HTTP layer answers the first
+     * kind where the request arrived and hands only submissions to a worker thread.
+     */
+    public sealed interface Triage permits Answered, ToSubmit {}
+
+    /** A delivery answered without submitting anything. */
+    public record Answered(WebhookAnswer answer) implements Triage {}
+
+    /** A delivery whose revisions are to be submitted, by {@link #submit}. */
+    public static final class ToSubmit implements Triage {
+        private final ForgeAdapter adapter;
+        private final WebhookRequest request;
+        private final WebhookEvent.Validate event;
+
+        private ToSubmit(ForgeAdapter adapter, WebhookRequest request, WebhookEvent.Validate event) {
+            this.adapter = adapter;
+            this.request = request;
+            this.event = event;
+        }
+    }
+
+    /** Takes one delivery all the way: {@link #triage}, then {@link #submit} when there is something to run. */
     public WebhookAnswer receive(String forge, WebhookRequest request) {
+        Triage triage = triage(forge, request);
+        return triage instanceof ToSubmit submission ? submit(submission) : ((Answered) triage).answer();
+    }
+
+    /**
+     * Checks a delivery and reads its event without submitting anything: cheap (a parse and an HMAC; a secret given
+     * as a file is read, a few bytes), so it may run where the request arrived.
+     */
+    public Triage triage(String forge, WebhookRequest request) {
         ForgeAdapter adapter = adapters.get(forge.toLowerCase(Locale.ROOT));
         if (adapter == null) {
-            return WebhookAnswer.refused(
+            return refused(
                     404,
                     "no webhook endpoint for '" + forge + "'; use one of /webhooks/"
                             + String.join(", /webhooks/", adapters.keySet()));
@@ -77,15 +110,15 @@ public final class WebhookIntake {
             secret = secrets.forRepository(repository);
         } catch (UncheckedIOException e) {
             LOG.errorf("%s: %s", e.getMessage(), e.getCause().getMessage());
-            return WebhookAnswer.refused(500, e.getMessage());
+            return refused(500, e.getMessage());
         }
         Optional<String> refusal = authenticate(adapter, request, repository, secret);
         if (refusal.isPresent()) {
             LOG.warnf("refused a %s delivery for %s: %s", adapter.name(), repository, refusal.get());
-            return WebhookAnswer.refused(401, refusal.get());
+            return refused(401, refusal.get());
         }
         if (payload == null || !payload.isObject()) {
-            return WebhookAnswer.refused(400, "the body is not a JSON object");
+            return refused(400, "the body is not a JSON object");
         }
         try {
             WebhookEvent event = adapter.read(request, payload);
@@ -95,10 +128,20 @@ public final class WebhookIntake {
             if (secret.isPresent() && secret.get().perRepository() && event instanceof WebhookEvent.Validate validate) {
                 checkBoundTo(repository, validate);
             }
-            return answer(adapter, request, event);
+            if (event instanceof WebhookEvent.Ping ping) {
+                return new Answered(WebhookAnswer.of(200, "message", ping.message()));
+            }
+            if (event instanceof WebhookEvent.Ignored ignored) {
+                return new Answered(WebhookAnswer.of(200, "ignored", ignored.reason()));
+            }
+            return new ToSubmit(adapter, request, (WebhookEvent.Validate) event);
         } catch (MalformedPayloadException e) {
-            return WebhookAnswer.refused(400, e.getMessage());
+            return refused(400, e.getMessage());
         }
+    }
+
+    private static Answered refused(int status, String reason) {
+        return new Answered(WebhookAnswer.refused(status, reason));
     }
 
     private JsonNode parse(byte[] body) {
@@ -167,15 +210,11 @@ public final class WebhookIntake {
         }
     }
 
-    private WebhookAnswer answer(ForgeAdapter adapter, WebhookRequest request, WebhookEvent event) {
-        if (event instanceof WebhookEvent.Ping ping) {
-            return WebhookAnswer.of(200, "message", ping.message());
-        }
-        if (event instanceof WebhookEvent.Ignored ignored) {
-            return WebhookAnswer.of(200, "ignored", ignored.reason());
-        }
-        String deliveryId = adapter.deliveryId(request);
-        List<Revision> revisions = ((WebhookEvent.Validate) event).revisions();
+    /** Submits a triaged delivery's revisions to the run queue (which may write to its store: a worker's job). */
+    public WebhookAnswer submit(ToSubmit delivery) {
+        ForgeAdapter adapter = delivery.adapter;
+        String deliveryId = adapter.deliveryId(delivery.request);
+        List<Revision> revisions = delivery.event.revisions();
         List<Map<String, Object>> accepted = new ArrayList<>();
         for (int i = 0; i < revisions.size(); i++) {
             Revision revision = revisions.get(i);

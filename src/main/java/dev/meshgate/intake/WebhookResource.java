@@ -1,5 +1,8 @@
 package dev.meshgate.intake;
 
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,8 +17,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code POST /webhooks/{forge}}: one endpoint per forge. It answers at once; the run happens on worker threads. The
- * body is read as raw bytes because the signature covers them exactly.
+ * {@code POST /webhooks/{forge}}: one endpoint per forge. Pings, refusals and ignored events are answered on the I/O
+ * thread the request arrived on; only deliveries with revisions to submit go to a worker thread, since the run queue
+ * writes its store. The run itself happens later, on the queue's own workers. The body is read as raw bytes because
+ * the signature covers them exactly.
  */
 @Path("/webhooks/{forge}")
 public class WebhookResource {
@@ -24,16 +29,26 @@ public class WebhookResource {
     WebhookIntake intake;
 
     @POST
+    @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@PathParam("forge") String forge, @Context HttpHeaders headers, byte[] body) {
+    public Uni<Response> receive(@PathParam("forge") String forge, @Context HttpHeaders headers, byte[] body) {
         Map<String, String> firstValues = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> {
             if (!values.isEmpty()) {
                 firstValues.put(name, values.get(0));
             }
         });
-        WebhookAnswer answer =
-                intake.receive(forge, new WebhookRequest(firstValues, body == null ? new byte[0] : body));
+        WebhookIntake.Triage triage =
+                intake.triage(forge, new WebhookRequest(firstValues, body == null ? new byte[0] : body));
+        if (triage instanceof WebhookIntake.ToSubmit submission) {
+            return Uni.createFrom()
+                    .item(() -> response(intake.submit(submission)))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return Uni.createFrom().item(response(((WebhookIntake.Answered) triage).answer()));
+    }
+
+    private static Response response(WebhookAnswer answer) {
         Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
         if (answer.location() != null) {
             response.location(URI.create(answer.location()));

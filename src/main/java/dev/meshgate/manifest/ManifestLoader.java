@@ -35,6 +35,8 @@ public final class ManifestLoader {
      */
     public LoadResult load(List<Path> roots) throws IOException {
         Reading reading = new Reading();
+        List<Path> files = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or directory");
@@ -43,13 +45,14 @@ public final class ManifestLoader {
                 if (!reading.firstTime(file)) {
                     continue;
                 }
-                String name = Files.isDirectory(root)
-                        ? root.relativize(file).toString().replace('\\', '/')
-                        : file.getFileName().toString();
-                readFile(file, name, reading);
+                files.add(file);
+                names.add(
+                        Files.isDirectory(root)
+                                ? root.relativize(file).toString().replace('\\', '/')
+                                : file.getFileName().toString());
             }
         }
-        return reading.result();
+        return reading.readAll(files, names);
     }
 
     /**
@@ -58,12 +61,15 @@ public final class ManifestLoader {
      */
     public LoadResult loadFiles(Path base, List<Path> files) {
         Reading reading = new Reading();
+        List<Path> manifests = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Path file : files) {
             if (ManifestFiles.isManifest(file) && reading.firstTime(file)) {
-                readFile(file, base.relativize(file).toString().replace('\\', '/'), reading);
+                manifests.add(file);
+                names.add(base.relativize(file).toString().replace('\\', '/'));
             }
         }
-        return reading.result();
+        return reading.readAll(manifests, names);
     }
 
     /**
@@ -100,8 +106,20 @@ public final class ManifestLoader {
     /** One YAML document with its positions, or the problem that kept it from being read. */
     public record YamlTree(JsonNode tree, FieldPositions positions, LoadProblem problem) {}
 
+    /** What one file held: its resources and problems, or that it holds no Kubernetes object. */
+    private record FileRead(List<Resource> resources, List<LoadProblem> problems, boolean skipped) {
+
+        static FileRead skippedFile() {
+            return new FileRead(List.of(), List.of(), true);
+        }
+
+        static FileRead problem(LoadProblem problem) {
+            return new FileRead(List.of(), List.of(problem), false);
+        }
+    }
+
     /** What a load has read so far. */
-    private static final class Reading {
+    private final class Reading {
         final List<Resource> resources = new ArrayList<>();
         final List<LoadProblem> problems = new ArrayList<>();
         final java.util.Set<Path> read = new java.util.HashSet<>();
@@ -113,25 +131,39 @@ public final class ManifestLoader {
             return read.add(file.toAbsolutePath().normalize());
         }
 
-        LoadResult result() {
+        /**
+         * Reads the files on every core, each file on its own (a file's documents are parsed in order by one
+         * thread), and keeps what they hold in the order of the list, so that the result does not depend on which
+         * file was done first.
+         */
+        LoadResult readAll(List<Path> paths, List<String> names) {
+            List<FileRead> reads = java.util.stream.IntStream.range(0, paths.size())
+                    .parallel()
+                    .mapToObj(i -> readFile(paths.get(i), names.get(i)))
+                    .toList();
+            for (FileRead file : reads) {
+                files++;
+                if (file.skipped()) {
+                    skipped++;
+                }
+                resources.addAll(file.resources());
+                problems.addAll(file.problems());
+            }
             return new LoadResult(List.copyOf(resources), List.copyOf(problems), files, skipped);
         }
     }
 
-    private void readFile(Path path, String name, Reading reading) {
-        reading.files++;
+    private FileRead readFile(Path path, String name) {
         try {
             long size = Files.size(path);
             if (size > limits.maxFileBytes()) {
                 if (namesNoObjectInItsStart(path)) {
-                    reading.skipped++;
-                } else {
-                    reading.problems.add(new LoadProblem(
-                            LoadProblem.Type.LIMIT,
-                            Origin.of(name),
-                            "file is " + size + " bytes, over the limit of " + limits.maxFileBytes()));
+                    return FileRead.skippedFile();
                 }
-                return;
+                return FileRead.problem(new LoadProblem(
+                        LoadProblem.Type.LIMIT,
+                        Origin.of(name),
+                        "file is " + size + " bytes, over the limit of " + limits.maxFileBytes()));
             }
             byte[] bytes = Files.readAllBytes(path);
             String text;
@@ -140,16 +172,14 @@ public final class ManifestLoader {
                 text = readAll(new UnicodeReader(new ByteArrayInputStream(bytes)));
             } catch (java.nio.charset.CharacterCodingException e) {
                 if (ObjectSigns.textNamesApiVersionAndKind(roughText(bytes))) {
-                    reading.problems.add(new LoadProblem(
+                    return FileRead.problem(new LoadProblem(
                             LoadProblem.Type.SYNTAX, Origin.of(name), "the file is not UTF-8, UTF-16 or UTF-32 text"));
-                } else {
-                    reading.skipped++;
                 }
-                return;
+                return FileRead.skippedFile();
             }
-            readText(name, text, reading);
+            return readText(name, text);
         } catch (IOException e) {
-            reading.problems.add(
+            return FileRead.problem(
                     new LoadProblem(LoadProblem.Type.UNREADABLE, Origin.of(name), String.valueOf(e.getMessage())));
         }
     }
@@ -159,7 +189,7 @@ public final class ManifestLoader {
      * problems with it; so is one that does not parse, unless its text names an apiVersion and a kind. A file that
      * hit a safety limit is always reported, since what it holds is unknown.
      */
-    private void readText(String name, String text, Reading reading) {
+    private FileRead readText(String name, String text) {
         List<LoadProblem> problems = new ArrayList<>();
         List<YamlDocuments.Document> documents = new YamlDocuments(limits).read(name, new StringReader(text), problems);
         boolean objects = documents.stream()
@@ -167,15 +197,15 @@ public final class ManifestLoader {
         boolean limited = problems.stream().anyMatch(problem -> problem.type() == LoadProblem.Type.LIMIT);
         boolean malformed = problems.stream().anyMatch(problem -> problem.type() == LoadProblem.Type.SYNTAX);
         if (!objects && !limited && !(malformed && ObjectSigns.textNamesApiVersionAndKind(text))) {
-            if (!documents.isEmpty() || !problems.isEmpty()) {
-                reading.skipped++;
-            }
-            return;
+            return documents.isEmpty() && problems.isEmpty()
+                    ? new FileRead(List.of(), List.of(), false)
+                    : FileRead.skippedFile();
         }
+        List<Resource> resources = new ArrayList<>();
         for (YamlDocuments.Document document : documents) {
-            addResource(document, reading.resources, problems);
+            addResource(document, resources, problems);
         }
-        reading.problems.addAll(problems);
+        return new FileRead(resources, problems, false);
     }
 
     /** For a file too large to read: whether its first part shows no sign of Kubernetes objects. */

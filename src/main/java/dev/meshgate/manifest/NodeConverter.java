@@ -39,26 +39,35 @@ final class NodeConverter {
         }
     }
 
-    JsonNode convert(Node node, String pointer) {
+    /** Converts a document's root node. */
+    JsonNode convert(Node node) {
+        return convert(node, positions.root());
+    }
+
+    /** Converts a node whose position entry is already made; its start is recorded there. */
+    private JsonNode convert(Node node, int entry) {
         if (++nodes > maxNodes) {
             throw new TooLargeException("document expands to more than " + maxNodes + " YAML nodes");
         }
-        record(pointer, node.getStartMark());
+        Mark start = node.getStartMark();
+        if (start != null) {
+            positions.at(entry, start.getLine() + 1, start.getColumn() + 1);
+        }
         if (node instanceof MappingNode mapping) {
-            return convertMapping(mapping, pointer);
+            return convertMapping(mapping, entry);
         }
         if (node instanceof SequenceNode sequence) {
             ArrayNode array = NODES.arrayNode();
             List<Node> items = sequence.getValue();
             for (int i = 0; i < items.size(); i++) {
-                array.add(convert(items.get(i), JsonPointer.child(pointer, i)));
+                array.add(convert(items.get(i), positions.child(entry, FieldPositions.index(i))));
             }
             return array;
         }
         return scalar((ScalarNode) node);
     }
 
-    private ObjectNode convertMapping(MappingNode mapping, String pointer) {
+    private ObjectNode convertMapping(MappingNode mapping, int entry) {
         ObjectNode object = NODES.objectNode();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
@@ -66,24 +75,27 @@ final class NodeConverter {
                 continue;
             }
             String key = key(keyNode);
-            String child = JsonPointer.child(pointer, key);
             if (object.has(key)) {
                 problems.add(new LoadProblem(
                         LoadProblem.Type.DUPLICATE_KEY,
                         origin(keyNode.getStartMark()),
                         "key '" + key + "' appears more than once in the same mapping; only the last value is used"));
             }
+            int child = positions.child(entry, key);
             JsonNode value = convert(tuple.getValueNode(), child);
             // A field's position is its key's, as kubectl and istioctl report it.
-            record(child, keyNode.getStartMark());
+            Mark keyStart = keyNode.getStartMark();
+            if (keyStart != null) {
+                positions.at(child, keyStart.getLine() + 1, keyStart.getColumn() + 1);
+            }
             object.set(key, value);
         }
-        mergeKeys(mapping, object, pointer);
+        mergeKeys(mapping, object, entry);
         return object;
     }
 
     /** Applies YAML merge keys ("<<: *base"): fields written in the mapping win over merged ones. */
-    private void mergeKeys(MappingNode mapping, ObjectNode object, String pointer) {
+    private void mergeKeys(MappingNode mapping, ObjectNode object, int entry) {
         for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key
                     && "<<".equals(key.getValue())
@@ -92,7 +104,7 @@ final class NodeConverter {
                 List<Node> sources = merged instanceof SequenceNode seq ? seq.getValue() : List.of(merged);
                 for (Node source : sources) {
                     if (source instanceof MappingNode) {
-                        convert(source, pointer).fields().forEachRemaining(e -> {
+                        convert(source, entry).fields().forEachRemaining(e -> {
                             if (!object.has(e.getKey())) {
                                 object.set(e.getKey(), e.getValue());
                             }
@@ -124,12 +136,6 @@ final class NodeConverter {
         } catch (KubernetesScalars.UnreadableException e) {
             problems.add(new LoadProblem(LoadProblem.Type.SYNTAX, origin(node.getStartMark()), e.getMessage()));
             return scalar.getValue();
-        }
-    }
-
-    private void record(String pointer, Mark mark) {
-        if (mark != null) {
-            positions.put(pointer, mark.getLine() + 1, mark.getColumn() + 1);
         }
     }
 

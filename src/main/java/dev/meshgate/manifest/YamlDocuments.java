@@ -71,7 +71,7 @@ final class YamlDocuments {
 
     private Document convert(String file, Node node, boolean listItem, List<LoadProblem> problems) {
         FieldPositions positions = new FieldPositions(file);
-        JsonNode tree = new NodeConverter(positions, problems, limits.maxNodesPerDocument()).convert(node, "");
+        JsonNode tree = new NodeConverter(positions, problems, limits.maxNodesPerDocument()).convert(node);
         return new Document(tree, positions, listItem);
     }
 

@@ -8,17 +8,21 @@ import dev.meshgate.forge.StatusPublisher;
 import dev.meshgate.git.MirrorCache;
 import dev.meshgate.render.RenderLimits;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.jboss.logging.Logger;
 
-/** Wires the run queue into the service and resumes the runs a previous stop left unfinished. */
+/** Wires the run queue into the service and, once it is up, resumes the runs a previous stop left unfinished. */
 @ApplicationScoped
 public class RunQueueProducer {
+
+    private static final Logger LOG = Logger.getLogger(RunQueueProducer.class);
 
     @Produces
     @Singleton
@@ -29,7 +33,6 @@ public class RunQueueProducer {
 
     @Produces
     @Singleton
-    @Startup
     RunQueue runQueue(
             MeshgateConfig config,
             RunStore store,
@@ -51,9 +54,26 @@ public class RunQueueProducer {
                         new VerifiedBranch(mirrors, branch, config.verified().trackedBranch())));
         clusterView(config.cluster(), kubernetes).ifPresent(worker::lookingUpIn);
         worker.renderingWith(renderLimits(config.render(), config.dataDir().resolve("render-cache")));
-        RunQueue queue = new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
-        queue.resume();
-        return queue;
+        return new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the run store and resumes the runs a previous stop left unfinished once the service is up, on a thread of
+     * its own: reading run records is kept off the path to readiness. A delivery that comes meanwhile waits for the
+     * queue to be made (the container makes a singleton once).
+     */
+    void resumeAfterStart(@Observes StartupEvent started, Instance<RunQueue> queue) {
+        Thread resume = new Thread(
+                () -> {
+                    try {
+                        queue.get().resume();
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "cannot resume the unfinished runs: %s", e.getMessage());
+                    }
+                },
+                "meshgate-resume");
+        resume.setDaemon(true);
+        resume.start();
     }
 
     private static RenderLimits renderLimits(MeshgateConfig.Render render, java.nio.file.Path cacheFolder) {

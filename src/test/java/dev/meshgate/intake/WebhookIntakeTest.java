@@ -254,6 +254,38 @@ class WebhookIntakeTest {
     }
 
     @Test
+    void triageAnswersPingsIgnoredEventsAndRefusalsItselfAndLeavesOnlyPushesToSubmit() {
+        byte[] ping = WebhookFixtures.bytes("github/ping_payload.json");
+        byte[] closed = WebhookFixtures.bytes("github/pull_request_closed.payload.json");
+        byte[] push = WebhookFixtures.bytes(PUSH);
+        WebhookIntake intake = intake(defaultSecret(SECRET), false);
+
+        WebhookIntake.Triage pong = intake.triage("github", gitHub("ping", ping, sign(ping, SECRET), "d-1"));
+        WebhookIntake.Triage ignored =
+                intake.triage("github", gitHub("pull_request", closed, sign(closed, SECRET), "d-2"));
+        WebhookIntake.Triage refused = intake.triage("github", gitHub("push", push, sign(push, "guess"), "d-3"));
+        WebhookIntake.Triage toSubmit = intake.triage("github", gitHub("push", push, sign(push, SECRET), "d-4"));
+
+        assertThat(pong).isInstanceOfSatisfying(WebhookIntake.Answered.class, answered -> assertThat(
+                        answered.answer().status())
+                .isEqualTo(200));
+        assertThat(ignored).isInstanceOfSatisfying(WebhookIntake.Answered.class, answered -> assertThat(
+                        answered.answer().body())
+                .containsKey("ignored"));
+        assertThat(refused).isInstanceOfSatisfying(WebhookIntake.Answered.class, answered -> assertThat(
+                        answered.answer().status())
+                .isEqualTo(401));
+        assertThat(toSubmit).isInstanceOf(WebhookIntake.ToSubmit.class);
+        // Triage never touches the queue: the push is submitted only when asked, with its delivery id.
+        assertThat(runs.revisions).isEmpty();
+
+        WebhookAnswer accepted = intake.submit((WebhookIntake.ToSubmit) toSubmit);
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(runs.deliveryIds).containsExactly("d-4");
+    }
+
+    @Test
     void aSignedBodyThatIsNotJsonOrLacksFieldsIs400WithTheReason() {
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         byte[] partial = "{\"ref\":\"refs/heads/main\"}".getBytes(StandardCharsets.UTF_8);

@@ -173,6 +173,65 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void positionsFollowEscapedKeysDuplicatesMergeKeysAndListItems() {
+        Resource resource = loader.loadText(
+                        "kinds.yaml",
+                        """
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: odd
+                          annotations:
+                            a/b: "1"
+                            c~d: "2"
+                        base: &base
+                          p: 1
+                          q: 2
+                        merged:
+                          <<: *base
+                          z: 3
+                        data:
+                          first: {kept: 1}
+                          first: {other: 2}
+                        items:
+                        - one
+                        - {two: 2}
+                        """)
+                .resources()
+                .get(0);
+
+        assertThat(resource.origin()).isEqualTo(new Origin("kinds.yaml", 1, 1));
+        assertThat(resource.origin("/metadata/annotations/a~1b")).isEqualTo(new Origin("kinds.yaml", 6, 5));
+        assertThat(resource.origin("/metadata/annotations/c~0d")).isEqualTo(new Origin("kinds.yaml", 7, 5));
+        assertThat(resource.origin("/merged/z")).isEqualTo(new Origin("kinds.yaml", 13, 3));
+        // A merged field points where the anchored mapping writes it.
+        assertThat(resource.origin("/merged/q")).isEqualTo(new Origin("kinds.yaml", 10, 3));
+        // The last writing of a duplicated key wins; the fields of the first stay known.
+        assertThat(resource.origin("/data/first")).isEqualTo(new Origin("kinds.yaml", 16, 3));
+        assertThat(resource.origin("/data/first/other")).isEqualTo(new Origin("kinds.yaml", 16, 11));
+        assertThat(resource.origin("/data/first/kept")).isEqualTo(new Origin("kinds.yaml", 15, 11));
+        assertThat(resource.origin("/items/1/two")).isEqualTo(new Origin("kinds.yaml", 19, 4));
+        assertThat(resource.origin("/items/7")).isEqualTo(new Origin("kinds.yaml", 17, 1));
+        assertThat(resource.positions().has("/items/0")).isTrue();
+        assertThat(resource.positions().has("/items/2")).isFalse();
+    }
+
+    @Test
+    void positionsRecordedByPointerFindTheirClosestAncestorAndOtherFiles() {
+        FieldPositions positions = new FieldPositions("base.yaml");
+        positions.put("/spec/hosts/0", new Origin("base.yaml", 7, 5));
+        positions.put("/spec", new Origin("patch.yaml", 2, 1));
+        positions.put("/spec/hosts/0", new Origin("base.yaml", 8, 5));
+
+        assertThat(positions.origin("/spec/hosts/0")).isEqualTo(new Origin("base.yaml", 8, 5));
+        assertThat(positions.origin("/spec/hosts/1")).isEqualTo(new Origin("patch.yaml", 2, 1));
+        assertThat(positions.origin("/spec/hosts")).isEqualTo(new Origin("patch.yaml", 2, 1));
+        assertThat(positions.has("/spec/hosts")).isFalse();
+        assertThat(positions.origin("/status")).isEqualTo(Origin.of("base.yaml"));
+        assertThat(positions.origin("")).isEqualTo(Origin.of("base.yaml"));
+    }
+
+    @Test
     void documentsThatAreNotObjectsAndDuplicateKeysAreProblemsWithLines() throws IOException {
         write(
                 "odd.yaml",
