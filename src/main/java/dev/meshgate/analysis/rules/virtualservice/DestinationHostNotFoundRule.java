@@ -45,20 +45,8 @@ public final class DestinationHostNotFoundRule implements Rule {
                     if (HostNames.isExternal(fqdn, domain)) {
                         context.report(Message.MG3006, vs, pointer, fqdn);
                     } else {
-                        context.unresolved(vs, pointer, target(fqdn, domain), Message.IST0101, "host", fqdn);
+                        context.unresolved(vs, pointer, Reference.host(fqdn, domain), Message.IST0101, "host", fqdn);
                     }
                 })));
-    }
-
-    /** A Service host points into its namespace; any other cluster-internal name into none the input can tell. */
-    private static Reference target(String fqdn, String domain) {
-        String namespace = HostNames.serviceNamespace(fqdn, domain);
-        return namespace != null
-                ? Reference.in(namespace, Reference.Target.HOST, fqdn)
-                : Reference.wherever(
-                        Reference.Target.HOST,
-                        fqdn,
-                        "it is no Service name (name.namespace.svc." + domain + "), so no namespace of the input"
-                                + " holds it");
     }
 }
