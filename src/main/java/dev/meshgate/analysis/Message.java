@@ -243,6 +243,19 @@ public enum Message {
                     + "ensuring the EnvoyFilter is applied correctly.",
             "A relative patch without a priority, for a filter that another patch scopes to a proxy version: during "
                     + "an upgrade, proxies of the other version may not have what the patch is relative to."),
+    IST0159(
+            "ConflictingTelemetryWorkloadSelectors",
+            Severity.WARNING,
+            "The Telemetries %s in namespace \"%s\" select the same workload pod \"%s\", which can lead to undefined "
+                    + "behavior.",
+            "Two Telemetry resources select the same workload; Istio applies one of them. An error in istioctl, a "
+                    + "warning here: telemetry settings do not change traffic."),
+    IST0160(
+            "MultipleTelemetriesWithoutWorkloadSelectors",
+            Severity.WARNING,
+            "The Telemetries %s in namespace \"%s\" have no workload selector, which can lead to undefined behavior.",
+            "A namespace may have one Telemetry without a selector; with several, one is picked. An error in "
+                    + "istioctl, a warning here: telemetry settings do not change traffic."),
     IST0161(
             "InvalidGatewayCredential",
             Severity.ERROR,
@@ -446,6 +459,21 @@ public enum Message {
                     + "hosts; an inventory (meshgate inventory, validate --inventory) or cluster look-ups "
                     + "(meshgate.cluster) resolve any reference; with them, one into a namespace the cluster holds "
                     + "that resolves neither in the input nor there is missing."),
+    MG2004(
+            "MultiplePeerAuthenticationsWithoutSelector",
+            Severity.WARNING,
+            "The PeerAuthentications %s in namespace \"%s\" have no workload selector; Istio applies only the oldest "
+                    + "of them.",
+            "A namespace (or the root namespace, mesh-wide) may have one PeerAuthentication without a selector; with "
+                    + "several, Istio applies the oldest and ignores the others' mTLS mode. Kiali reports this as "
+                    + "KIA0002."),
+    MG2005(
+            "ConflictingPeerAuthenticationSelectors",
+            Severity.WARNING,
+            "The PeerAuthentications %s in namespace \"%s\" select the same workload \"%s\"; Istio applies only the "
+                    + "oldest of them.",
+            "Several PeerAuthentications select the same workload; Istio applies the oldest one and ignores the "
+                    + "others' mTLS mode. Kiali reports this as KIA0003."),
 
     // meshgate: production practice (warnings by default; configurable per code).
     MG3001(

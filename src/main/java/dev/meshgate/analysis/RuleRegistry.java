@@ -36,6 +36,7 @@ import dev.meshgate.analysis.rules.networking.TlsSettingsRule;
 import dev.meshgate.analysis.rules.networking.ValueRangeRule;
 import dev.meshgate.analysis.rules.schema.StructureRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRule;
+import dev.meshgate.analysis.rules.security.PeerAuthenticationConflictRule;
 import dev.meshgate.analysis.rules.security.PeerAuthenticationRule;
 import dev.meshgate.analysis.rules.security.RequestAuthenticationRule;
 import dev.meshgate.analysis.rules.service.PortNameConventionRule;
@@ -43,6 +44,7 @@ import dev.meshgate.analysis.rules.serviceentry.ConflictingServiceEntryProtocolR
 import dev.meshgate.analysis.rules.serviceentry.ServiceEntryAddressesRule;
 import dev.meshgate.analysis.rules.sidecar.SidecarSelectorConflictRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryRule;
+import dev.meshgate.analysis.rules.telemetry.TelemetrySelectorConflictRule;
 import dev.meshgate.analysis.rules.virtualservice.ConflictingVirtualServiceHostsRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationHostNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationPortRequiredRule;
@@ -96,6 +98,7 @@ public final class RuleRegistry {
                 new NamespaceInjectionRule(),
                 new NoServerCertificateVerificationRule(),
                 new OutboundTrafficPolicyRule(),
+                new PeerAuthenticationConflictRule(),
                 new PeerAuthenticationRule(),
                 new PortNameConventionRule(),
                 new PortRule(),
@@ -112,6 +115,7 @@ public final class RuleRegistry {
                 new SubsetNotFoundRule(),
                 new SubsetSelectsNoWorkloadRule(),
                 new TelemetryRule(),
+                new TelemetrySelectorConflictRule(),
                 new TlsSettingsRule(),
                 new UnknownDestinationRuleHostRule(),
                 new UnreachableRouteRule(),

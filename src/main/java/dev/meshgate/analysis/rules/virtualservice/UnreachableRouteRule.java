@@ -58,8 +58,7 @@ public final class UnreachableRouteRule implements Rule {
             JsonNode matches = route.path("match");
             if (!matches.isArray() || matches.isEmpty()) {
                 if (catchAll >= 0) {
-                    context.report(
-                            Message.IST0130, vs, routePointer, label, "only the last rule can have no matches");
+                    context.report(Message.IST0130, vs, routePointer, label, "only the last rule can have no matches");
                 }
                 catchAll = r;
                 continue;
