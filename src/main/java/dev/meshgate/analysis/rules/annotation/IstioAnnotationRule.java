@@ -23,8 +23,12 @@ public final class IstioAnnotationRule implements Rule {
     private static final Set<String> IGNORED =
             Set.of("sidecar.istio.io/status", "gateway.istio.io/controller-version", "istio.io/rev");
 
-    /** Alpha annotations the injector sets itself when the CNI plugin is used (pods without istio-init). */
+    /**
+     * Alpha annotations not worth a note on pod templates: those the injector sets itself when the CNI plugin is used
+     * (pods without istio-init), and the gateway injection template that Istio's own gateway charts write.
+     */
     private static final Set<String> SET_BY_INJECTOR = Set.of(
+            "inject.istio.io/templates",
             "sidecar.istio.io/interceptionMode",
             "traffic.sidecar.istio.io/includeInboundPorts",
             "traffic.sidecar.istio.io/excludeInboundPorts",

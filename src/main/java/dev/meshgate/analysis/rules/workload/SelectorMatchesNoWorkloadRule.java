@@ -6,6 +6,7 @@ import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.Severity;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.manifest.ResourceKind;
 import java.util.LinkedHashMap;
@@ -17,8 +18,8 @@ import java.util.stream.Collectors;
 /**
  * A workload selector (Gateway, Sidecar, AuthorizationPolicy, PeerAuthentication, RequestAuthentication, Telemetry,
  * WasmPlugin, EnvoyFilter) that matches no workload, so the resource has no effect: IST0101 ("Referenced selector
- * not found", an error as in istioctl) for Gateways and Sidecars, whose traffic settings are then silently not
- * applied, IST0127 (a warning) for the others. A repository has no
+ * not found", as istioctl reports them, but a warning: the pod templates of a repository, rendered one application at
+ * a time, are not all of the cluster's pods) for Gateways and Sidecars, IST0127 (a warning) for the others. A repository has no
  * pods, so pod templates stand in; and a selector is judged only where the input knows the workloads: its namespace
  * when the input declares workloads there, and for Gateways and root-namespace policies (which select in every
  * namespace) only when the input declares gateway workloads, since they usually select the gateways installed with
@@ -79,7 +80,9 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
                                     + " Istio are not in it)")
                     : Reference.in(namespace, Reference.Target.WORKLOADS, labels);
             if (kind.equals(Kinds.GATEWAY) || kind.equals(Kinds.SIDECAR)) {
-                context.unresolved(resource, pointer, reference, Message.IST0101, "selector", labels);
+                // istioctl's code, but a warning: a repository's pod templates are not the cluster's pods.
+                context.unresolvedAt(
+                        Severity.WARNING, resource, pointer, reference, Message.IST0101, "selector", labels);
             } else {
                 context.unresolved(resource, pointer, reference, Message.IST0127, labels);
             }
