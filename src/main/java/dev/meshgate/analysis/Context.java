@@ -105,6 +105,27 @@ public final class Context {
         }
     }
 
+    /**
+     * Reports an unresolved reference like {@link #unresolved}, but a missing one at the given severity rather than
+     * the message's own: for references whose absence the input makes likely, not certain (a selector judged on
+     * pod templates the input happens to hold).
+     */
+    public void unresolvedAt(
+            Severity severity,
+            Resource resource,
+            String pointer,
+            Reference reference,
+            Message missing,
+            Object... missingArgs) {
+        if (index.verifiable(reference)) {
+            Finding asMissing = finding(missing, resource, pointer, missingArgs).withSeverity(severity);
+            findings.add(asMissing);
+            this.missing.add(new MissingReference(asMissing, reference));
+        } else {
+            unresolved(resource, pointer, reference, missing, missingArgs);
+        }
+    }
+
     /** Reports a finding that belongs to a file rather than a resource (e.g. a YAML syntax error). */
     public void reportAt(Message message, Origin origin, Object... args) {
         findings.add(fileFinding(message, origin, args));

@@ -27,6 +27,7 @@ public final class Kinds {
     public static final ResourceKind TELEMETRY_KIND = new ResourceKind(TELEMETRY, "Telemetry");
     public static final ResourceKind WASM_PLUGIN = new ResourceKind(EXTENSIONS, "WasmPlugin");
     public static final ResourceKind ISTIO_OPERATOR = new ResourceKind("install.istio.io", "IstioOperator");
+    public static final ResourceKind KUBERNETES_GATEWAY = new ResourceKind("gateway.networking.k8s.io", "Gateway");
 
     public static final ResourceKind SERVICE = new ResourceKind("", "Service");
     public static final ResourceKind SECRET = new ResourceKind("", "Secret");

@@ -16,18 +16,43 @@ public enum Message {
             "Internal error: %s",
             "meshgate itself failed while checking this input (a bug, not a problem of the configuration). The other "
                     + "checks still ran; please report it with the input that caused it."),
+    IST0002(
+            "Deprecated",
+            Severity.WARNING,
+            "Deprecated: %s",
+            "The resource uses a field or a kind that Istio has deprecated: it still works, but later releases ignore "
+                    + "or remove it. The message names the replacement."),
     IST0101(
             "ReferencedResourceNotFound",
             Severity.ERROR,
             "Referenced %s not found: \"%s\"",
             "A resource refers to another one (a subset, a host, a gateway, a secret) that is neither in the analysed "
                     + "input nor declared as known. Traffic that depends on it fails once the configuration is applied."),
+    IST0102(
+            "NamespaceNotInjected",
+            Severity.INFO,
+            "The namespace is not enabled for Istio injection. Run 'kubectl label namespace %s istio-injection=enabled' "
+                    + "to enable it, or 'kubectl label namespace %s istio-injection=disabled' to explicitly mark it as "
+                    + "not needing injection.",
+            "A Namespace of the input has neither the istio-injection label nor istio.io/rev, so its pods get no "
+                    + "sidecar unless each asks for one. Label it either way to make the choice explicit."),
     IST0106(
             "SchemaValidationError",
             Severity.ERROR,
             "Schema validation error: %s",
             "A field has a value of the wrong type or outside its allowed values, so the Kubernetes API server or "
                     + "Istio's validating webhook rejects the resource."),
+    IST0107(
+            "MisplacedAnnotation",
+            Severity.WARNING,
+            "Misplaced annotation: %s can only be applied to %s",
+            "An Istio annotation sits on a kind it does not apply to (a pod annotation on a Deployment's own metadata "
+                    + "instead of its pod template, a Service annotation on a pod), so Istio ignores it."),
+    IST0108(
+            "UnknownAnnotation",
+            Severity.WARNING,
+            "Unknown annotation: %s",
+            "An annotation in an istio.io domain that Istio does not define: usually a typo, and Istio ignores it."),
     IST0109(
             "ConflictingMeshGatewayVirtualServiceHosts",
             Severity.ERROR,
@@ -59,6 +84,12 @@ public enum Message {
                     + "specifies that mTLS must be %s but the Policy object \"%s\" specifies %s.",
             "A PeerAuthentication requires mutual TLS (STRICT) for workloads that a DestinationRule tells clients to "
                     + "reach without Istio mutual TLS, so every request between them is refused."),
+    IST0116(
+            "DeploymentAssociatedToMultipleServices",
+            Severity.WARNING,
+            "This deployment %s is associated with multiple services using port %s but different protocols: %s",
+            "Services that select the same pods give one port number different protocols (TCP and UDP); the sidecar "
+                    + "builds one listener per port and cannot serve both."),
     IST0118(
             "PortNameIsNotUnderNamingConvention",
             Severity.INFO,
@@ -71,30 +102,199 @@ public enum Message {
             "Field \"%s\" regular expression invalid: \"%s\" (%s)",
             "Envoy matches regular expressions with RE2. An expression that does not compile, or uses features RE2 "
                     + "lacks (look-around, back-references), is rejected by Istio and the route is dropped."),
+    IST0123(
+            "NamespaceMultipleInjectionLabels",
+            Severity.WARNING,
+            "The namespace has more than one type of injection labels %s, which may lead to undefined behavior. Make "
+                    + "sure only one injection label exists.",
+            "A Namespace carries istio-injection=enabled together with istio.io/rev (or the ambient data-plane "
+                    + "label): which injector or data plane its pods get depends on the installation."),
+    IST0125(
+            "InvalidAnnotation",
+            Severity.WARNING,
+            "Invalid annotation %s: %s",
+            "An Istio annotation's value is not of the form Istio expects (a port list, CIDR ranges, a resource "
+                    + "quantity, a boolean); the sidecar injector rejects the pod or ignores the setting."),
     IST0127(
             "NoMatchingWorkloadsFound",
             Severity.WARNING,
             "No matching workloads for this resource with the following labels: %s",
             "The resource's workload selector matches no workload (Deployment, StatefulSet, DaemonSet, Pod, gateway) "
                     + "in the analysed input, so it has no effect. Often a typo in a label."),
+    IST0128(
+            "NoServerCertificateVerificationDestinationLevel",
+            Severity.WARNING,
+            "DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate "
+                    + "server identity for host: %s",
+            "A DestinationRule originates TLS (SIMPLE or MUTUAL) without caCertificates (or a credentialName for a "
+                    + "selected workload), so the client cannot verify the server's certificate as configured."),
+    IST0129(
+            "NoServerCertificateVerificationPortLevel",
+            Severity.WARNING,
+            "DestinationRule %s in namespace %s has TLS mode set to %s but no caCertificates are set to validate "
+                    + "server identity for host: %s at port %s",
+            "A port-level TLS setting of a DestinationRule originates TLS (SIMPLE or MUTUAL) without caCertificates, "
+                    + "so the client cannot verify the server's certificate as configured."),
+    IST0130(
+            "VirtualServiceUnreachableRule",
+            Severity.WARNING,
+            "VirtualService rule %s not used (%s).",
+            "A route that no request reaches: it comes after a route without matches, or every one of its matches "
+                    + "is an earlier route's. Routes are tried in order, so it is dead configuration."),
+    IST0131(
+            "VirtualServiceIneffectiveMatch",
+            Severity.INFO,
+            "VirtualService rule %s match %s is not used (duplicate/overlapping match in rule %s).",
+            "A match that an earlier route's match already takes: the same conditions, or a URI prefix an earlier "
+                    + "prefix covers with the same other conditions."),
     IST0132(
             "VirtualServiceHostNotFoundInGateway",
             Severity.WARNING,
             "one or more host %s defined in VirtualService %s not found in Gateway %s.",
             "A VirtualService bound to a Gateway names a host that none of the Gateway's servers accept (for the "
                     + "VirtualService's namespace), so requests for it never reach the routes."),
+    IST0134(
+            "ServiceEntryAddressesRequired",
+            Severity.WARNING,
+            "ServiceEntry addresses are required for this protocol.",
+            "A ServiceEntry with a TCP (or unnamed, non-HTTP) port and no addresses: without an address the sidecar "
+                    + "listens on 0.0.0.0 for that port and captures every TCP connection to it, whatever its host."),
+    IST0135(
+            "DeprecatedAnnotation",
+            Severity.INFO,
+            "Annotation \"%s\" has been deprecated%s and may not work in future Istio versions.",
+            "An Istio annotation that Istio has deprecated; later releases may ignore it."),
+    IST0136(
+            "AlphaAnnotation",
+            Severity.INFO,
+            "Annotation \"%s\" is part of an alpha-phase feature and may be incompletely supported.",
+            "An Istio annotation of an alpha-phase feature: it may change or go away between releases."),
+    IST0137(
+            "DeploymentConflictingPorts",
+            Severity.WARNING,
+            "This deployment %s is associated with multiple services %s using targetPort \"%s\" but different ports: %s.",
+            "Services that select the same pods send different service ports to one target port; the sidecar keys "
+                    + "inbound listeners by target port, so one of the port's protocols or settings wins."),
+    IST0138(
+            "GatewayDuplicateCertificate",
+            Severity.WARNING,
+            "Duplicate certificate in multiple gateways %s may cause 404s if clients re-use HTTP2 connections.",
+            "Gateways on the same gateway workload serve the same certificate for different hosts: browsers reuse an "
+                    + "HTTP/2 connection for every host of the certificate, and the listener of the other host "
+                    + "answers 404."),
+    IST0144(
+            "InvalidApplicationUID",
+            Severity.WARNING,
+            "User ID (UID) 1337 is reserved for the sidecar proxy.",
+            "An application container (or its pod) runs as user 1337, the sidecar proxy's: the traffic rules let "
+                    + "that user's connections bypass the proxy, so the application's traffic escapes the mesh."),
     IST0145(
             "ConflictingGateways",
             Severity.ERROR,
             "Conflict with gateways %s (workload selector %s, port %s, hosts %s).",
             "Two Gateways select the same gateway workload and bind the same port and host; Envoy keeps one of the "
                     + "listeners and the other configuration is ignored."),
+    IST0149(
+            "JwtClaimBasedRoutingWithoutRequestAuthN",
+            Severity.ERROR,
+            "The virtual service uses the JWT claim based routing (key: %s) but found no request authentication for "
+                    + "the gateway (%s) pod (%s). The request authentication must first be applied for the gateway "
+                    + "pods to validate the JWT token and make the claims available for routing.",
+            "A route matches on a JWT claim (@request.auth.claims) at a gateway whose pods no RequestAuthentication "
+                    + "selects: the claims are never available, so the route never matches."),
+    IST0150(
+            "ExternalNameServiceTypeInvalidPortName",
+            Severity.WARNING,
+            "Port name for ExternalName service is invalid. Proxy may prevent tcp named ports and unmatched traffic "
+                    + "for ports serving TCP protocol from being forwarded correctly",
+            "An ExternalName Service port named tcp, or named outside Istio's convention: the sidecar treats the "
+                    + "port as plain TCP for every host, so traffic for the external name may not be forwarded."),
+    IST0151(
+            "EnvoyFilterUsesRelativeOperation",
+            Severity.WARNING,
+            "This EnvoyFilter does not have a priority and has a relative patch operation set which can cause the "
+                    + "EnvoyFilter not to be applied. Using the INSERT_FIRST of ADD option or setting the priority may "
+                    + "help in ensuring the EnvoyFilter is applied correctly.",
+            "A patch inserts before or after, replaces or removes relative to other configuration, and the "
+                    + "EnvoyFilter sets no priority: whether what it patches exists yet depends on the order in which "
+                    + "EnvoyFilters are applied."),
+    IST0152(
+            "EnvoyFilterUsesReplaceOperationIncorrectly",
+            Severity.ERROR,
+            "The REPLACE operation is only valid for HTTP_FILTER and NETWORK_FILTER.",
+            "A REPLACE patch applies to something other than an HTTP filter, a network filter or a virtual host; "
+                    + "Istio ignores it."),
+    IST0153(
+            "EnvoyFilterUsesAddOperationIncorrectly",
+            Severity.ERROR,
+            "The ADD operation will be ignored when applyTo is set to ROUTE_CONFIGURATION, or HTTP_ROUTE.",
+            "An ADD patch on a route configuration or an HTTP route is ignored by Istio."),
+    IST0154(
+            "EnvoyFilterUsesRemoveOperationIncorrectly",
+            Severity.ERROR,
+            "The REMOVE operation will be ignored when applyTo is set to ROUTE_CONFIGURATION, or HTTP_ROUTE.",
+            "A REMOVE patch on a route configuration or an HTTP route is ignored by Istio."),
+    IST0155(
+            "EnvoyFilterUsesRelativeOperationWithProxyVersion",
+            Severity.WARNING,
+            "This EnvoyFilter does not have a priority and has a relative patch operation (NSTERT_BEFORE/AFTER, "
+                    + "REPLACE, MERGE, DELETE) and proxyVersion set which can cause the EnvoyFilter not to be applied "
+                    + "during an upgrade. Using the INSERT_FIRST or ADD option or setting the priority may help in "
+                    + "ensuring the EnvoyFilter is applied correctly.",
+            "A relative patch without a priority, for a filter that another patch scopes to a proxy version: during "
+                    + "an upgrade, proxies of the other version may not have what the patch is relative to."),
+    IST0159(
+            "ConflictingTelemetryWorkloadSelectors",
+            Severity.WARNING,
+            "The Telemetries %s in namespace \"%s\" select the same workload pod \"%s\", which can lead to undefined "
+                    + "behavior.",
+            "Two Telemetry resources select the same workload; Istio applies one of them. An error in istioctl, a "
+                    + "warning here: telemetry settings do not change traffic."),
+    IST0160(
+            "MultipleTelemetriesWithoutWorkloadSelectors",
+            Severity.WARNING,
+            "The Telemetries %s in namespace \"%s\" have no workload selector, which can lead to undefined behavior.",
+            "A namespace may have one Telemetry without a selector; with several, one is picked. An error in "
+                    + "istioctl, a warning here: telemetry settings do not change traffic."),
+    IST0161(
+            "InvalidGatewayCredential",
+            Severity.ERROR,
+            "The credential referenced by the Gateway %s in namespace %s is invalid, which can cause the traffic not "
+                    + "to work as expected.",
+            "The Secret a Gateway server's credentialName names lacks a certificate or key, or holds a certificate "
+                    + "that does not parse or has expired: the gateway cannot serve TLS for that server."),
+    IST0162(
+            "GatewayPortNotDefinedOnService",
+            Severity.WARNING,
+            "The gateway is listening on a target port (port %s) that is not defined in the Service associated with "
+                    + "its workload instances (Pod selector %s). If you need to access the gateway port through the "
+                    + "gateway Service, it will not be available.",
+            "A Gateway server's port is neither a port nor a target port of the Services in front of the gateway "
+                    + "workload: the listener exists, but no traffic through the Service reaches it."),
+    IST0165(
+            "ReferencedInternalGateway",
+            Severity.WARNING,
+            "Gateway reference in VirtualService %s is to an implementation-generated internal Gateway: %s.",
+            "A VirtualService binds to a Gateway that Istio generates from a Kubernetes Gateway (named with the "
+                    + "-istio-autogenerated-k8s-gateway suffix); such names are internal and change without notice."),
     IST0173(
             "DestinationRuleSubsetNotSelectPods",
             Severity.WARNING,
             "The subset \"%s\" defined in the DestinationRule does not select any workload (labels: %s).",
             "A DestinationRule subset whose labels match no workload behind its host has no endpoints; requests "
                     + "routed to it fail with 503 (no healthy upstream)."),
+    IST0174(
+            "UnknownDestinationRuleHost",
+            Severity.WARNING,
+            "The host %s defined in the DestinationRule does not match any services in the mesh.",
+            "A DestinationRule's host matches no Service or ServiceEntry visible to it: its traffic policy and "
+                    + "subsets apply to nothing (often a typo in the host)."),
+    IST0177(
+            "ConflictingServiceEntryProtocol",
+            Severity.WARNING,
+            "Multiple ServiceEntries (%s) define the same host \"%s\" and port %s with conflicting protocols (%s).",
+            "ServiceEntries give one host and port different protocols; Istio keeps one of them, so the others' "
+                    + "traffic is handled with the wrong protocol."),
 
     // meshgate: reading manifests.
     MG0001(
@@ -301,6 +501,21 @@ public enum Message {
                     + "hosts; an inventory (meshgate inventory, validate --inventory) or cluster look-ups "
                     + "(meshgate.cluster) resolve any reference; with them, one into a namespace the cluster holds "
                     + "that resolves neither in the input nor there is missing."),
+    MG2004(
+            "MultiplePeerAuthenticationsWithoutSelector",
+            Severity.WARNING,
+            "The PeerAuthentications %s in namespace \"%s\" have no workload selector; Istio applies only the oldest "
+                    + "of them.",
+            "A namespace (or the root namespace, mesh-wide) may have one PeerAuthentication without a selector; with "
+                    + "several, Istio applies the oldest and ignores the others' mTLS mode. Kiali reports this as "
+                    + "KIA0002."),
+    MG2005(
+            "ConflictingPeerAuthenticationSelectors",
+            Severity.WARNING,
+            "The PeerAuthentications %s in namespace \"%s\" select the same workload \"%s\"; Istio applies only the "
+                    + "oldest of them.",
+            "Several PeerAuthentications select the same workload; Istio applies the oldest one and ignores the "
+                    + "others' mTLS mode. Kiali reports this as KIA0003."),
 
     // meshgate: production practice (warnings by default; configurable per code).
     MG3001(

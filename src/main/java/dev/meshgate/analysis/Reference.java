@@ -71,4 +71,19 @@ public record Reference(Target target, String name, String namespace, String rea
     public static Reference wherever(Target target, String name, String reason) {
         return new Reference(target, name, null, reason);
     }
+
+    /**
+     * A reference to a host: a Service name points into its namespace; any other cluster-internal or external name
+     * into none the input can tell.
+     */
+    public static Reference host(String fqdn, String clusterDomain) {
+        String namespace = HostNames.serviceNamespace(fqdn, clusterDomain);
+        return namespace != null
+                ? in(namespace, Target.HOST, fqdn)
+                : wherever(
+                        Target.HOST,
+                        fqdn,
+                        "it is no Service name (name.namespace.svc." + clusterDomain + "), so no namespace of the input"
+                                + " holds it");
+    }
 }

@@ -2,14 +2,21 @@ package dev.meshgate.analysis;
 
 import dev.meshgate.analysis.rules.DuplicateResourceRule;
 import dev.meshgate.analysis.rules.LoadProblemRule;
+import dev.meshgate.analysis.rules.annotation.IstioAnnotationRule;
 import dev.meshgate.analysis.rules.destinationrule.LoadBalancerRule;
 import dev.meshgate.analysis.rules.destinationrule.MtlsConflictRule;
 import dev.meshgate.analysis.rules.destinationrule.MultipleDestinationRulesRule;
+import dev.meshgate.analysis.rules.destinationrule.NoServerCertificateVerificationRule;
 import dev.meshgate.analysis.rules.destinationrule.SubsetSelectsNoWorkloadRule;
+import dev.meshgate.analysis.rules.destinationrule.UnknownDestinationRuleHostRule;
+import dev.meshgate.analysis.rules.envoyfilter.EnvoyFilterOperationRule;
 import dev.meshgate.analysis.rules.extensions.WasmPluginFieldsRule;
 import dev.meshgate.analysis.rules.extensions.WasmPluginRule;
 import dev.meshgate.analysis.rules.gateway.ConflictingGatewaysRule;
 import dev.meshgate.analysis.rules.gateway.CredentialSecretNotFoundRule;
+import dev.meshgate.analysis.rules.gateway.DuplicateGatewayCertificateRule;
+import dev.meshgate.analysis.rules.gateway.GatewayPortNotDefinedOnServiceRule;
+import dev.meshgate.analysis.rules.gateway.InvalidGatewayCredentialRule;
 import dev.meshgate.analysis.rules.mesh.HoldApplicationUntilProxyStartsRule;
 import dev.meshgate.analysis.rules.mesh.IstiodReplicasRule;
 import dev.meshgate.analysis.rules.mesh.MeshWideMtlsRule;
@@ -17,6 +24,8 @@ import dev.meshgate.analysis.rules.mesh.OutboundTrafficPolicyRule;
 import dev.meshgate.analysis.rules.mesh.ProxyConfigRule;
 import dev.meshgate.analysis.rules.mesh.ProxyResourcesRule;
 import dev.meshgate.analysis.rules.mesh.RegexMatchCountRule;
+import dev.meshgate.analysis.rules.namespace.NamespaceInjectionRule;
+import dev.meshgate.analysis.rules.networking.DeprecatedFieldRule;
 import dev.meshgate.analysis.rules.networking.DuplicateNameRule;
 import dev.meshgate.analysis.rules.networking.DurationRule;
 import dev.meshgate.analysis.rules.networking.EnvoyFilterPatchRule;
@@ -34,19 +43,27 @@ import dev.meshgate.analysis.rules.schema.StructureRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRulesRule;
 import dev.meshgate.analysis.rules.security.JwtRuleFieldsRule;
+import dev.meshgate.analysis.rules.security.PeerAuthenticationConflictRule;
 import dev.meshgate.analysis.rules.security.PeerAuthenticationRule;
 import dev.meshgate.analysis.rules.security.PolicyTargetRefRule;
 import dev.meshgate.analysis.rules.security.RequestAuthenticationRule;
 import dev.meshgate.analysis.rules.service.PortNameConventionRule;
+import dev.meshgate.analysis.rules.serviceentry.ConflictingServiceEntryProtocolRule;
+import dev.meshgate.analysis.rules.serviceentry.ServiceEntryAddressesRule;
 import dev.meshgate.analysis.rules.sidecar.SidecarSelectorConflictRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryFieldsRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryRule;
+import dev.meshgate.analysis.rules.telemetry.TelemetrySelectorConflictRule;
 import dev.meshgate.analysis.rules.virtualservice.ConflictingVirtualServiceHostsRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationHostNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationPortRequiredRule;
 import dev.meshgate.analysis.rules.virtualservice.GatewayNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.HostNotInGatewayRule;
+import dev.meshgate.analysis.rules.virtualservice.JwtClaimRoutingRule;
 import dev.meshgate.analysis.rules.virtualservice.SubsetNotFoundRule;
+import dev.meshgate.analysis.rules.virtualservice.UnreachableRouteRule;
+import dev.meshgate.analysis.rules.workload.ApplicationUidRule;
+import dev.meshgate.analysis.rules.workload.DeploymentServicePortsRule;
 import dev.meshgate.analysis.rules.workload.SelectorMatchesNoWorkloadRule;
 import dev.meshgate.analysis.rules.workload.WorkloadEntryRule;
 import dev.meshgate.analysis.rules.workload.WorkloadGroupRule;
@@ -60,23 +77,33 @@ public final class RuleRegistry {
 
     public static List<Rule> all() {
         return List.of(
+                new ApplicationUidRule(),
                 new AuthorizationPolicyRule(),
                 new AuthorizationPolicyRulesRule(),
                 new ConflictingGatewaysRule(),
+                new ConflictingServiceEntryProtocolRule(),
                 new ConflictingVirtualServiceHostsRule(),
                 new CredentialSecretNotFoundRule(),
+                new DeploymentServicePortsRule(),
+                new DeprecatedFieldRule(),
                 new DestinationHostNotFoundRule(),
                 new DestinationPortRequiredRule(),
+                new DuplicateGatewayCertificateRule(),
                 new DuplicateNameRule(),
                 new DuplicateResourceRule(),
                 new DurationRule(),
+                new EnvoyFilterOperationRule(),
                 new EnvoyFilterPatchRule(),
                 new GatewayNotFoundRule(),
+                new GatewayPortNotDefinedOnServiceRule(),
                 new HoldApplicationUntilProxyStartsRule(),
                 new HostNotInGatewayRule(),
                 new HostSyntaxRule(),
                 new HttpRouteActionRule(),
+                new InvalidGatewayCredentialRule(),
+                new IstioAnnotationRule(),
                 new IstiodReplicasRule(),
+                new JwtClaimRoutingRule(),
                 new JwtRuleFieldsRule(),
                 new LoadBalancerRule(),
                 new LoadProblemRule(),
@@ -84,7 +111,10 @@ public final class RuleRegistry {
                 new MeshWideMtlsRule(),
                 new MtlsConflictRule(),
                 new MultipleDestinationRulesRule(),
+                new NamespaceInjectionRule(),
+                new NoServerCertificateVerificationRule(),
                 new OutboundTrafficPolicyRule(),
+                new PeerAuthenticationConflictRule(),
                 new PeerAuthenticationRule(),
                 new PolicyTargetRefRule(),
                 new PortNameConventionRule(),
@@ -97,6 +127,7 @@ public final class RuleRegistry {
                 new RequiredFieldRule(),
                 new RouteWeightRule(),
                 new SelectorMatchesNoWorkloadRule(),
+                new ServiceEntryAddressesRule(),
                 new ServiceEntryRule(),
                 new SidecarSelectorConflictRule(),
                 new StructureRule(),
@@ -104,7 +135,10 @@ public final class RuleRegistry {
                 new SubsetSelectsNoWorkloadRule(),
                 new TelemetryFieldsRule(),
                 new TelemetryRule(),
+                new TelemetrySelectorConflictRule(),
                 new TlsSettingsRule(),
+                new UnknownDestinationRuleHostRule(),
+                new UnreachableRouteRule(),
                 new ValueRangeRule(),
                 new WasmPluginFieldsRule(),
                 new WasmPluginRule(),

@@ -237,8 +237,12 @@ class ValidateCommandTest {
         assertThat(text.out())
                 .contains("IST0101")
                 .contains("ReferencedResourceNotFound")
-                .contains("MG0001");
-        assertThat(json.out()).contains("\"code\" : \"IST0101\"").contains("\"description\"");
+                .contains("MG0001")
+                .containsPattern("IST0103 +not reported +PodMissingProxy: needs running pods");
+        assertThat(json.out())
+                .contains("\"code\" : \"IST0101\"")
+                .contains("\"description\"")
+                .contains("\"reason\" : \"needs running pods");
     }
 
     @Test

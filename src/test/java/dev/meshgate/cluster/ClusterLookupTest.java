@@ -186,7 +186,8 @@ class ClusterLookupTest {
                 spec:
                   hosts: [details]
                   http:
-                    - route:
+                    - match: [{uri: {prefix: /v1}}]
+                      route:
                         - destination: {host: details.bookinfo.svc.cluster.local}
                     - route:
                         - destination: {host: search.other-team.svc.cluster.local}

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * A Service port whose name does not follow Istio's {@code <protocol>[-<suffix>]} convention and that sets no
- * appProtocol: Istio falls back to protocol sniffing (IST0118).
+ * appProtocol: Istio falls back to protocol sniffing (IST0118). On an ExternalName Service such a port, or one named
+ * plain "tcp", is IST0150: the sidecar forwards it as TCP for every host.
  */
 public final class PortNameConventionRule implements Rule {
 
@@ -23,7 +24,7 @@ public final class PortNameConventionRule implements Rule {
         return new RuleInfo(
                 "service-port-name",
                 "Service ports are named <protocol>[-<suffix>] or set appProtocol",
-                Set.of(Message.IST0118),
+                Set.of(Message.IST0118, Message.IST0150),
                 Set.of(Kinds.SERVICE));
     }
 
@@ -32,10 +33,16 @@ public final class PortNameConventionRule implements Rule {
         context.onEach(Kinds.SERVICE, service -> {
             Elements.each(service.at("/spec/ports"), "/spec/ports", (port, portPointer) -> {
                 String name = port.path("name").asText("");
-                if (port.hasNonNull("appProtocol") || followsConvention(name)) {
+                boolean externalName = service.at("/spec/type").asText("").equals("ExternalName");
+                boolean plainTcp = name.equals("tcp");
+                if ((port.hasNonNull("appProtocol") || followsConvention(name)) && !(externalName && plainTcp)) {
                     return;
                 }
                 String pointer = portPointer + (port.has("name") ? "/name" : "");
+                if (externalName) {
+                    context.report(Message.IST0150, service, pointer);
+                    return;
+                }
                 context.report(
                         Message.IST0118,
                         service,

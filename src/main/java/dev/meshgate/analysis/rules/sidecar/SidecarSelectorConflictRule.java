@@ -3,19 +3,10 @@ package dev.meshgate.analysis.rules.sidecar;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
-import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
-import dev.meshgate.analysis.Workload;
-import dev.meshgate.manifest.Resource;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.meshgate.analysis.rules.workload.SelectorConflicts;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Sidecars that compete for the same proxies: several without a workload selector in one namespace (IST0111), or
@@ -23,15 +14,8 @@ import java.util.stream.Collectors;
  */
 public final class SidecarSelectorConflictRule implements Rule {
 
-    private static final String SELECTOR = "/spec/workloadSelector/labels";
-
-    /** A workload, the same however many times its source is written. */
-    private record WorkloadKey(ObjectKey source, String namespace, Map<String, String> labels) {
-
-        static WorkloadKey of(Workload workload) {
-            return new WorkloadKey(ObjectKey.of(workload.source()), workload.namespace(), workload.labels());
-        }
-    }
+    private static final SelectorConflicts CONFLICTS =
+            new SelectorConflicts(Kinds.SIDECAR, "/spec/workloadSelector/labels", Message.IST0111, Message.IST0110);
 
     @Override
     public RuleInfo info() {
@@ -44,53 +28,6 @@ public final class SidecarSelectorConflictRule implements Rule {
 
     @Override
     public void check(Context context) {
-        Map<String, List<Resource>> unselectedByNamespace = new LinkedHashMap<>();
-        Map<WorkloadKey, List<Resource>> byWorkload = new LinkedHashMap<>();
-        Map<WorkloadKey, Workload> workloads = new HashMap<>();
-        // One Sidecar written twice is one Sidecar: only distinct objects compete (the copy is MG0006).
-        for (Resource sidecar : ObjectKey.distinct(context.index().ofKind(Kinds.SIDECAR))) {
-            Map<String, String> selector = Resource.stringMap(sidecar.at(SELECTOR));
-            if (selector.isEmpty()) {
-                unselectedByNamespace
-                        .computeIfAbsent(sidecar.namespace(), k -> new ArrayList<>())
-                        .add(sidecar);
-                continue;
-            }
-            for (Workload workload : context.index().workloads(sidecar.namespace(), selector)) {
-                // A workload defined twice is one workload too.
-                WorkloadKey key = WorkloadKey.of(workload);
-                workloads.putIfAbsent(key, workload);
-                List<Resource> competing = byWorkload.computeIfAbsent(key, k -> new ArrayList<>());
-                if (!competing.contains(sidecar)) {
-                    competing.add(sidecar);
-                }
-            }
-        }
-        unselectedByNamespace.forEach((namespace, sidecars) -> {
-            if (sidecars.size() > 1) {
-                sidecars.forEach(s -> context.report(Message.IST0111, s, "/spec", names(sidecars), namespace));
-            }
-        });
-        Set<Resource> reported = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        byWorkload.forEach((key, sidecars) -> {
-            Workload workload = workloads.get(key);
-            if (sidecars.size() > 1) {
-                for (Resource sidecar : sidecars) {
-                    if (reported.add(sidecar)) {
-                        context.report(
-                                Message.IST0110,
-                                sidecar,
-                                SELECTOR,
-                                names(sidecars),
-                                workload.namespace(),
-                                workload.source().name());
-                    }
-                }
-            }
-        });
-    }
-
-    private static String names(List<Resource> sidecars) {
-        return sidecars.stream().map(Resource::name).collect(Collectors.joining(", ", "[", "]"));
+        CONFLICTS.report(context);
     }
 }

@@ -1,6 +1,5 @@
 package dev.meshgate.analysis.rules.virtualservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.Kinds;
@@ -9,8 +8,10 @@ import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
+import dev.meshgate.analysis.rules.values.ExportScopes;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,51 +46,48 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
         Map<Key, Map<Resource, Binding>> byGatewayAndHost = new LinkedHashMap<>();
         // A VirtualService written twice is one VirtualService (the copy is MG0006), never in conflict with itself.
         for (Resource vs : ObjectKey.distinct(context.index().ofKind(Kinds.VIRTUAL_SERVICE))) {
-            String scope = scope(vs);
-            for (VirtualServiceGateways.Reference gateway : VirtualServiceGateways.bound(vs)) {
-                Elements.each(vs.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> {
-                    Key key = new Key(
-                            gateway.qualifiedName(), HostNames.fqdn(host.asText(""), vs.namespace(), domain), scope);
-                    byGatewayAndHost
-                            .computeIfAbsent(key, k -> new LinkedHashMap<>())
-                            .putIfAbsent(vs, new Binding(vs, pointer));
-                });
+            for (String scope : ExportScopes.of(vs)) {
+                for (VirtualServiceGateways.Reference gateway : VirtualServiceGateways.bound(vs)) {
+                    Elements.each(vs.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> {
+                        Key key = new Key(
+                                gateway.qualifiedName(),
+                                HostNames.fqdn(host.asText(""), vs.namespace(), domain),
+                                scope);
+                        byGatewayAndHost
+                                .computeIfAbsent(key, k -> new LinkedHashMap<>())
+                                .putIfAbsent(vs, new Binding(vs, pointer));
+                    });
+                }
             }
         }
+        Set<List<Object>> reported = new HashSet<>();
         byGatewayAndHost.forEach((key, group) -> {
-            if (group.size() > 1) {
-                report(context, key, new ArrayList<>(group.values()));
+            Map<Resource, Binding> seen = new LinkedHashMap<>(group);
+            if (!key.scope().equals(ExportScopes.EVERYWHERE)) {
+                // A namespace sees the VirtualServices exported to it and those exported everywhere.
+                byGatewayAndHost
+                        .getOrDefault(new Key(key.gateway(), key.host(), ExportScopes.EVERYWHERE), Map.of())
+                        .forEach(seen::putIfAbsent);
+            }
+            if (seen.size() > 1) {
+                report(context, key, new ArrayList<>(seen.values()), reported);
             }
         });
     }
 
-    /**
-     * Where a VirtualService is visible: everywhere, or (exportTo without "*") only its own namespace. VirtualServices
-     * kept to different namespaces never meet, so they are not compared.
-     */
-    private static String scope(Resource vs) {
-        JsonNode exportTo = vs.at("/spec/exportTo");
-        if (!exportTo.isArray() || exportTo.isEmpty()) {
-            return "*";
-        }
-        for (JsonNode entry : exportTo) {
-            if (entry.asText("").equals("*")) {
-                return "*";
-            }
-        }
-        return vs.namespace();
-    }
-
-    private static void report(Context context, Key key, List<Binding> bindings) {
+    /** Reports each VirtualService once per gateway and host, however many namespaces see the conflict. */
+    private static void report(Context context, Key key, List<Binding> bindings, Set<List<Object>> reported) {
         if (!VirtualServiceGateways.MESH.equals(key.gateway())) {
-            reportShadowedRoutes(context, key, bindings);
+            reportShadowedRoutes(context, key, bindings, reported);
             return;
         }
         String names = bindings.stream()
                 .map(b -> b.vs().namespace() + "/" + b.vs().name())
                 .collect(Collectors.joining(", ", "[", "]"));
         for (Binding binding : bindings) {
-            context.report(Message.IST0109, binding.vs(), binding.pointer(), names, key.host());
+            if (reported.add(List.of(key.gateway(), key.host(), binding.vs()))) {
+                context.report(Message.IST0109, binding.vs(), binding.pointer(), names, key.host());
+            }
         }
     }
 
@@ -99,12 +97,16 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
      * route is at risk when a route of another of them matches all its requests (a catch-all, a shorter prefix, the
      * same match): reported once per VirtualService, at its first such route.
      */
-    private static void reportShadowedRoutes(Context context, Key key, List<Binding> bindings) {
+    private static void reportShadowedRoutes(
+            Context context, Key key, List<Binding> bindings, Set<List<Object>> reported) {
         Map<Resource, List<RouteCoverage.Route>> routes = new LinkedHashMap<>();
         for (Binding binding : bindings) {
             routes.put(binding.vs(), RouteCoverage.on(binding.vs(), key.gateway()));
         }
         for (Binding binding : bindings) {
+            if (reported.contains(List.of(key.gateway(), key.host(), binding.vs()))) {
+                continue;
+            }
             for (RouteCoverage.Route route : routes.get(binding.vs())) {
                 RouteCoverage.Match covered = null;
                 Set<String> covering = new TreeSet<>();
@@ -122,6 +124,7 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
                     }
                 }
                 if (covered != null) {
+                    reported.add(List.of(key.gateway(), key.host(), binding.vs()));
                     context.report(
                             Message.MG2001,
                             binding.vs(),

@@ -56,25 +56,19 @@ public final class DestinationHostNotFoundRule implements Rule {
      * apply -n}), so a host naming it in another namespace is not known to be missing.
      */
     private static Reference target(Context context, String fqdn, String domain) {
-        String namespace = HostNames.serviceNamespace(fqdn, domain);
-        if (namespace != null) {
-            Reference in = Reference.in(namespace, Reference.Target.HOST, fqdn);
-            String name = fqdn.substring(0, fqdn.indexOf('.'));
-            boolean unplaced = context.index().verifiable(in)
-                    && context.index().ofKind(Kinds.SERVICE).stream()
-                            .anyMatch(service -> service.name().equals(name) && Unplaced.is(context, service));
-            return unplaced
-                    ? Reference.wherever(
-                            Reference.Target.HOST,
-                            fqdn,
-                            "the input renders Service " + name + " without a namespace: applied to namespace "
-                                    + namespace + " (kubectl apply -n), it serves this host")
-                    : in;
+        Reference in = Reference.host(fqdn, domain);
+        if (in.namespace() == null || !context.index().verifiable(in)) {
+            return in;
         }
-        return Reference.wherever(
-                Reference.Target.HOST,
-                fqdn,
-                "it is no Service name (name.namespace.svc." + domain + "), so no namespace of the input"
-                        + " holds it");
+        String name = fqdn.substring(0, fqdn.indexOf('.'));
+        boolean unplaced = context.index().ofKind(Kinds.SERVICE).stream()
+                .anyMatch(service -> service.name().equals(name) && Unplaced.is(context, service));
+        return unplaced
+                ? Reference.wherever(
+                        Reference.Target.HOST,
+                        fqdn,
+                        "the input renders Service " + name + " without a namespace: applied to namespace "
+                                + in.namespace() + " (kubectl apply -n), it serves this host")
+                : in;
     }
 }

@@ -6,6 +6,7 @@ import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.Severity;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.manifest.ResourceKind;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * A workload selector (Gateway, Sidecar, AuthorizationPolicy, PeerAuthentication, RequestAuthentication, Telemetry,
- * WasmPlugin, EnvoyFilter) that matches no workload, so the resource has no effect (IST0127). A repository has no
+ * WasmPlugin, EnvoyFilter) that matches no workload, so the resource has no effect: IST0101 ("Referenced selector
+ * not found", as istioctl reports them, but a warning: the pod templates of a repository, rendered one application at
+ * a time, are not all of the cluster's pods) for Gateways and Sidecars, IST0127 (a warning) for the others. A repository has no
  * pods, so pod templates stand in; and a selector is judged only where the input knows the workloads: its namespace
  * when the input declares workloads there, and for Gateways and root-namespace policies (which select in every
  * namespace) only when the input declares gateway workloads, since they usually select the gateways installed with
@@ -43,7 +46,7 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
         return new RuleInfo(
                 "selector-matches-no-workload",
                 "Every workload selector matches some workload",
-                Set.of(Message.IST0127, Message.MG2003),
+                Set.of(Message.IST0101, Message.IST0127, Message.MG2003),
                 Kinds.withWorkloads(SELECTORS.keySet().toArray(new ResourceKind[0])));
     }
 
@@ -76,7 +79,13 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
                                     + ", and the input declares no gateway workload (the gateways installed with"
                                     + " Istio are not in it)")
                     : Reference.in(namespace, Reference.Target.WORKLOADS, labels);
-            context.unresolved(resource, pointer, reference, Message.IST0127, labels);
+            if (kind.equals(Kinds.GATEWAY) || kind.equals(Kinds.SIDECAR)) {
+                // istioctl's code, but a warning: a repository's pod templates are not the cluster's pods.
+                context.unresolvedAt(
+                        Severity.WARNING, resource, pointer, reference, Message.IST0101, "selector", labels);
+            } else {
+                context.unresolved(resource, pointer, reference, Message.IST0127, labels);
+            }
         }));
     }
 }

@@ -1,0 +1,98 @@
+package dev.meshgate.analysis.rules.annotation;
+
+import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.Kinds;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Rule;
+import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.Workload;
+import dev.meshgate.manifest.JsonPointer;
+import dev.meshgate.manifest.Resource;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Istio annotations as istioctl's annotation analyzers judge them, on Namespaces, Services, Pods and Deployments, and
+ * on every pod template (a repository's stand-in for the pods istioctl reads in a cluster): unknown in an istio.io
+ * domain (IST0108), deprecated (IST0135), on a kind it does not apply to (IST0107), a value the injector rejects
+ * (IST0125), of an alpha feature (IST0136).
+ */
+public final class IstioAnnotationRule implements Rule {
+
+    /** Set by Istio itself, never a user's choice. */
+    private static final Set<String> IGNORED =
+            Set.of("sidecar.istio.io/status", "gateway.istio.io/controller-version", "istio.io/rev");
+
+    /**
+     * Alpha annotations not worth a note on pod templates: those the injector sets itself when the CNI plugin is used
+     * (pods without istio-init), and the gateway injection template that Istio's own gateway charts write.
+     */
+    private static final Set<String> SET_BY_INJECTOR = Set.of(
+            "inject.istio.io/templates",
+            "sidecar.istio.io/interceptionMode",
+            "traffic.sidecar.istio.io/includeInboundPorts",
+            "traffic.sidecar.istio.io/excludeInboundPorts",
+            "traffic.sidecar.istio.io/includeOutboundIPRanges");
+
+    private static final String LEGACY_INJECT = "sidecar.istio.io/inject";
+
+    @Override
+    public RuleInfo info() {
+        return new RuleInfo(
+                "istio-annotations",
+                "Istio annotations are known, current, on the right kind and with a valid value",
+                Set.of(Message.IST0107, Message.IST0108, Message.IST0125, Message.IST0135, Message.IST0136),
+                Kinds.union(Kinds.WORKLOADS, Set.of(Kinds.NAMESPACE, Kinds.SERVICE)));
+    }
+
+    @Override
+    public void check(Context context) {
+        for (var kind : Set.of(Kinds.NAMESPACE, Kinds.SERVICE, Kinds.DEPLOYMENT)) {
+            context.onEach(kind, resource -> judge(context, resource, kind.kind(), "/metadata", false));
+        }
+        for (Workload workload : context.index().workloads()) {
+            String pointer = workload.podSpecPointer();
+            if (pointer == null) {
+                continue; // an IstioOperator's gateway or a WorkloadEntry: no pod template to annotate
+            }
+            String template = pointer.substring(0, pointer.length() - "/spec".length()) + "/metadata";
+            judge(context, workload.source(), "Pod", template, true);
+        }
+    }
+
+    /** Judges the annotations of the metadata at the pointer, read as those of the given kind. */
+    private static void judge(Context context, Resource resource, String kind, String metadata, boolean pod) {
+        Map<String, String> annotations = Resource.stringMap(resource.at(metadata + "/annotations"));
+        Map<String, String> labels = Resource.stringMap(resource.at(metadata + "/labels"));
+        annotations.forEach((name, value) -> {
+            if (!IstioAnnotations.isIstios(name) || IGNORED.contains(name)) {
+                return;
+            }
+            String pointer = JsonPointer.child(metadata + "/annotations", name);
+            var definition = IstioAnnotations.find(name);
+            if (definition.isEmpty()) {
+                context.report(Message.IST0108, resource, pointer, name);
+                return;
+            }
+            IstioAnnotations.Definition known = definition.get();
+            if (known.deprecated() && !(name.equals(LEGACY_INJECT) && labels.containsKey(LEGACY_INJECT))) {
+                String extra = name.equals(LEGACY_INJECT) ? " in favor of the \"sidecar.istio.io/inject\" label" : "";
+                context.report(Message.IST0135, resource, pointer, name, extra);
+            }
+            if (known.status() == IstioAnnotations.Status.ALPHA
+                    && !known.anyKind()
+                    && !(pod && SET_BY_INJECTOR.contains(name))) {
+                context.report(Message.IST0136, resource, pointer, name);
+            }
+            if (known.anyKind()) {
+                return;
+            }
+            if (!known.kinds().contains(kind)) {
+                context.report(Message.IST0107, resource, pointer, name, String.join(", ", known.kinds()));
+                return;
+            }
+            AnnotationValues.problem(name, value)
+                    .ifPresent(problem -> context.report(Message.IST0125, resource, pointer, name, problem));
+        });
+    }
+}
