@@ -1,5 +1,6 @@
 package dev.meshgate.analysis;
 
+import dev.meshgate.analysis.crd.CrdCatalog;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.Origin;
 import dev.meshgate.manifest.Resource;
@@ -19,15 +20,28 @@ public final class Context {
     private final List<LoadProblem> loadProblems;
     private final List<Finding> findings;
     private final ResourcePass pass;
+    private final CrdCatalog crds;
 
-    /** The context of one rule; the findings and the resource pass are shared by every rule of the analysis. */
-    Context(Rule rule, Index index, List<LoadProblem> loadProblems, List<Finding> findings, ResourcePass pass) {
+    /** The context of one rule; the findings, the resource pass and the CRDs are shared by every rule. */
+    Context(
+            Rule rule,
+            Index index,
+            List<LoadProblem> loadProblems,
+            List<Finding> findings,
+            ResourcePass pass,
+            CrdCatalog crds) {
         this.rule = rule;
         this.inputs = DeclaredInputs.of(rule.info());
         this.index = index.readBy(inputs);
         this.loadProblems = loadProblems;
         this.findings = findings;
         this.pass = pass;
+        this.crds = crds;
+    }
+
+    /** The CRDs structure is judged by, where a source gives them; else the built-in model judges. */
+    public CrdCatalog crds() {
+        return crds;
     }
 
     /** What kept parts of the input from being read (malformed YAML, limits, documents that are not objects). */

@@ -3,9 +3,11 @@ package dev.meshgate.bench;
 import dev.meshgate.analysis.Analysis;
 import dev.meshgate.analysis.AnalysisSettings;
 import dev.meshgate.analysis.Analyzer;
+import dev.meshgate.analysis.crd.CrdCatalog;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Resource;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +41,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Warm-up runs of every size.")
     int warmup;
 
+    @Option(
+            names = "--crds",
+            paramLabel = "PATH",
+            description =
+                    "CustomResourceDefinition YAML (e.g. Istio's crd-all.gen.yaml): each size is also analysed with"
+                            + " structure checked against these CRDs, CEL rules included, and the cost compared.")
+    List<java.nio.file.Path> crds = List.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,8 +57,14 @@ public final class BenchCommand implements Callable<Integer> {
             int services, int resources, double loadMillis, double analyseMillis, int findings, long retainedMiB) {}
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
+        List<Resource> crdResources = crds.isEmpty()
+                ? List.of()
+                : new ManifestLoader(new LoadLimits(Long.MAX_VALUE, 100, 512, Integer.MAX_VALUE), "default")
+                        .load(crds)
+                        .resources();
+
         out.printf(
                 "meshgate bench: %d warm-up run(s), median of %d run(s), %d processor(s), max heap %d MiB%n",
                 warmup,
@@ -58,25 +74,36 @@ public final class BenchCommand implements Callable<Integer> {
         // Warm up on every size so that the JIT has compiled what the large inputs exercise too.
         for (int i = 0; i < warmup; i++) {
             for (int services : sizes) {
-                measure(services, 1);
+                measure(services, 1, List.of());
+                if (!crdResources.isEmpty()) {
+                    measure(services, 1, crdResources);
+                }
             }
         }
         out.printf(
                 "%9s %10s %10s %12s %12s %14s %9s %12s%n",
                 "services", "resources", "read ms", "analyse ms", "total ms", "analysed/s", "findings", "heap MiB");
         Figures first = null;
+        Figures firstWithCrds = null;
         for (int services : sizes) {
-            Figures figures = measure(services, runs);
-            out.printf(
-                    "%9d %10d %10.1f %12.1f %12.1f %14.0f %9d %12d%n",
-                    figures.services(),
-                    figures.resources(),
-                    figures.loadMillis(),
-                    figures.analyseMillis(),
-                    figures.loadMillis() + figures.analyseMillis(),
-                    figures.resources() / (figures.analyseMillis() / 1000),
-                    figures.findings(),
-                    figures.retainedMiB());
+            Figures figures = measure(services, runs, List.of());
+            print(out, figures, crdResources.isEmpty() ? "" : "  built-in model");
+            if (!crdResources.isEmpty()) {
+                Figures withCrds = measure(services, runs, crdResources);
+                print(out, withCrds, "  CRDs with CEL");
+                out.printf(
+                        "%d services: structure by CRDs costs x%.2f the built-in model's analysis time%n",
+                        services, withCrds.analyseMillis() / figures.analyseMillis());
+                if (firstWithCrds == null) {
+                    firstWithCrds = withCrds;
+                } else {
+                    out.printf(
+                            "%d -> %d services with CRDs: analysis time x%.2f%n",
+                            firstWithCrds.services(),
+                            services,
+                            withCrds.analyseMillis() / firstWithCrds.analyseMillis());
+                }
+            }
             if (first == null) {
                 first = figures;
             } else {
@@ -93,7 +120,22 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Figures measure(int services, int times) {
+    private static void print(PrintWriter out, Figures figures, String variant) {
+        out.printf(
+                "%9d %10d %10.1f %12.1f %12.1f %14.0f %9d %12d%s%n",
+                figures.services(),
+                figures.resources(),
+                figures.loadMillis(),
+                figures.analyseMillis(),
+                figures.loadMillis() + figures.analyseMillis(),
+                figures.resources() / (figures.analyseMillis() / 1000),
+                figures.findings(),
+                figures.retainedMiB(),
+                variant);
+    }
+
+    /** Medians of analysing the mesh; with CRDs, structure is judged by them instead of the built-in model. */
+    private Figures measure(int services, int times, List<Resource> crdResources) {
         String yaml = SyntheticMesh.generate(services);
         double[] load = new double[times];
         double[] analyse = new double[times];
@@ -110,7 +152,13 @@ public final class BenchCommand implements Callable<Integer> {
             // Settles what loading allocated, so that copying the freshly read input is not billed to the rules.
             System.gc();
             long settled = System.nanoTime();
-            Analysis analysis = Analyzer.withAllRules().analyze(loaded, AnalysisSettings.defaults());
+            CrdCatalog catalog = crdResources.isEmpty()
+                    ? CrdCatalog.empty()
+                    : CrdCatalog.builder()
+                            .add(crdResources, new CrdCatalog.Source("the CRDs given", false))
+                            .build();
+            Analysis analysis =
+                    Analyzer.withAllRules().analyze(loaded, List.of(), AnalysisSettings.defaults(), catalog);
             long done = System.nanoTime();
             load[run] = (read - start) / 1e6;
             analyse[run] = (done - settled) / 1e6;

@@ -49,6 +49,7 @@ public class RunQueueProducer {
                 .ifPresent(branch -> worker.movingVerifiedBranch(
                         new VerifiedBranch(mirrors, branch, config.verified().trackedBranch())));
         clusterView(config.cluster(), kubernetes).ifPresent(worker::lookingUpIn);
+        config.validation().crds().ifPresent(worker::checkingStructureAgainst);
         worker.renderingWith(renderLimits(config.render()));
         RunQueue queue = new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
         queue.resume();
