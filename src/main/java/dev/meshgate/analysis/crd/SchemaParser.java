@@ -3,8 +3,6 @@ package dev.meshgate.analysis.crd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import dev.cel.common.CelValidationException;
-import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.meshgate.manifest.JsonPointer;
 import java.math.BigDecimal;
@@ -231,21 +229,11 @@ final class SchemaParser {
     }
 
     private CelRuntime.Program compile(String expression, String pointer) {
-        try {
-            return CelEnvironment.compile(expression);
-        } catch (CelValidationException | CelEvaluationException e) {
-            ruleProblems.add(new RuleProblem(pointer, expression, firstLine(e.getMessage())));
-            return null;
+        CelEnvironment.Compiled compiled = CelEnvironment.compile(expression);
+        if (compiled.program() == null) {
+            ruleProblems.add(new RuleProblem(pointer, expression, compiled.error()));
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no reason given";
-        }
-        String text = message.replaceFirst("^ERROR: <input>:", "");
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).trim();
+        return compiled.program();
     }
 
     private static final java.util.regex.Pattern FIELD_PATH_STEP =
