@@ -1,5 +1,6 @@
 package dev.meshgate.analysis;
 
+import dev.meshgate.analysis.crd.CrdCatalog;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.Origin;
@@ -47,6 +48,18 @@ public final class Analyzer {
      * resolve references, and are analysed like the others; the caller drops the findings about them.
      */
     public Analysis analyze(LoadResult loaded, List<Resource> outside, AnalysisSettings settings) {
+        return analyze(
+                loaded,
+                outside,
+                settings,
+                CrdCatalog.builder().addInput(loaded.resources()).build());
+    }
+
+    /**
+     * Analyses as above, judging structure by the CRDs of the catalog where it defines a kind (built from the
+     * input's CRDs, then the cluster's or inventory's, then {@code --crds}), by the built-in model elsewhere.
+     */
+    public Analysis analyze(LoadResult loaded, List<Resource> outside, AnalysisSettings settings, CrdCatalog crds) {
         Index index = Index.build(loaded.resources(), outside, settings);
         List<LoadProblem> problems = List.copyOf(loaded.problems());
         List<Finding> findings = new ArrayList<>();
@@ -54,7 +67,7 @@ public final class Analyzer {
         ResourcePass pass = new ResourcePass();
         for (Rule rule : rules) {
             try {
-                rule.check(new Context(rule, index, problems, findings, missing, pass));
+                rule.check(new Context(rule, index, problems, findings, missing, pass, crds));
             } catch (RuntimeException e) {
                 failed(findings, rule, e);
             }

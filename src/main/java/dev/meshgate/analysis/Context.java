@@ -1,5 +1,6 @@
 package dev.meshgate.analysis;
 
+import dev.meshgate.analysis.crd.CrdCatalog;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.Origin;
 import dev.meshgate.manifest.Resource;
@@ -20,10 +21,11 @@ public final class Context {
     private final List<Finding> findings;
     private final List<MissingReference> missing;
     private final ResourcePass pass;
+    private final CrdCatalog crds;
 
     /**
-     * The context of one rule; the findings, the missing references and the resource pass are shared by every rule of
-     * the analysis.
+     * The context of one rule; the findings, the missing references, the resource pass and the CRDs are shared by
+     * every rule of the analysis.
      */
     Context(
             Rule rule,
@@ -31,7 +33,8 @@ public final class Context {
             List<LoadProblem> loadProblems,
             List<Finding> findings,
             List<MissingReference> missing,
-            ResourcePass pass) {
+            ResourcePass pass,
+            CrdCatalog crds) {
         this.rule = rule;
         this.inputs = DeclaredInputs.of(rule.info());
         this.index = index.readBy(inputs);
@@ -39,6 +42,12 @@ public final class Context {
         this.findings = findings;
         this.missing = missing;
         this.pass = pass;
+        this.crds = crds;
+    }
+
+    /** The CRDs structure is judged by, where a source gives them; else the built-in model judges. */
+    public CrdCatalog crds() {
+        return crds;
     }
 
     /** What kept parts of the input from being read (malformed YAML, limits, documents that are not objects). */

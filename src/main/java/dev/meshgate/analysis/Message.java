@@ -472,6 +472,42 @@ public enum Message {
                     + "DNS_ROUND_ROBIN takes at most one endpoint, DYNAMIC_DNS needs wildcard hosts and no addresses or "
                     + "endpoints, and several hosts need HTTP or TLS ports unless the resolution is NONE."),
 
+    // meshgate: structure judged by the CustomResourceDefinitions of the Istio that receives the configuration.
+    MG1201(
+            "CrdSchemaViolation",
+            Severity.ERROR,
+            "%s: %s",
+            "The value breaks the OpenAPI schema of its kind's CustomResourceDefinition (type, format, enum, bounds, "
+                    + "lengths, pattern, required fields, oneOf/anyOf/not, list keys, a version the CRD does not "
+                    + "serve), so the API server rejects the resource."),
+    MG1202(
+            "CrdValidationRuleFailed",
+            Severity.ERROR,
+            "%s: %s",
+            "A CEL validation rule (x-kubernetes-validations) of the kind's CustomResourceDefinition is false for "
+                    + "this value; the message is the CRD's own. The API server rejects the resource."),
+    MG1203(
+            "CrdValidationRuleNotEvaluated",
+            Severity.WARNING,
+            "%s: %s",
+            "A CEL validation rule of the kind's CustomResourceDefinition could not be evaluated for this value: it "
+                    + "raised an error or exceeded the cost limit the API server applies. The API server rejects a "
+                    + "resource whose rules cannot be evaluated; check the value the rule reads."),
+    MG1204(
+            "CrdNotUsable",
+            Severity.WARNING,
+            "CustomResourceDefinition %s cannot be used (%s): its kinds are checked with the next source of structure",
+            "meshgate could not read this CustomResourceDefinition's schema as the API server would (a malformed "
+                    + "schema, a pattern that does not compile, no versions). Resources of its kinds are checked "
+                    + "against the next source of knowledge: the cluster's or the inventory's CRDs, --crds, or "
+                    + "meshgate's built-in model."),
+    MG1205(
+            "CrdRuleDoesNotCompile",
+            Severity.WARNING,
+            "CustomResourceDefinition %s: %s; the rule is skipped",
+            "A CEL validation rule of this CustomResourceDefinition does not compile, so the API server would refuse "
+                    + "the CRD itself. meshgate skips the rule and checks the rest of the schema."),
+
     // meshgate: references across resources.
     MG2001(
             "ConflictingGatewayVirtualServiceHosts",

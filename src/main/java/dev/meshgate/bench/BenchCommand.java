@@ -3,9 +3,11 @@ package dev.meshgate.bench;
 import dev.meshgate.analysis.Analysis;
 import dev.meshgate.analysis.AnalysisSettings;
 import dev.meshgate.analysis.Analyzer;
+import dev.meshgate.analysis.crd.CrdCatalog;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Resource;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +47,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Warm-up runs of every size.")
     int warmup;
 
+    @Option(
+            names = "--crds",
+            paramLabel = "PATH",
+            description =
+                    "CustomResourceDefinition YAML (e.g. Istio's crd-all.gen.yaml): each size is also analysed with"
+                            + " structure checked against these CRDs, CEL rules included, and the cost compared.")
+    List<java.nio.file.Path> crds = List.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -62,8 +72,14 @@ public final class BenchCommand implements Callable<Integer> {
             long retainedMiB) {}
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
+        List<Resource> crdResources = crds.isEmpty()
+                ? List.of()
+                : new ManifestLoader(new LoadLimits(Long.MAX_VALUE, 100, 512, Integer.MAX_VALUE), "default")
+                        .load(crds)
+                        .resources();
+
         out.printf(
                 "meshgate bench%s: %d warm-up run(s), median of %d run(s), %d processor(s), max heap %d MiB%n",
                 wildcardHosts ? " (a wildcard host per service)" : "",
@@ -74,7 +90,10 @@ public final class BenchCommand implements Callable<Integer> {
         // Warm up on every size so that the JIT has compiled what the large inputs exercise too.
         for (int i = 0; i < warmup; i++) {
             for (int services : sizes) {
-                measure(services, 1);
+                measure(services, 1, List.of());
+                if (!crdResources.isEmpty()) {
+                    measure(services, 1, crdResources);
+                }
             }
         }
         out.printf(
@@ -89,19 +108,26 @@ public final class BenchCommand implements Callable<Integer> {
                 "findings",
                 "heap MiB");
         Figures first = null;
+        Figures firstWithCrds = null;
         for (int services : sizes) {
-            Figures figures = measure(services, runs);
-            out.printf(
-                    "%9d %10d %10.1f %12.1f %12.1f %12.1f %14.0f %9d %12d%n",
-                    figures.services(),
-                    figures.resources(),
-                    figures.loadMillis(),
-                    figures.analyseMillis(),
-                    figures.analyseCpuMillis(),
-                    figures.loadMillis() + figures.analyseMillis(),
-                    figures.resources() / (figures.analyseMillis() / 1000),
-                    figures.findings(),
-                    figures.retainedMiB());
+            Figures figures = measure(services, runs, List.of());
+            print(out, figures, crdResources.isEmpty() ? "" : "  built-in model");
+            if (!crdResources.isEmpty()) {
+                Figures withCrds = measure(services, runs, crdResources);
+                print(out, withCrds, "  CRDs with CEL");
+                out.printf(
+                        "%d services: structure by CRDs costs x%.2f the built-in model's analysis time%n",
+                        services, withCrds.analyseMillis() / figures.analyseMillis());
+                if (firstWithCrds == null) {
+                    firstWithCrds = withCrds;
+                } else {
+                    out.printf(
+                            "%d -> %d services with CRDs: analysis time x%.2f%n",
+                            firstWithCrds.services(),
+                            services,
+                            withCrds.analyseMillis() / firstWithCrds.analyseMillis());
+                }
+            }
             if (first == null) {
                 first = figures;
             } else {
@@ -119,7 +145,23 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Figures measure(int services, int times) {
+    private static void print(PrintWriter out, Figures figures, String variant) {
+        out.printf(
+                "%9d %10d %10.1f %12.1f %12.1f %12.1f %14.0f %9d %12d%s%n",
+                figures.services(),
+                figures.resources(),
+                figures.loadMillis(),
+                figures.analyseMillis(),
+                figures.analyseCpuMillis(),
+                figures.loadMillis() + figures.analyseMillis(),
+                figures.resources() / (figures.analyseMillis() / 1000),
+                figures.findings(),
+                figures.retainedMiB(),
+                variant);
+    }
+
+    /** Medians of analysing the mesh; with CRDs, structure is judged by them instead of the built-in model. */
+    private Figures measure(int services, int times, List<Resource> crdResources) {
         String yaml = wildcardHosts ? SyntheticMesh.withWildcardHosts(services) : SyntheticMesh.generate(services);
         double[] load = new double[times];
         double[] analyse = new double[times];
@@ -137,9 +179,15 @@ public final class BenchCommand implements Callable<Integer> {
             // Settles what loading allocated, so that copying the freshly read input is not billed to the rules.
             System.gc();
             long settled = System.nanoTime();
+            CrdCatalog catalog = crdResources.isEmpty()
+                    ? CrdCatalog.empty()
+                    : CrdCatalog.builder()
+                            .add(crdResources, new CrdCatalog.Source("the CRDs given", false))
+                            .build();
             // The analysis runs on this thread: its CPU time is what it costs when other processes share the cores.
             long cpu = CPU.getCurrentThreadCpuTime();
-            Analysis analysis = Analyzer.withAllRules().analyze(loaded, AnalysisSettings.defaults());
+            Analysis analysis =
+                    Analyzer.withAllRules().analyze(loaded, List.of(), AnalysisSettings.defaults(), catalog);
             long done = System.nanoTime();
             analyseCpu[run] = (CPU.getCurrentThreadCpuTime() - cpu) / 1e6;
             load[run] = (read - start) / 1e6;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code meshgate inventory}: exports once, with a kubeconfig, what the cluster look-ups read (Services, namespaces,
- * workload labels, gateway Secret names, Istio routing objects), without Secret data, for a gate that is given the
+ * workload labels, gateway Secret names, Istio routing objects, the CRDs of the {@code *.istio.io} and
+ * {@code gateway.networking.k8s.io} groups), without Secret data, for a gate that is given the
  * file instead of cluster credentials ({@code meshgate.cluster.inventory}, {@code validate --inventory}).
  */
 @Command(

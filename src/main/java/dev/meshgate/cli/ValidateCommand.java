@@ -73,6 +73,14 @@ public final class ValidateCommand implements Callable<Integer> {
     boolean listCodes;
 
     @Option(
+            names = "--crds",
+            paramLabel = "PATH",
+            description =
+                    "Files or folders of CustomResourceDefinition YAML (e.g. `helm template istio/base`): structure"
+                            + " is checked against them for the kinds neither the input nor the cluster defines. Repeatable.")
+    List<Path> crds = List.of();
+
+    @Option(
             names = "--inventory",
             paramLabel = "FILE",
             description = "An inventory from `meshgate inventory`: references the repository leaves open are looked up"
@@ -183,6 +191,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (namespace != null) {
             options = options.withNamespace(namespace);
         }
+        options = options.withCrds(crds);
         return inventory == null ? options : options.lookingUpIn(new InventoryFile(inventory));
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshgate.manifest.FieldPositions;
 import dev.meshgate.manifest.Resource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.List;
 /**
  * Reads, read-only, the kinds references point at: Services, Namespaces (for their injection labels), workloads (for
  * their pod labels), Secrets in the gateway namespaces (names and types only: their data is dropped at once), and
- * Istio's ServiceEntries, Gateways, DestinationRules, VirtualServices and Sidecars. Each becomes a resource trimmed to
- * what analysis needs, so that an inventory of them can be shared without secrets.
+ * Istio's ServiceEntries, Gateways, DestinationRules, VirtualServices and Sidecars, and the CustomResourceDefinitions
+ * of Istio's groups and the Gateway API (structure is checked against them). Each becomes a resource trimmed to what
+ * analysis needs, so that an inventory of them can be shared without secrets.
  */
 final class ClusterResources {
 
@@ -48,7 +50,30 @@ final class ClusterResources {
                     .getItems()
                     .forEach(item -> add(resources, item, origin));
         }
+        resources.addAll(crds(client, origin));
         return resources;
+    }
+
+    /**
+     * The CRDs of Istio's groups and the Gateway API; none when the role may not list CRDs (a deployment whose role
+     * predates the permission keeps its look-ups, and structure falls back to the next source).
+     */
+    private static List<Resource> crds(KubernetesClient client, String origin) {
+        List<Resource> crds = new ArrayList<>();
+        try {
+            client.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+                    .filter(crd -> crd.getSpec() != null
+                            && crd.getSpec().getGroup() != null
+                            && (crd.getSpec().getGroup().endsWith(".istio.io")
+                                    || "gateway.networking.k8s.io"
+                                            .equals(crd.getSpec().getGroup())))
+                    .forEach(crd -> add(crds, crd, origin));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403 && e.getCode() != 404) {
+                throw e;
+            }
+        }
+        return crds;
     }
 
     private static void add(List<Resource> resources, Object item, String origin) {

@@ -38,6 +38,19 @@ public interface MeshgateConfig {
 
     Cluster cluster();
 
+    Validation validation();
+
+    /** What the validation of every run knows beyond the repository. */
+    interface Validation {
+
+        /**
+         * Files or folders of CustomResourceDefinition YAML (Istio's {@code base} chart rendered, or {@code kubectl
+         * get crd -o yaml}): structure is checked against them for the kinds neither the repository nor the cluster
+         * defines. Empty: the built-in model.
+         */
+        Optional<java.util.List<Path>> crds();
+    }
+
     Render render();
 
     Api api();

@@ -53,6 +53,7 @@ public class RunQueueProducer {
                 .ifPresent(branch -> worker.movingVerifiedBranch(
                         new VerifiedBranch(mirrors, branch, config.verified().trackedBranch())));
         clusterView(config.cluster(), kubernetes).ifPresent(worker::lookingUpIn);
+        config.validation().crds().ifPresent(worker::checkingStructureAgainst);
         worker.renderingWith(renderLimits(config.render(), config.dataDir().resolve("render-cache")));
         return new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
     }

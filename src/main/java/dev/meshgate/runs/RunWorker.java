@@ -55,6 +55,12 @@ class RunWorker {
         return this;
     }
 
+    /** Checks structure against these CRD files or folders where the repository and the cluster define no CRD. */
+    RunWorker checkingStructureAgainst(java.util.List<java.nio.file.Path> crds) {
+        this.options = options.withCrds(crds);
+        return this;
+    }
+
     /** Moves the verified branch after each passing push to the tracked branch. */
     RunWorker movingVerifiedBranch(VerifiedBranch branch) {
         this.verifiedBranch = Optional.of(branch);

@@ -5,9 +5,11 @@ import dev.meshgate.analysis.AnalysisSettings;
 import dev.meshgate.analysis.Analyzer;
 import dev.meshgate.analysis.Finding;
 import dev.meshgate.analysis.ResourceRef;
+import dev.meshgate.analysis.crd.CrdCatalog;
 import dev.meshgate.analysis.policy.ConfigFile;
 import dev.meshgate.analysis.policy.FailOn;
 import dev.meshgate.analysis.policy.FindingPolicy;
+import dev.meshgate.analysis.schema.StructureValidator;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
@@ -36,6 +38,27 @@ public final class ManifestValidation {
     private FailOn failOn = FailOn.ERROR;
     private final LoadLimits limits = LoadLimits.defaults();
     private final Analyzer analyzer = Analyzer.withAllRules();
+    private String outsideCrds = "the cluster's CRDs";
+    private List<Resource> crdFiles = List.of();
+    private String crdFilesDescription = "the CRDs given";
+    private final Set<String> structureNotes = new java.util.LinkedHashSet<>();
+
+    /**
+     * Where structure comes from besides the input's own CRDs: how the cluster's or inventory's CRDs are named, and
+     * CRDs read from files ({@code --crds}), which serve the kinds neither the input nor the cluster defines.
+     */
+    public ManifestValidation judgingStructureBy(
+            String outsideDescription, List<Resource> files, String filesDescription) {
+        this.outsideCrds = outsideDescription;
+        this.crdFiles = List.copyOf(files);
+        this.crdFilesDescription = filesDescription;
+        return this;
+    }
+
+    /** What structure was checked against and which CRDs could not be used, for the notes of the result. */
+    public List<String> structureNotes() {
+        return List.copyOf(structureNotes);
+    }
 
     public ManifestValidation config(ConfigFile.Config config) {
         this.settings = config.settings();
@@ -80,7 +103,20 @@ public final class ManifestValidation {
      * the policy applies (e.g. a reference that an alternative of these applications resolves is unverified).
      */
     private Report report(LoadResult loaded, List<Resource> outside, Function<Analysis, List<Finding>> judged) {
-        Analysis analysis = analyzer.analyze(loaded, outside, settings);
+        CrdCatalog crds = CrdCatalog.builder()
+                .addInput(loaded.resources())
+                .add(outside, new CrdCatalog.Source(outsideCrds, false))
+                .add(crdFiles, new CrdCatalog.Source(crdFilesDescription, false))
+                .build();
+        Analysis analysis = analyzer.analyze(loaded, outside, settings, crds);
+        structureNotes.addAll(crds.knowledgeUsed(StructureValidator.describeBuiltInModel()));
+        for (CrdCatalog.Problem problem : crds.problems()) {
+            if (!problem.source().input()) {
+                structureNotes.add("CustomResourceDefinition " + problem.crd().name() + " of "
+                        + problem.source().description() + ": " + problem.detail()
+                        + (problem.unusable() ? "; its kinds are checked with the next source of structure" : ""));
+            }
+        }
         List<Finding> findings = judged.apply(analysis);
         if (!outside.isEmpty()) {
             Set<ResourceRef> outsideRefs = new HashSet<>();

@@ -7,6 +7,7 @@ import dev.meshgate.analysis.policy.Suppression;
 import dev.meshgate.cluster.ClusterUnavailableException;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.LoadProblem;
+import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.render.RenderedApplication;
@@ -63,6 +64,7 @@ public final class RepositoryValidation {
                         .renderRepository(paths.get(0), options.repository(), namespace, config.applications());
         List<RenderedApplication> applications = repository.applications();
         List<String> notes = new ArrayList<>();
+        crdFiles(engine, options, notes);
         Optional<String> unavailable = Optional.empty();
         List<Resource> outside = List.of();
         if (options.cluster().isPresent()) {
@@ -75,6 +77,7 @@ public final class RepositoryValidation {
         }
         List<Resource> unrendered = plain ? List.of() : unrendered(paths.get(0), applications, namespace);
         Report report = engine.reportApplications(applications, outside, unrendered);
+        notes.addAll(engine.structureNotes());
         if (options.cluster().isEmpty() && !report.findings().isEmpty()) {
             notes.add("references were checked against the repository only: no cluster or inventory is configured"
                     + " (meshgate.cluster)");
@@ -97,9 +100,37 @@ public final class RepositoryValidation {
                 repository.cache());
     }
 
+    // CRD files are large (Istio's are deeply nested, over a megabyte together) and come from the operator, not the
+    // repository under test.
+    private static final LoadLimits CRD_LIMITS = new LoadLimits(64L * 1024 * 1024, 100, 512, 5_000_000);
+
+    /** Reads the {@code --crds} files into the engine; what cannot be read is a note, never a failed run. */
+    private static void crdFiles(ManifestValidation engine, ValidationOptions options, List<String> notes) {
+        String outside =
+                options.cluster().map(view -> "the CRDs of " + view.describe()).orElse("the cluster's CRDs");
+        if (options.crds().isEmpty()) {
+            engine.judgingStructureBy(outside, List.of(), "");
+            return;
+        }
+        String described =
+                "the CRDs in " + options.crds().stream().map(Path::toString).collect(Collectors.joining(", "));
+        List<Resource> crds = List.of();
+        try {
+            LoadResult loaded = new ManifestLoader(CRD_LIMITS, "default").load(options.crds());
+            crds = loaded.resources();
+            loaded.problems()
+                    .forEach(
+                            problem -> notes.add("CRDs: " + problem.origin() + " cannot be read: " + problem.detail()));
+        } catch (IOException e) {
+            notes.add(described + " cannot be read (" + e.getMessage() + "): structure is checked without them");
+        }
+        engine.judgingStructureBy(outside, crds, described);
+    }
+
     /** Validates manifests held in memory, e.g. a request body, as one plain file of that name. */
     public static Report validateText(String file, String text, ValidationOptions options) {
         ManifestValidation engine = engine(ConfigFile.Config.defaults(), options);
+        crdFiles(engine, options, new ArrayList<>());
         return engine.report(
                 new ManifestLoader(LoadLimits.defaults(), engine.settings().defaultNamespace()).loadText(file, text));
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param repository the repository's clone URL, to pick the Argo CD Applications that deploy from it; empty: all
  * @param input whether to render the applications found, or to read the files as plain YAML
  * @param cluster what exists outside the repository (a live cluster, an inventory), to resolve open references
+ * @param crds files or folders of CRD YAML to judge structure by where neither the input nor the cluster has the CRD
  */
 public record ValidationOptions(
         Optional<Path> configFile,
@@ -32,7 +33,8 @@ public record ValidationOptions(
         RenderLimits renderLimits,
         Optional<RepositoryUrl> repository,
         Input input,
-        Optional<ClusterView> cluster) {
+        Optional<ClusterView> cluster,
+        List<Path> crds) {
 
     /** How the files become resources. */
     public enum Input {
@@ -47,6 +49,7 @@ public record ValidationOptions(
         Objects.requireNonNull(renderLimits, "renderLimits");
         Objects.requireNonNull(input, "input");
         suppressions = List.copyOf(suppressions);
+        crds = List.copyOf(crds);
     }
 
     /** Rendered, failing on errors, with the config file of the folder and no cluster. */
@@ -59,46 +62,55 @@ public record ValidationOptions(
                 RenderLimits.defaults(),
                 Optional.empty(),
                 Input.RENDERED,
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 
     public ValidationOptions withConfigFile(Path file) {
         return new ValidationOptions(
-                Optional.of(file), namespace, failOn, suppressions, renderLimits, repository, input, cluster);
+                Optional.of(file), namespace, failOn, suppressions, renderLimits, repository, input, cluster, crds);
     }
 
     public ValidationOptions withNamespace(String name) {
         return new ValidationOptions(
-                configFile, Optional.of(name), failOn, suppressions, renderLimits, repository, input, cluster);
+                configFile, Optional.of(name), failOn, suppressions, renderLimits, repository, input, cluster, crds);
     }
 
     public ValidationOptions failingOn(FailOn level) {
         return new ValidationOptions(
-                configFile, namespace, level, suppressions, renderLimits, repository, input, cluster);
+                configFile, namespace, level, suppressions, renderLimits, repository, input, cluster, crds);
     }
 
     public ValidationOptions suppressing(Suppression suppression) {
         List<Suppression> more = new ArrayList<>(suppressions);
         more.add(suppression);
-        return new ValidationOptions(configFile, namespace, failOn, more, renderLimits, repository, input, cluster);
+        return new ValidationOptions(
+                configFile, namespace, failOn, more, renderLimits, repository, input, cluster, crds);
     }
 
     public ValidationOptions renderingWith(RenderLimits limits) {
-        return new ValidationOptions(configFile, namespace, failOn, suppressions, limits, repository, input, cluster);
+        return new ValidationOptions(
+                configFile, namespace, failOn, suppressions, limits, repository, input, cluster, crds);
     }
 
     public ValidationOptions ofRepository(RepositoryUrl url) {
         return new ValidationOptions(
-                configFile, namespace, failOn, suppressions, renderLimits, Optional.of(url), input, cluster);
+                configFile, namespace, failOn, suppressions, renderLimits, Optional.of(url), input, cluster, crds);
     }
 
     public ValidationOptions reading(Input how) {
         return new ValidationOptions(
-                configFile, namespace, failOn, suppressions, renderLimits, repository, how, cluster);
+                configFile, namespace, failOn, suppressions, renderLimits, repository, how, cluster, crds);
     }
 
     public ValidationOptions lookingUpIn(ClusterView view) {
         return new ValidationOptions(
-                configFile, namespace, failOn, suppressions, renderLimits, repository, input, Optional.of(view));
+                configFile, namespace, failOn, suppressions, renderLimits, repository, input, Optional.of(view), crds);
+    }
+
+    /** Judges structure by these CRD files or folders where the input and the cluster give no CRD of a kind. */
+    public ValidationOptions withCrds(List<Path> paths) {
+        return new ValidationOptions(
+                configFile, namespace, failOn, suppressions, renderLimits, repository, input, cluster, paths);
     }
 }

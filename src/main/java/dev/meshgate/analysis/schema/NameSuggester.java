@@ -4,14 +4,14 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Picks the known name closest to a misspelt one, for "did you mean" hints. */
-final class NameSuggester {
+public final class NameSuggester {
 
     private static final int MAX_DISTANCE = 2;
 
     private NameSuggester() {}
 
     /** The candidate within edit distance 2 (ties: alphabetically first), if any. */
-    static Optional<String> closest(String name, Collection<String> candidates) {
+    public static Optional<String> closest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

@@ -5,6 +5,7 @@ import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.crd.CrdCatalog;
 import dev.meshgate.analysis.schema.StructureValidator;
 import dev.meshgate.analysis.schema.StructureViolation;
 import dev.meshgate.manifest.JsonPointer;
@@ -13,8 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks every Istio resource against the fabric8 model: unknown fields (MG1001), wrong types, bad enum values and
- * apiVersions Istio does not serve (IST0106), each at the offending field's line.
+ * Checks every Istio (and Gateway API) resource against its kind's CRD where a source gives one (MG1001, MG1201 to
+ * MG1203), else against the fabric8 model: unknown fields (MG1001), wrong types, bad enum values and apiVersions
+ * Istio does not serve (IST0106), each at the offending field's line. Problems of the input's CRDs: MG1204, MG1205.
  */
 public final class StructureRule implements Rule {
 
@@ -25,14 +27,26 @@ public final class StructureRule implements Rule {
         return new RuleInfo(
                 "schema",
                 "Istio resources match the Istio API: known fields, right types, valid enums",
-                Set.of(Message.MG1001, Message.IST0106),
+                Set.of(
+                        Message.MG1001,
+                        Message.IST0106,
+                        Message.MG1201,
+                        Message.MG1202,
+                        Message.MG1203,
+                        Message.MG1204,
+                        Message.MG1205),
                 Set.of(Kinds.ANY));
     }
 
     @Override
     public void check(Context context) {
+        CrdFindings.reportProblemsOfInputCrds(context);
         context.onEachResource(resource -> {
+            if (CrdCatalog.judgesGroup(resource.kind().group()) && CrdFindings.judge(context, resource)) {
+                return;
+            }
             if (Kinds.isIstio(resource.kind())) {
+                context.crds().judgedByBuiltInModel(resource.kind());
                 check(context, resource);
             }
         });

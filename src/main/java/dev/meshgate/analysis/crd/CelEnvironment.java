@@ -1,0 +1,106 @@
+package dev.meshgate.analysis.crd;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.SimpleType;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The CEL environment of CRD validation rules, as the API server sets it up: the standard library and macros
+ * ({@code has}, {@code all}, {@code exists}, {@code exists_one}, {@code map}, {@code filter}), the string and list
+ * extensions, and the Kubernetes libraries dev.cel lacks ({@link KubernetesCelFunctions}). {@code self} is dynamic:
+ * the rules were checked against their schema when the CRD was created, so meshgate only runs them.
+ */
+final class CelEnvironment {
+
+    /** The API server's limit on the cost of one evaluation of one rule (apiextensions' PerCallLimit). */
+    static final long PER_CALL_COST_LIMIT = 1_000_000L;
+
+    /** The API server's budget for all rules of one object (apiextensions' RuntimeCELCostBudget). */
+    static final long PER_OBJECT_COST_BUDGET = 10_000_000L;
+
+    private static final Cel CEL = build();
+
+    private CelEnvironment() {}
+
+    private static Cel build() {
+        KubernetesCelFunctions kubernetes = KubernetesCelFunctions.all();
+        CelOptions options = CelOptions.current()
+                .enableHeterogeneousNumericComparisons(true)
+                .comprehensionMaxIterations((int) PER_CALL_COST_LIMIT)
+                .build();
+        return CelFactory.standardCelBuilder()
+                .setOptions(options)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addCompilerLibraries(CelExtensions.strings(), CelExtensions.lists())
+                .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.lists())
+                .addVar("self", SimpleType.DYN)
+                .addVar("oldSelf", SimpleType.DYN)
+                .addFunctionDeclarations(kubernetes.declarations())
+                .addFunctionBindings(kubernetes.bindings())
+                .build();
+    }
+
+    /** A compiled expression, or why it does not compile. */
+    record Compiled(CelRuntime.Program program, String error) {}
+
+    // Type-checking is the expensive part of reading a CRD (dev.cel rebuilds its checker's environment for every
+    // expression), and CRDs repeat few distinct rules many times: Istio's about 400 rules are 36 expressions.
+    private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 10_000;
+
+    /** Compiles an expression once per process. */
+    static Compiled compile(String expression) {
+        Compiled known = COMPILED.get(expression);
+        if (known != null) {
+            return known;
+        }
+        Compiled compiled;
+        try {
+            CelAbstractSyntaxTree ast = CEL.compile(expression).getAst();
+            compiled = new Compiled(CEL.createProgram(ast), null);
+        } catch (CelValidationException | CelEvaluationException e) {
+            compiled = new Compiled(null, firstLine(e.getMessage()));
+        }
+        if (COMPILED.size() < MAX_COMPILED) {
+            COMPILED.put(expression, compiled);
+        }
+        return compiled;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        String text = message.replaceFirst("^ERROR: <input>:", "");
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).trim();
+    }
+
+    /**
+     * Evaluates a compiled rule with {@code self} bound to the value, charging its cost to the budget.
+     *
+     * @throws CelEvaluationException when the expression errors (no such key, bad argument, ...)
+     * @throws CostBudget.Exceeded when the evaluation costs more than the API server allows
+     */
+    static Object evaluate(CelRuntime.Program program, Object self, CostBudget budget) throws CelEvaluationException {
+        CostBudget.Call call = budget.call();
+        try {
+            return program.trace(Map.of("self", self), call);
+        } catch (CelEvaluationException e) {
+            // The listener's exception may reach us wrapped by the interpreter.
+            if (e.getCause() instanceof CostBudget.Exceeded exceeded) {
+                throw exceeded;
+            }
+            throw e;
+        }
+    }
+}

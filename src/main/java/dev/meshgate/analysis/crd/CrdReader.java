@@ -1,0 +1,99 @@
+package dev.meshgate.analysis.crd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.manifest.JsonPointer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a CustomResourceDefinition (apiextensions.k8s.io/v1, or v1beta1's single {@code validation} schema) into a
+ * {@link CrdDefinition}. The same CRD is read and its rules compiled once per process: the Istio CRDs of a
+ * repository, a cluster or a file are the same run after run, and they are large.
+ */
+final class CrdReader {
+
+    private static final int CACHED = 64;
+
+    private static final Map<JsonNode, CrdDefinition> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<JsonNode, CrdDefinition> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    private CrdReader() {}
+
+    /** The CRD's definition; the exception names what makes the CRD unusable. */
+    static CrdDefinition read(JsonNode crd) throws InvalidCrdException {
+        JsonNode spec = crd.path("spec");
+        synchronized (CACHE) {
+            CrdDefinition cached = CACHE.get(spec);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        CrdDefinition read = parse(crd, spec);
+        synchronized (CACHE) {
+            CACHE.put(spec, read);
+        }
+        return read;
+    }
+
+    private static CrdDefinition parse(JsonNode crd, JsonNode spec) throws InvalidCrdException {
+        String group = spec.path("group").asText("");
+        String kind = spec.path("names").path("kind").asText("");
+        if (group.isEmpty() || kind.isEmpty()) {
+            throw new InvalidCrdException("/spec", "a CRD needs spec.group and spec.names.kind");
+        }
+        JsonNode versions = spec.path("versions");
+        SchemaParser parser = new SchemaParser();
+        Map<String, CrdDefinition.Version> read = new LinkedHashMap<>();
+        JsonNode shared = spec.path("validation").path("openAPIV3Schema");
+        SchemaNode sharedSchema = shared.isObject() ? parser.parse(shared, "/spec/validation/openAPIV3Schema") : null;
+        if (versions.isArray() && !versions.isEmpty()) {
+            for (int i = 0; i < versions.size(); i++) {
+                JsonNode version = versions.get(i);
+                String name = version.path("name").asText("");
+                if (name.isEmpty()) {
+                    throw new InvalidCrdException(JsonPointer.of("spec", "versions", i), "a version needs a name");
+                }
+                JsonNode schema = version.path("schema").path("openAPIV3Schema");
+                SchemaNode parsed = schema.isObject()
+                        ? parser.parse(schema, JsonPointer.of("spec", "versions", i, "schema", "openAPIV3Schema"))
+                        : sharedSchema;
+                read.put(
+                        name,
+                        new CrdDefinition.Version(name, version.path("served").asBoolean(true), parsed));
+            }
+        } else if (spec.path("version").isTextual()) {
+            read.put(
+                    spec.path("version").asText(),
+                    new CrdDefinition.Version(spec.path("version").asText(), true, sharedSchema));
+        } else {
+            throw new InvalidCrdException("/spec/versions", "a CRD needs at least one version");
+        }
+        return new CrdDefinition(
+                crd.path("metadata").path("name").asText(kind),
+                group,
+                kind,
+                read,
+                istioVersion(crd.path("metadata").path("labels")),
+                List.copyOf(new ArrayList<>(parser.ruleProblems())));
+    }
+
+    /** The Istio release a CRD comes from, as Istio's charts label it; null when unlabelled. */
+    private static String istioVersion(JsonNode labels) {
+        String version = labels.path("app.kubernetes.io/version").asText("");
+        if (!version.isEmpty() && Character.isDigit(version.charAt(0))) {
+            return version;
+        }
+        String chart = labels.path("helm.sh/chart").asText("");
+        int dash = chart.lastIndexOf('-');
+        if (dash >= 0 && dash + 1 < chart.length() && Character.isDigit(chart.charAt(dash + 1))) {
+            return chart.substring(dash + 1);
+        }
+        return null;
+    }
+}
