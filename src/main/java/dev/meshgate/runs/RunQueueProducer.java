@@ -23,7 +23,12 @@ public class RunQueueProducer {
     @Produces
     @Singleton
     RunStore runStore(MeshgateConfig config) {
-        return new RunStore(config.dataDir().resolve("runs"));
+        MeshgateConfig.Store store = config.store();
+        if (store.jdbcUrl().isEmpty()) {
+            return RunStore.embedded(config.dataDir().resolve("runs"));
+        }
+        return SharedDatabase.open(new SharedDatabase.Settings(
+                store.jdbcUrl().get(), store.username(), store.password(), store.passwordFile()));
     }
 
     @Produces
@@ -41,7 +46,9 @@ public class RunQueueProducer {
                 config.runs().queueCapacity(),
                 config.publicUrl(),
                 config.runs().statusContext(),
-                config.runs().keep());
+                config.runs().keep(),
+                config.store().lease(),
+                config.store().poll());
         RunWorker worker = new RunWorker(
                 mirrors, config.dataDir().resolve("work"), config.runs().onlyNewErrorsFail());
         config.verified()
@@ -86,5 +93,9 @@ public class RunQueueProducer {
 
     void close(@Disposes RunQueue queue) {
         queue.close();
+    }
+
+    void close(@Disposes RunStore store) {
+        store.close();
     }
 }
