@@ -91,11 +91,15 @@ public class RunQueueProducer {
         return new ReportLinks(config.publicUrl());
     }
 
-    void close(@Disposes RunQueue queue) {
+    /**
+     * Stops in order: the workers give their runs back, the publisher waits briefly for posts under way (crossing them
+     * off in the store), and only then the store closes; what is still unposted is posted at the next start.
+     */
+    void close(@Disposes RunQueue queue, RunStore store, StatusPublisher publisher) throws Exception {
         queue.close();
-    }
-
-    void close(@Disposes RunStore store) {
+        if (publisher instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
         store.close();
     }
 }

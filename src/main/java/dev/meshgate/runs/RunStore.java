@@ -288,7 +288,8 @@ public final class RunStore implements AutoCloseable {
 
     /**
      * Claims unsettled posts for this replica, oldest first: its own, unowned ones and those of replicas whose lease
-     * ran out, each only once every older post of its key settled, so posts of one key never overtake each other.
+     * ran out. A post that a newer one of its key has overtaken is crossed off instead of handed out: only the newest
+     * state of a commit is worth posting (a replica still holding an overtaken post drops it at its next attempt).
      */
     List<OutboxPost> claimPosts(String replica, Instant now, int limit) {
         return db.inTransaction(c -> {
@@ -296,18 +297,17 @@ public final class RunStore implements AutoCloseable {
             try (PreparedStatement statement = prepare(
                             c,
                             "SELECT o.seq, o.post_key, o.run_id, o.kind, o.status_state, o.description, o.target_url,"
-                                    + " o.context, o.body FROM outbox o WHERE o.done = FALSE"
-                                    + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.post_key = o.post_key AND e.seq < o.seq"
-                                    + " AND e.done = FALSE)"
+                                    + " o.context, o.body,"
+                                    + " EXISTS (SELECT 1 FROM outbox e WHERE e.post_key = o.post_key AND e.seq > o.seq)"
+                                    + " FROM outbox o WHERE o.done = FALSE"
                                     + " AND (o.owner IS NULL OR o.owner = ? OR " + LEASE_LAPSED.formatted("o.owner")
-                                    + ")"
-                                    + " ORDER BY o.seq LIMIT ?",
+                                    + ") ORDER BY o.seq LIMIT ?",
                             replica,
                             now.toEpochMilli(),
                             limit);
                     ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    posts.add(new OutboxPost(
+                    OutboxPost post = new OutboxPost(
                             rows.getLong(1),
                             rows.getString(2),
                             rows.getString(3),
@@ -317,13 +317,20 @@ public final class RunStore implements AutoCloseable {
                                     rows.getString(6),
                                     rows.getString(7),
                                     rows.getString(8)),
-                            rows.getString(9)));
+                            rows.getString(9));
+                    posts.add(rows.getBoolean(10) ? post.numbered(-post.seq()) : post);
                 }
             }
+            List<OutboxPost> handed = new ArrayList<>();
             for (OutboxPost post : posts) {
-                execute(c, "UPDATE outbox SET owner = ? WHERE seq = ?", replica, post.seq());
+                if (post.seq() < 0) {
+                    execute(c, "UPDATE outbox SET done = TRUE WHERE seq = ?", -post.seq());
+                } else {
+                    execute(c, "UPDATE outbox SET owner = ? WHERE seq = ?", replica, post.seq());
+                    handed.add(post);
+                }
             }
-            return posts;
+            return handed;
         });
     }
 
