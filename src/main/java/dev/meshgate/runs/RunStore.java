@@ -105,6 +105,12 @@ public final class RunStore implements AutoCloseable {
         });
     }
 
+    /** Writes a running run as held by a replica (tests stand in for another replica's work with it). */
+    void saveHeldBy(Run run, String replica) {
+        save(run);
+        db.inTransaction(c -> execute(c, "UPDATE runs SET owner = ? WHERE id = ?", replica, run.id()));
+    }
+
     /** Changes a run atomically with respect to other changes, on any replica; returns the run as it is afterwards. */
     Run update(String id, UnaryOperator<Run> change) {
         return db.inTransaction(c -> {

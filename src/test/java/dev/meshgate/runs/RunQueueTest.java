@@ -277,7 +277,8 @@ class RunQueueTest {
         assertThat(superseded.description()).contains("superseded by a newer commit (" + newer.substring(0, 7));
         assertThat(awaitFinal(newerRun).state()).isEqualTo(RunState.PASSED);
         assertThat(awaitFinal(blocker).state()).isEqualTo(RunState.PASSED);
-        assertThat(statuses.states(older)).containsExactly(State.PENDING, State.ERROR);
+        // Its pending may be crossed off unposted when the error overtook it in the outbox; the error always ends it.
+        assertThat(statuses.states(older)).endsWith(State.ERROR).doesNotHaveDuplicates();
     }
 
     @Test
