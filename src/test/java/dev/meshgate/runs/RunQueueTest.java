@@ -411,6 +411,11 @@ class RunQueueTest {
             boolean inNewFile = finding.origin().file().equals("canary.yaml");
             assertThat(run.report().isNew(i)).as(finding.toString()).isEqualTo(inNewFile);
         }
+        // The comment is posted from the outbox after the status: poll for it until a deadline.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (statuses.comments.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(statuses.comments).singleElement().satisfies(comment -> assertThat(comment)
                 .contains("meshgate ❌ failed", "1 new error", "http://gate.example/runs/" + run.id())
                 .containsSubsequence("| new error | `canary.yaml:", "| already there error | `routing.yaml:57`"));
