@@ -71,12 +71,11 @@ public class GateResource {
 
     /** The newest run of the commit that did or will reach a verdict; superseded runs never validated it. */
     private Optional<Run> latest(String repo, String sha) {
-        return store
-                .find(run -> (run.revision().repository().equals(repo)
+        return store.ofCommit(sha).stream()
+                .filter(run -> (run.revision().repository().equals(repo)
                                 || RepositoryUrl.sameRepository(run.revision().cloneUrl(), repo))
                         && run.sha().startsWith(sha)
                         && run.state() != RunState.SUPERSEDED)
-                .stream()
                 .findFirst();
     }
 

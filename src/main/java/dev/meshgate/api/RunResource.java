@@ -159,12 +159,13 @@ public class RunResource {
     @GET
     @TokenRequired
     public List<Run> find(@QueryParam("repo") String repo, @QueryParam("sha") String sha) {
-        return store
-                .find(run -> (repo == null
+        List<Run> candidates =
+                sha == null ? store.find(run -> true) : store.ofCommit(sha.toLowerCase(java.util.Locale.ROOT));
+        return candidates.stream()
+                .filter(run -> (repo == null
                                 || run.revision().repository().equals(repo)
                                 || RepositoryUrl.sameRepository(run.revision().cloneUrl(), repo))
                         && (sha == null || run.sha().startsWith(sha.toLowerCase(java.util.Locale.ROOT))))
-                .stream()
                 .limit(MAX_LISTED)
                 .toList();
     }

@@ -24,6 +24,8 @@ public interface MeshgateConfig {
 
     Runs runs();
 
+    Store store();
+
     Verified verified();
 
     Webhooks webhooks();
@@ -256,6 +258,33 @@ public interface MeshgateConfig {
         /** The name of meshgate's commit status on the forge. */
         @WithDefault("meshgate")
         String statusContext();
+    }
+
+    /**
+     * Where runs, their findings, the status outbox and delivery ids live: by default an embedded database under
+     * {@code data-dir/runs} (one replica); with a JDBC URL, a PostgreSQL database that several replicas share.
+     */
+    interface Store {
+
+        /** A PostgreSQL database shared by every replica, e.g. {@code jdbc:postgresql://host:5432/meshgate}. */
+        Optional<String> jdbcUrl();
+
+        /** The database user. */
+        Optional<String> username();
+
+        /** The user's password. */
+        Optional<String> password();
+
+        /** A file holding the password (a mounted Kubernetes Secret), read again for every new connection. */
+        Optional<Path> passwordFile();
+
+        /** How long a replica's claim on its runs and posts lasts unless renewed; after it, others take them over. */
+        @WithDefault("30S")
+        Duration lease();
+
+        /** How often an idle replica looks for work that other replicas wrote or left. */
+        @WithDefault("1S")
+        Duration poll();
     }
 
     /** How repositories are fetched and exported. */

@@ -50,9 +50,15 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
 
     @Override
     public void publish(Revision revision, CommitStatus status) {
+        publish(revision, status, PostTicket.NONE);
+    }
+
+    @Override
+    public void publish(Revision revision, CommitStatus status, PostTicket ticket) {
         log.publish(revision, status);
         Optional<Target> target = target(revision);
         if (target.isEmpty()) {
+            ticket.settled();
             return;
         }
         Target forge = target.get();
@@ -61,14 +67,24 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
                 + status.context() + ")";
         String key = forge.api().name() + " " + forge.base() + " " + revision.repository() + " " + revision.sha() + " "
                 + status.context();
-        outbox.submit(new StatusPost(key, shortened, label, () -> forge.api()
-                .post(clients, forge.base(), forge.token().get(), revision, shortened)));
+        outbox.submit(new StatusPost(
+                key,
+                shortened,
+                label,
+                () -> forge.api().post(clients, forge.base(), forge.token().get(), revision, shortened),
+                ticket));
     }
 
     @Override
     public void comment(Revision revision, String context, String markdown) {
+        comment(revision, context, markdown, PostTicket.NONE);
+    }
+
+    @Override
+    public void comment(Revision revision, String context, String markdown, PostTicket ticket) {
         Optional<Target> target = target(revision);
         if (target.isEmpty() || !revision.isChangeRequest()) {
+            ticket.settled();
             return;
         }
         Target forge = target.get();
@@ -78,13 +94,24 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
         String label = forge.api().name() + " " + revision.repository() + " #" + revision.changeRequest() + " comment";
         String key = "comment " + forge.api().name() + " " + forge.base() + " " + revision.repository() + " #"
                 + revision.changeRequest() + " " + context;
-        outbox.submit(new StatusPost(key, body, label, () -> forge.api()
-                .comment(clients, forge.base(), forge.token().get(), revision, marker, body)));
+        outbox.submit(new StatusPost(
+                key,
+                body,
+                label,
+                () -> forge.api().comment(clients, forge.base(), forge.token().get(), revision, marker, body),
+                ticket));
     }
 
     @Override
     public void checkRun(Revision revision, CommitStatus verdict, dev.meshgate.report.Report report) {
+        checkRun(revision, verdict, report, PostTicket.NONE);
+    }
+
+    @Override
+    public void checkRun(
+            Revision revision, CommitStatus verdict, dev.meshgate.report.Report report, PostTicket ticket) {
         if (revision.forge() != Forge.GITHUB || gitHubApp.isEmpty()) {
+            ticket.settled();
             return; // check runs take a GitHub App's installation token
         }
         ForgeStatusApi api = apis.get(Forge.GITHUB);
@@ -97,7 +124,11 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
         String label = "github " + revision.repository() + "@" + abbreviate(revision.sha()) + " check run";
         String key = "check " + base + " " + revision.repository() + " " + revision.sha() + " " + verdict.context();
         outbox.submit(new StatusPost(
-                key, verdict, label, () -> GitHubChecks.post(clients, base, token.get(), revision, verdict, report)));
+                key,
+                verdict,
+                label,
+                () -> GitHubChecks.post(clients, base, token.get(), revision, verdict, report),
+                ticket));
     }
 
     private Supplier<String> installationToken(URI base, Revision revision) {

@@ -18,8 +18,9 @@ import org.jboss.logging.Logger;
 /**
  * Posts statuses on a thread of its own, so that a slow or failing forge never holds a webhook's answer or a run.
  * Retries with a doubling backoff on 5xx and transport failures, waits out rate limits, skips a post that repeats the
- * last one of its key, and drops a retry that a newer status of the same key has overtaken. Posts run one at a time in
- * the order they came, so every status is seen in turn and pending can never land after the verdict.
+ * last one of its key, and drops any attempt after a wait (a backoff or a rate limit's) that a newer status of the same
+ * key has overtaken, here or, through the post's ticket, in the durable outbox of any replica. Posts run one at
+ * a time in the order they came, so every status is seen in turn and pending can never land after the verdict.
  */
 final class StatusOutbox implements AutoCloseable {
 
@@ -72,15 +73,26 @@ final class StatusOutbox implements AutoCloseable {
     void submit(StatusPost post) {
         long number = sequence.incrementAndGet();
         newest.put(post.key(), number);
-        thread.execute(() -> attempt(post, number, 1));
+        try {
+            thread.execute(() -> attempt(post, number, 1, false));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Stopping: the post stays unsettled, so a durable outbox hands it to the next start.
+            LOG.infof("meshgate is stopping: the status of %s is left for the next start", post.label());
+        }
     }
 
-    private void attempt(StatusPost post, long number, int attempt) {
-        if (attempt > 1 && newest.getOrDefault(post.key(), number) != number) {
-            return; // a newer status of the same commit and context went out meanwhile: this retry would undo it
+    /** @param waited whether the attempt comes after a wait (a backoff or a rate limit), when a newer post may exist */
+    private void attempt(StatusPost post, long number, int attempt, boolean waited) {
+        if (waited && (newest.getOrDefault(post.key(), number) != number || !current(post))) {
+            // A newer status of the same commit and context exists: this attempt would put an older state over it,
+            // whether it follows a backoff or a rate limit's wait (which keeps the attempt number).
+            LOG.debugf("%s overtaken by a newer status: not posted", post.label());
+            post.ticket().settled();
+            return;
         }
         if (post.content().equals(lastPosted.get(post.key()))) {
             LOG.debugf("%s unchanged: not posted again", post.label());
+            post.ticket().settled();
             return;
         }
         Response response;
@@ -94,12 +106,14 @@ final class StatusOutbox implements AutoCloseable {
         } catch (RuntimeException e) {
             // An answer the forge should not have given (a token without expiry...): log it, never kill the thread.
             LOG.errorf("posting to %s failed: %s", post.label(), rootMessage(e));
+            post.ticket().settled();
             return;
         }
         int status = response.getStatus();
         if (status / 100 == 2 || isGitLabRepeat(response)) {
             lastPosted.put(post.key(), post.content());
             LOG.debugf("posted to %s", post.label());
+            post.ticket().settled();
             return;
         }
         Optional<Duration> rateLimit = RateLimit.waitFor(response, clock.instant());
@@ -109,12 +123,24 @@ final class StatusOutbox implements AutoCloseable {
             retryOrGiveUp(post, number, attempt, "HTTP " + status);
         } else {
             LOG.warnf("the forge refused the status of %s: HTTP %d %s", post.label(), status, excerpt(response));
+            post.ticket().settled();
+        }
+    }
+
+    /** Asks the post's keeper; a keeper that cannot tell (its store unreachable) lets the attempt go ahead. */
+    private static boolean current(StatusPost post) {
+        try {
+            return post.ticket().current();
+        } catch (RuntimeException e) {
+            LOG.debugf("whether %s is still current is unknown (%s): posting", post.label(), e.getMessage());
+            return true;
         }
     }
 
     private void retryOrGiveUp(StatusPost post, long number, int attempt, String reason) {
         if (attempt >= policy.attempts()) {
             LOG.errorf("the status of %s could not be posted after %d attempts: %s", post.label(), attempt, reason);
+            post.ticket().settled();
             return;
         }
         Duration delay = policy.backoff(attempt);
@@ -127,6 +153,7 @@ final class StatusOutbox implements AutoCloseable {
             LOG.errorf(
                     "the forge's rate limit resets in %s, later than meshgate waits: the status of %s is not posted",
                     wait, post.label());
+            post.ticket().settled();
             return;
         }
         LOG.warnf("the forge's rate limit is reached; the status of %s waits %s", post.label(), wait);
@@ -134,7 +161,11 @@ final class StatusOutbox implements AutoCloseable {
     }
 
     private void schedule(StatusPost post, long number, int attempt, Duration delay) {
-        retries.schedule(thread, () -> attempt(post, number, attempt), delay);
+        try {
+            retries.schedule(thread, () -> attempt(post, number, attempt, true), delay);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.infof("meshgate is stopping: the status of %s is left for the next start", post.label());
+        }
     }
 
     /** GitLab refuses to set a state a status already has; the forge already shows it, so it counts as posted. */
@@ -160,9 +191,15 @@ final class StatusOutbox implements AutoCloseable {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
-    /** Waits briefly for posts under way, so that a stopping service still sends the statuses it has. */
+    /**
+     * Waits briefly for posts under way, so that a stopping service still sends the statuses it has; retries still
+     * waiting are dropped unsettled, and a durable outbox hands them to the next start.
+     */
     @Override
     public void close() {
+        if (thread instanceof ScheduledThreadPoolExecutor executor) {
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        }
         thread.shutdown();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);

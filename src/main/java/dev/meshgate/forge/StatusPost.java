@@ -10,5 +10,6 @@ import java.util.function.Supplier;
  * @param content what is posted (a status, a comment body), to skip a post that repeats the last one
  * @param label how logs name it; never holds a token
  * @param send makes one attempt; the REST client throws for error statuses and transport failures
+ * @param ticket asked before each attempt whether the post is still current, and told once it settled
  */
-record StatusPost(String key, Object content, String label, Supplier<Response> send) {}
+record StatusPost(String key, Object content, String label, Supplier<Response> send, PostTicket ticket) {}

@@ -214,12 +214,13 @@ public final class WebhookIntake {
     public WebhookAnswer submit(ToSubmit delivery) {
         ForgeAdapter adapter = delivery.adapter;
         String deliveryId = adapter.deliveryId(delivery.request);
+        String deliveryKey = deliveryKey(deliveryId, delivery.request.body());
         List<Revision> revisions = delivery.event.revisions();
         List<Map<String, Object>> accepted = new ArrayList<>();
         for (int i = 0; i < revisions.size(); i++) {
             Revision revision = revisions.get(i);
             // One delivery may name several refs; each needs an id of its own for redeliveries to be recognised.
-            String id = deliveryId == null || i == 0 ? deliveryId : deliveryId + "#" + i;
+            String id = deliveryKey == null || i == 0 ? deliveryKey : deliveryKey + "#" + i;
             RunSubmitter.Submission submission = runs.submit(revision, id);
             if (submission instanceof RunSubmitter.QueueFull full) {
                 LOG.warnf("run queue full: %s delivery %s answered 503", adapter.name(), deliveryId);
@@ -243,5 +244,21 @@ public final class WebhookIntake {
         }
         return new WebhookAnswer(
                 202, Map.of("runs", accepted), "/runs/" + accepted.get(0).get("runId"), null);
+    }
+
+    /**
+     * What identifies a delivery: the forge's id and the hash of the body it carried. A redelivery repeats both; the same
+     * id with another body (a forged or buggy sender) is another delivery, never an answer with another commit's run.
+     */
+    static String deliveryKey(String deliveryId, byte[] body) {
+        if (deliveryId == null) {
+            return null;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return deliveryId + " " + java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 }

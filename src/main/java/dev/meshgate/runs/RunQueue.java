@@ -5,230 +5,125 @@ import dev.meshgate.forge.StatusPublisher;
 import dev.meshgate.revision.Revision;
 import dev.meshgate.revision.RunSubmitter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts revisions and works them off on a bounded pool: a delivery or a commit seen before is not run again, a newer
- * commit of the same branch or change request supersedes an older one still waiting or running, a full queue says
- * so, and runs accepted before a restart are resumed.
+ * Accepts revisions into the run store and works them off on a bounded number of workers: a delivery or a commit seen
+ * before is not run again, a newer commit of the same branch or change request supersedes an older one still waiting
+ * or running, a full queue says so. Workers claim runs from the store under this replica's lease, so several replicas
+ * on one database share the work, and the runs of a replica that died are taken over once its lease ran out. Every
+ * status, comment and check run goes into the store's outbox with the change it reports, and is posted from there.
  */
 public final class RunQueue implements RunSubmitter, AutoCloseable {
 
-    private static final java.time.Duration SETTLE = java.time.Duration.ofMillis(50);
-    private static final java.time.Duration MAX_SETTLE = java.time.Duration.ofMillis(500);
-    private static final long SETTLE_POLL_MILLIS = 10;
-
-    private volatile long lastSubmission;
-
     private static final Logger LOG = Logger.getLogger(RunQueue.class);
+    private static final Duration SETTLE = Duration.ofMillis(50);
+    private static final Duration MAX_SETTLE = Duration.ofMillis(500);
+    private static final Duration SETTLE_POLL = Duration.ofMillis(10);
 
     private final RunStore store;
     private final RunWorker worker;
-    private final StatusPublisher publisher;
     private final RunSettings settings;
     private final Clock clock;
-    private final ThreadPoolExecutor executor;
-    private final Map<String, String> runByDelivery = new ConcurrentHashMap<>();
-    // Indexes over the run records, so that a delivery is not a scan of every record ever kept.
-    private final Map<String, List<String>> runsByCommit = new ConcurrentHashMap<>();
-    private final Map<String, java.util.Set<String>> unfinishedByLine = new ConcurrentHashMap<>();
+    private final String replica = UUID.randomUUID().toString();
+    private final OutboxRelay relay;
+    private final ScheduledExecutorService heartbeat;
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Object work = new Object();
+    private boolean nudged;
 
     public RunQueue(RunStore store, RunWorker worker, StatusPublisher publisher, RunSettings settings, Clock clock) {
         this.store = store;
         this.worker = worker;
-        this.publisher = publisher;
         this.settings = settings;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(
-                settings.workers(),
-                settings.workers(),
-                0,
-                TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(settings.queueCapacity()),
-                task -> {
-                    Thread thread = new Thread(task, "meshgate-run-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        List<Run> known = store.find(run -> true);
-        for (int i = known.size() - 1; i >= 0; i--) {
-            Run run = known.get(i);
-            run.deliveryIds().forEach(delivery -> runByDelivery.put(delivery, run.id()));
-            index(run);
+        this.relay = new OutboxRelay(store, publisher, replica, clock, settings.poll());
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "meshgate-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        store.renew(replica, clock.instant().plus(settings.lease()));
+        if (store.singleProcess()) {
+            store.forgetEarlierProcesses(replica);
         }
     }
 
-    /** Queues again the runs a stop interrupted, oldest first. */
+    /** Starts the workers: runs a stop left unfinished, or that a replica whose lease ran out held, are taken up. */
     public void resume() {
-        List<Run> unfinished = store.find(run -> !run.state().isFinal());
-        for (int i = unfinished.size() - 1; i >= 0; i--) {
-            Run run = store.update(unfinished.get(i).id(), Run::queuedAgain);
-            LOG.infof("resuming run %s of %s", run.id(), run.revision().line());
-            enqueue(run);
+        if (!started.compareAndSet(false, true)) {
+            return;
         }
+        long renewEvery = Math.max(1, settings.lease().toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::renewLease, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        relay.start();
+        for (int i = 1; i <= settings.workers(); i++) {
+            Thread thread = new Thread(this::workLoop, "meshgate-run-" + i);
+            thread.setDaemon(true);
+            workers.add(thread);
+            thread.start();
+        }
+    }
+
+    private void renewLease() {
+        try {
+            store.renew(replica, clock.instant().plus(settings.lease()));
+        } catch (RuntimeException e) {
+            LOG.warnf("this replica's lease could not be renewed: %s", e.getMessage());
+        }
+        nudgeWorkers(); // another replica's work may have become free
     }
 
     @Override
-    public synchronized Submission submit(Revision revision, String deliveryId) {
-        lastSubmission = System.nanoTime();
-        String known = deliveryId == null ? null : runByDelivery.get(deliveryId);
-        if (known != null) {
-            return new Accepted(known, true);
+    public Submission submit(Revision revision, String deliveryId) {
+        RunStore.Admission admission = store.admit(
+                revision,
+                deliveryId,
+                settings.queueCapacity(),
+                () -> Run.accepted(newId(), revision, deliveryId, clock.instant()),
+                (older, newer) -> older.supersededBy(newer, clock.instant()),
+                this::posts);
+        if (admission instanceof RunStore.Known known) {
+            return new Accepted(known.runId(), true);
         }
-        Optional<Run> same = sameCommit(revision);
-        if (same.isPresent()) {
-            remember(store.update(same.get().id(), run -> run.withDelivery(deliveryId)), deliveryId);
-            return new Accepted(same.get().id(), true);
-        }
-        if (executor.getQueue().remainingCapacity() == 0) {
+        if (admission instanceof RunStore.Full) {
             LOG.warnf("queue full (%d runs waiting): %s refused", settings.queueCapacity(), revision.line());
             return new QueueFull(RunSettings.RETRY_AFTER);
         }
-        if (!store.hasRoom()) {
-            LOG.warnf("the disk of the run records is full: %s refused", revision.line());
-            return new QueueFull(RunSettings.RETRY_AFTER);
-        }
-        Run run = Run.accepted(RunIds.next(), revision, deliveryId, clock.instant());
-        try {
-            store.save(run);
-        } catch (java.io.UncheckedIOException e) {
-            LOG.warnf("the record of a run of %s cannot be written (%s): refused", revision.line(), e.getMessage());
-            return new QueueFull(RunSettings.RETRY_AFTER);
-        }
-        index(run);
-        remember(run, deliveryId);
-        supersedeOlder(run);
-        publish(run);
-        enqueue(run);
+        Run run = ((RunStore.Admitted) admission).run();
+        relay.nudge();
+        nudgeWorkers();
         return new Accepted(run.id(), false);
     }
 
-    /** A run of the same commit of the same repository that did or will reach a verdict. */
-    private Optional<Run> sameCommit(Revision revision) {
-        List<String> ids = runsByCommit.getOrDefault(commitKey(revision.cloneUrl(), revision.sha()), List.of());
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            Optional<Run> run = store.get(ids.get(i));
-            if (run.isPresent()
-                    && run.get().state() != RunState.SUPERSEDED
-                    && run.get().state() != RunState.ERROR) {
-                return run;
+    /** Long enough that report pages, reachable by their run id alone, cannot be guessed. */
+    private static String newId() {
+        return RunIds.next();
+    }
+
+    /** What to tell the forge about a run in its present state. */
+    private List<OutboxPost> posts(Run run) {
+        CommitStatus status = status(run);
+        List<OutboxPost> posts = new ArrayList<>();
+        posts.add(OutboxPost.status(run, status));
+        if (run.state().isFinal() && run.state() != RunState.SUPERSEDED) {
+            posts.add(OutboxPost.checkRun(run, status));
+            if (run.revision().isChangeRequest()) {
+                posts.add(OutboxPost.comment(run, status, SummaryComment.markdown(run, settings.reportUrl(run.id()))));
             }
         }
-        return Optional.empty();
-    }
-
-    private static String commitKey(String cloneUrl, String sha) {
-        return cloneUrl + " " + sha;
-    }
-
-    /** Files a run under its commit (as named and, once known, in full) and, while unfinished, under its line. */
-    private void index(Run run) {
-        List<String> commitKeys = new ArrayList<>(
-                List.of(commitKey(run.revision().cloneUrl(), run.revision().sha())));
-        if (run.sha() != null && !run.sha().equals(run.revision().sha())) {
-            commitKeys.add(commitKey(run.revision().cloneUrl(), run.sha()));
-        }
-        for (String key : commitKeys) {
-            List<String> ids =
-                    runsByCommit.computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
-            if (!ids.contains(run.id())) {
-                ids.add(run.id());
-            }
-        }
-        if (!run.state().isFinal()) {
-            unfinishedByLine
-                    .computeIfAbsent(run.revision().line(), k -> ConcurrentHashMap.newKeySet())
-                    .add(run.id());
-        }
-    }
-
-    private void remember(Run run, String deliveryId) {
-        if (deliveryId != null) {
-            runByDelivery.put(deliveryId, run.id());
-        }
-    }
-
-    private void supersedeOlder(Run newer) {
-        java.util.Set<String> unfinished =
-                unfinishedByLine.getOrDefault(newer.revision().line(), java.util.Set.of());
-        for (String id : List.copyOf(unfinished)) {
-            Optional<Run> older = store.get(id);
-            if (older.isEmpty() || older.get().state().isFinal()) {
-                unfinished.remove(id); // finished or pruned since it was filed
-                continue;
-            }
-            if (id.equals(newer.id())) {
-                continue;
-            }
-            Run superseded =
-                    store.update(id, run -> run.state().isFinal() ? run : run.supersededBy(newer, clock.instant()));
-            if (superseded.state() == RunState.SUPERSEDED) {
-                unfinished.remove(id);
-                publish(superseded);
-            }
-        }
-    }
-
-    private void enqueue(Run run) {
-        try {
-            executor.execute(() -> work(run.id()));
-        } catch (RejectedExecutionException e) {
-            Run refused = store.update(
-                    run.id(),
-                    current -> current.finished(
-                            RunOutcome.error(null, "meshgate's queue was full when this run was resumed"),
-                            clock.instant()));
-            publish(refused);
-        }
-    }
-
-    private void work(String id) {
-        awaitQuiet();
-        Run started = store.update(id, run -> run.state() == RunState.QUEUED ? run.started(clock.instant()) : run);
-        if (started.state() != RunState.RUNNING) {
-            return;
-        }
-        RunOutcome outcome = worker.run(started);
-        if (executor.isShutdown()) {
-            // Stopped mid-run: the record stays running, and the next start runs it again from the beginning.
-            return;
-        }
-        Run finished =
-                store.update(id, run -> run.state() == RunState.RUNNING ? run.finished(outcome, clock.instant()) : run);
-        index(finished);
-        if (finished.state().isFinal() && finished.state() != RunState.SUPERSEDED) {
-            LOG.infof(
-                    "run %s of %s at %s: %s, %s",
-                    id, finished.revision().line(), finished.sha(), finished.state(), finished.description());
-            publish(finished);
-            checkRun(finished);
-            if (finished.revision().isChangeRequest()) {
-                publisher.comment(
-                        finished.revision(),
-                        settings.statusContext(),
-                        SummaryComment.markdown(finished, settings.reportUrl(finished.id())));
-            }
-            store.prune(settings.keepRuns());
-        }
-    }
-
-    private void checkRun(Run run) {
-        try {
-            publisher.checkRun(run.revision(), status(run), run.report());
-        } catch (RuntimeException e) {
-            LOG.warnf("the check run of run %s could not be posted: %s", run.id(), e.getMessage());
-        }
+        return posts;
     }
 
     private CommitStatus status(Run run) {
@@ -236,50 +131,110 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
                 run.state().status(), run.description(), settings.reportUrl(run.id()), settings.statusContext());
     }
 
-    private void comment(Run run) {
-        try {
-            publisher.comment(
-                    run.revision(),
-                    settings.statusContext(),
-                    SummaryComment.markdown(run, settings.reportUrl(run.id())));
-        } catch (RuntimeException e) {
-            LOG.warnf("the summary comment of run %s could not be posted: %s", run.id(), e.getMessage());
+    private void workLoop() {
+        while (!stopping.get()) {
+            Optional<Run> claimed;
+            try {
+                claimed = store.claim(replica, clock.instant(), SETTLE, MAX_SETTLE);
+            } catch (RuntimeException e) {
+                LOG.warnf("no run could be claimed: %s", e.getMessage());
+                claimed = Optional.empty();
+            }
+            if (claimed.isPresent()) {
+                work(claimed.get());
+            } else {
+                awaitWork();
+            }
         }
     }
 
-    private void publish(Run run) {
-        CommitStatus status = status(run);
+    private void work(Run started) {
+        LOG.debugf(
+                "run %s of %s claimed by replica %s",
+                started.id(), started.revision().line(), replica);
+        RunOutcome outcome = worker.run(started);
+        if (stopping.get()) {
+            // Stopped mid-run: the run is given back, and the next start (or another replica) runs it again.
+            return;
+        }
+        Optional<Run> finished;
         try {
-            publisher.publish(run.revision(), status);
+            finished = store.finish(started.id(), replica, run -> run.finished(outcome, clock.instant()), this::posts);
         } catch (RuntimeException e) {
-            // A publisher should not throw; if one does, the run's record still holds the verdict.
-            LOG.warnf("the status of run %s could not be posted: %s", run.id(), e.getMessage());
+            LOG.errorf("the end of run %s could not be recorded: %s", started.id(), e.getMessage());
+            return;
+        }
+        if (finished.isEmpty()) {
+            LOG.infof("run %s was superseded or taken over meanwhile: its verdict is not this replica's", started.id());
+            return;
+        }
+        Run run = finished.get();
+        LOG.infof(
+                "run %s of %s at %s: %s, %s",
+                run.id(), run.revision().line(), run.sha(), run.state(), run.description());
+        relay.nudge();
+        try {
+            store.prune(settings.keepRuns());
+        } catch (RuntimeException e) {
+            LOG.warnf("old runs could not be pruned: %s", e.getMessage());
         }
     }
 
     /**
-     * Lets a burst of deliveries finish arriving before a run takes the CPU: the acknowledgements stay fast, and a push
-     * that lands right after another supersedes it before it has started. Bounded, so a steady stream still runs.
+     * Waits for a submission, the lease's beat (another replica's work may be free) or, while runs wait for deliveries
+     * to pause, the settle poll: the acknowledgements stay fast, and a push right after another supersedes it before it
+     * started.
      */
-    private void awaitQuiet() {
-        long waitedUntil = System.nanoTime() + MAX_SETTLE.toNanos();
+    private void awaitWork() {
+        Duration wait = settings.poll();
         try {
-            while (System.nanoTime() - lastSubmission < SETTLE.toNanos() && System.nanoTime() < waitedUntil) {
-                Thread.sleep(SETTLE_POLL_MILLIS);
+            if (store.anyWaiting()) {
+                wait = SETTLE_POLL;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.debugf("the queue could not be read: %s", e.getMessage());
+        }
+        synchronized (work) {
+            if (!nudged && !stopping.get()) {
+                try {
+                    work.wait(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopping.set(true);
+                }
+            }
+            nudged = false;
         }
     }
 
-    /** Stops taking work; what is queued stays recorded and is resumed at the next start. */
+    private void nudgeWorkers() {
+        synchronized (work) {
+            nudged = true;
+            work.notifyAll();
+        }
+    }
+
+    /** Stops taking work; runs under way are given back, and what is queued stays for the next start or replica. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        stopping.set(true);
+        nudgeWorkers();
+        workers.forEach(Thread::interrupt);
+        for (Thread thread : workers) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        heartbeat.shutdownNow();
+        relay.close();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            store.release(replica);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "this replica's work could not be given back (%s); it is taken over once the lease runs out",
+                    e.getMessage());
         }
     }
 }

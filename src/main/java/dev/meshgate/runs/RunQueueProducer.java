@@ -27,8 +27,12 @@ public class RunQueueProducer {
     @Produces
     @Singleton
     RunStore runStore(MeshgateConfig config) {
-        return new RunStore(
-                config.dataDir().resolve("runs"), config.runs().minFreeDisk().asLongValue());
+        MeshgateConfig.Store store = config.store();
+        if (store.jdbcUrl().isEmpty()) {
+            return RunStore.embedded(config.dataDir().resolve("runs"));
+        }
+        return SharedDatabase.open(new SharedDatabase.Settings(
+                store.jdbcUrl().get(), store.username(), store.password(), store.passwordFile()));
     }
 
     @Produces
@@ -45,7 +49,9 @@ public class RunQueueProducer {
                 config.runs().queueCapacity(),
                 config.publicUrl(),
                 config.runs().statusContext(),
-                config.runs().keep());
+                config.runs().keep(),
+                config.store().lease(),
+                config.store().poll());
         RunWorker worker = new RunWorker(
                 mirrors, config.dataDir().resolve("work"), config.runs().onlyNewErrorsFail());
         config.verified()
@@ -112,7 +118,15 @@ public class RunQueueProducer {
         return new ReportLinks(config.publicUrl());
     }
 
-    void close(@Disposes RunQueue queue) {
+    /**
+     * Stops in order: the workers give their runs back, the publisher waits briefly for posts under way (crossing them
+     * off in the store), and only then the store closes; what is still unposted is posted at the next start.
+     */
+    void close(@Disposes RunQueue queue, RunStore store, StatusPublisher publisher) throws Exception {
         queue.close();
+        if (publisher instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+        store.close();
     }
 }

@@ -11,10 +11,34 @@ import java.time.Duration;
  * @param queueCapacity runs waiting at most; more are refused with a retry delay
  * @param publicUrl the address users reach meshgate at, for links to report pages
  * @param statusContext the name of meshgate's commit status on the forge
- * @param keepRuns how many finished run records are kept; the oldest go first
+ * @param keepRuns how many run records are kept; the oldest finished ones go first
+ * @param lease how long a replica's claim on its runs and posts lasts unless renewed; a replica that died loses its
+ *     work to the others after this long
+ * @param poll how often an idle replica looks for work other replicas wrote or left
  */
 public record RunSettings(
-        Path dataDirectory, int workers, int queueCapacity, String publicUrl, String statusContext, int keepRuns) {
+        Path dataDirectory,
+        int workers,
+        int queueCapacity,
+        String publicUrl,
+        String statusContext,
+        int keepRuns,
+        Duration lease,
+        Duration poll) {
+
+    /** With the default lease (30 s) and poll (1 s). */
+    public RunSettings(
+            Path dataDirectory, int workers, int queueCapacity, String publicUrl, String statusContext, int keepRuns) {
+        this(
+                dataDirectory,
+                workers,
+                queueCapacity,
+                publicUrl,
+                statusContext,
+                keepRuns,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1));
+    }
 
     /** How long a sender is told to wait when the queue is full. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
@@ -25,6 +49,9 @@ public record RunSettings(
         }
         if (keepRuns < 1) {
             throw new IllegalArgumentException("meshgate.runs.keep must be at least 1, not " + keepRuns);
+        }
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("meshgate.store.lease must be at least 1s, not " + lease);
         }
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("meshgate.runs.queue-capacity must be at least 1, not " + queueCapacity);

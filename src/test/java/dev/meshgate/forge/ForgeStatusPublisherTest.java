@@ -220,7 +220,71 @@ class ForgeStatusPublisherTest {
             retry.run();
         }
 
-        List<String> states = api.requestsUnder(path).stream()
+        assertThat(states(path)).containsExactly("pending", "success");
+        assertThat(retries.held).as("retries scheduled after the success").isEmpty();
+    }
+
+    @Test
+    void aPendingThatWaitedOutARateLimitNeverLandsAfterTheVerdict() throws Exception {
+        String sha = newSha();
+        String path = "/github/repos/acme/limited/statuses/" + sha;
+        api.answerNext(path, 429, Map.of("Retry-After", "2"), "{}");
+        Revision revision = Revision.push(
+                Forge.GITHUB, "acme/limited", "https://github.com/acme/limited.git", null, sha, "refs/heads/main");
+        HeldRetries retries = new HeldRetries();
+
+        try (ForgeStatusPublisher holdingRetries = gitHubPublisher(retries)) {
+            holdingRetries.publish(revision, status(State.PENDING, "validating"));
+            holdingRetries.publish(revision, status(State.SUCCESS, "no problems"));
+
+            assertThat(api.await(path, 2, WAIT)).hasSize(2);
+            // The rate limit's wait keeps the attempt number; what follows it must still see the verdict went out.
+            Runnable afterTheWait = retries.held.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(afterTheWait).as("the pending's wait").isNotNull();
+            afterTheWait.run();
+        }
+
+        assertThat(states(path)).containsExactly("pending", "success");
+    }
+
+    @Test
+    void aPostThatItsTicketCallsOvertakenAfterAWaitIsDroppedAndSettled() throws Exception {
+        String sha = newSha();
+        String path = "/github/repos/acme/ticket/statuses/" + sha;
+        api.answerNext(path, 429, Map.of("Retry-After", "1"), "{}");
+        Revision revision = Revision.push(
+                Forge.GITHUB, "acme/ticket", "https://github.com/acme/ticket.git", null, sha, "refs/heads/main");
+        HeldRetries retries = new HeldRetries();
+        // Another replica posted the verdict meanwhile: the durable outbox knows a newer post of the key exists.
+        java.util.concurrent.atomic.AtomicBoolean current = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
+        PostTicket ticket = new PostTicket() {
+            @Override
+            public boolean current() {
+                return current.get();
+            }
+
+            @Override
+            public void settled() {
+                settled.countDown();
+            }
+        };
+
+        try (ForgeStatusPublisher holdingRetries = gitHubPublisher(retries)) {
+            holdingRetries.publish(revision, status(State.PENDING, "validating"), ticket);
+            assertThat(api.await(path, 1, WAIT)).hasSize(1);
+            Runnable afterTheWait = retries.held.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(afterTheWait).isNotNull();
+            current.set(false);
+            afterTheWait.run();
+        }
+
+        assertThat(settled.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(api.requestsUnder(path)).hasSize(1);
+    }
+
+    private List<String> states(String path) {
+        return api.requestsUnder(path).stream()
                 .map(request -> {
                     try {
                         return body(request).path("state").asText();
@@ -229,8 +293,6 @@ class ForgeStatusPublisherTest {
                     }
                 })
                 .toList();
-        assertThat(states).containsExactly("pending", "success");
-        assertThat(retries.held).as("retries scheduled after the success").isEmpty();
     }
 
     /** Keeps every retry instead of running it after its delay: the test runs it, and knows when it is done. */

@@ -68,7 +68,24 @@ class WebhookIntakeTest {
         assertThat(runs.revisions)
                 .extracting(Revision::sha)
                 .containsExactly("fd489864e7642b48eaad6e3f155c10e46810ec72");
-        assertThat(runs.deliveryIds).containsExactly("d-1");
+        assertThat(runs.deliveryIds).containsExactly(WebhookIntake.deliveryKey("d-1", body));
+        assertThat(runs.deliveryIds.get(0)).matches("d-1 [0-9a-f]{32}");
+    }
+
+    @Test
+    void theSameDeliveryIdWithAnotherBodyIsAnotherDelivery() {
+        byte[] body = WebhookFixtures.bytes(PUSH);
+        byte[] other = new String(body, StandardCharsets.UTF_8)
+                .replace("fd489864e7642b48eaad6e3f155c10e46810ec72", "0123456789abcdef0123456789abcdef01234567")
+                .getBytes(StandardCharsets.UTF_8);
+        WebhookIntake intake = intake(defaultSecret(SECRET), false);
+
+        intake.receive("github", gitHub("push", body, sign(body, SECRET), "d-1"));
+        intake.receive("github", gitHub("push", body, sign(body, SECRET), "d-1"));
+        intake.receive("github", gitHub("push", other, sign(other, SECRET), "d-1"));
+
+        assertThat(runs.deliveryIds.get(0)).isEqualTo(runs.deliveryIds.get(1));
+        assertThat(runs.deliveryIds.get(2)).startsWith("d-1 ").isNotEqualTo(runs.deliveryIds.get(0));
     }
 
     @Test
@@ -344,6 +361,7 @@ class WebhookIntakeTest {
         WebhookAnswer answer = intake(defaultSecret(SECRET), false).receive("bitbucket", request);
 
         assertThat(answer.status()).isEqualTo(202);
-        assertThat(runs.deliveryIds).containsExactly("u-1", "u-1#1");
+        String key = WebhookIntake.deliveryKey("u-1", body);
+        assertThat(runs.deliveryIds).containsExactly(key, key + "#1");
     }
 }

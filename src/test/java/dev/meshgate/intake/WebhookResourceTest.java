@@ -108,7 +108,7 @@ class WebhookResourceTest {
         assertThat(run.getString("state")).isEqualTo("PASSED");
         assertThat(run.getString("revision.forge")).isEqualTo("GITHUB");
         assertThat(run.getString("revision.repository")).isEqualTo("acme/valid");
-        assertThat(run.getList("deliveryIds")).containsExactly("e2e-valid");
+        assertThat(run.getList("deliveryIds")).containsExactly(WebhookIntake.deliveryKey("e2e-valid", body));
         List<RecordingForgeApi.Request> statuses =
                 forgeApi.await("/github/repos/acme/valid/statuses/" + sha, 2, Duration.ofSeconds(20));
         assertThat(statuses)

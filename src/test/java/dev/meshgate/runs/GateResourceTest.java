@@ -93,7 +93,9 @@ class GateResourceTest {
         String sha = "89abcdef0123456789abcdef0123456789abcdef";
         Revision revision = Revision.push(
                 Forge.GITHUB, "acme/slow", "https://git.example.com/acme/slow.git", null, sha, "refs/heads/main");
-        store.save(Run.accepted("held-run", revision, null, Instant.now()).started(Instant.now()));
+        // Held by another replica whose lease is live: this service's workers leave it alone.
+        store.renew("elsewhere", Instant.now().plus(java.time.Duration.ofHours(1)));
+        store.saveHeldBy(Run.accepted("held-run", revision, null, Instant.now()).started(Instant.now()), "elsewhere");
 
         given().queryParam("repo", "acme/slow")
                 .queryParam("revision", sha)

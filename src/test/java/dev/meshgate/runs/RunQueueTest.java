@@ -36,6 +36,12 @@ class RunQueueTest {
     private final RecordingPublisher statuses = new RecordingPublisher();
     private MirrorCache mirrors;
     private RunQueue queue;
+    private final java.util.Map<String, RunStore> stores = new java.util.HashMap<>();
+
+    /** The store in a folder of the test's, opened once. */
+    private RunStore store(String folder) {
+        return stores.computeIfAbsent(folder, name -> RunStore.embedded(temp.resolve(name)));
+    }
 
     @BeforeEach
     void serve() throws IOException {
@@ -55,6 +61,7 @@ class RunQueueTest {
         if (queue != null) {
             queue.close();
         }
+        stores.values().forEach(RunStore::close);
         daemon.close();
     }
 
@@ -69,7 +76,9 @@ class RunQueueTest {
     private RunQueue queue(RunWorker worker, int workers, int capacity) {
         RunSettings settings =
                 new RunSettings(temp.resolve("data"), workers, capacity, "http://gate.example/", "meshgate", 100);
-        return new RunQueue(new RunStore(temp.resolve("data/runs")), worker, statuses, settings, Clock.systemUTC());
+        RunQueue started = new RunQueue(store("data/runs"), worker, statuses, settings, Clock.systemUTC());
+        started.resume();
+        return started;
     }
 
     private RunWorker worker() {
@@ -102,7 +111,7 @@ class RunQueueTest {
         while (true) {
             // Counted before the record is read: a verdict recorded after the read is published after the count.
             int published = statuses.count();
-            Run run = new RunStore(temp.resolve(store)).get(id).orElseThrow();
+            Run run = store(store).get(id).orElseThrow();
             if (run.state().isFinal() || !statuses.awaitMoreThan(published, deadline)) {
                 return run;
             }
@@ -246,10 +255,7 @@ class RunQueueTest {
         assertThat(redelivered).isEqualTo(new RunSubmitter.Accepted(id(first), true));
         assertThat(sameCommit).isEqualTo(new RunSubmitter.Accepted(id(first), true));
         awaitFinal(id(first));
-        assertThat(new RunStore(temp.resolve("data/runs"))
-                        .get(id(first))
-                        .orElseThrow()
-                        .deliveryIds())
+        assertThat(store("data/runs").get(id(first)).orElseThrow().deliveryIds())
                 .containsExactly("delivery-1", "delivery-2");
         assertThat(statuses.states(sha)).containsExactly(State.PENDING, State.SUCCESS);
     }
@@ -274,7 +280,8 @@ class RunQueueTest {
         assertThat(superseded.description()).contains("superseded by a newer commit (" + newer.substring(0, 7));
         assertThat(awaitFinal(newerRun).state()).isEqualTo(RunState.PASSED);
         assertThat(awaitFinal(blocker).state()).isEqualTo(RunState.PASSED);
-        assertThat(statuses.states(older)).containsExactly(State.PENDING, State.ERROR);
+        // Its pending may be crossed off unposted when the error overtook it in the outbox; the error always ends it.
+        assertThat(statuses.states(older)).endsWith(State.ERROR).doesNotHaveDuplicates();
     }
 
     @Test
@@ -308,14 +315,10 @@ class RunQueueTest {
         held.started.await();
         String waiting = id(before.submit(pushTo("b", b), null));
         before.close();
-        assertThat(new RunStore(temp.resolve("data/runs"))
-                        .get(running)
-                        .orElseThrow()
-                        .state())
-                .isEqualTo(RunState.RUNNING);
+        // A graceful stop gives the run under way back to the queue, for the next start or another replica.
+        assertThat(store("data/runs").get(running).orElseThrow().state()).isEqualTo(RunState.QUEUED);
 
         queue = queue(worker(), 2, 10);
-        queue.resume();
 
         assertThat(awaitFinal(running).state()).isEqualTo(RunState.PASSED);
         assertThat(awaitFinal(waiting).state()).isEqualTo(RunState.FAILED);
@@ -411,6 +414,11 @@ class RunQueueTest {
             boolean inNewFile = finding.origin().file().equals("canary.yaml");
             assertThat(run.report().isNew(i)).as(finding.toString()).isEqualTo(inNewFile);
         }
+        // The comment is posted from the outbox after the status: poll for it until a deadline.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (statuses.comments.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(statuses.comments).singleElement().satisfies(comment -> assertThat(comment)
                 .contains("meshgate ❌ failed", "1 new error", "http://gate.example/runs/" + run.id())
                 .containsSubsequence("| new error | `canary.yaml:", "| already there error | `routing.yaml:57`"));
@@ -431,11 +439,12 @@ class RunQueueTest {
 
         RunSettings settings = new RunSettings(temp.resolve("data"), 1, 10, "http://gate.example", "meshgate", 100);
         queue = new RunQueue(
-                new RunStore(temp.resolve("data/strict-runs")),
+                store("data/strict-runs"),
                 new RunWorker(mirrors, temp.resolve("data/work"), false),
                 statuses,
                 settings,
                 Clock.systemUTC());
+        queue.resume();
         Run strict = awaitFinalIn("data/strict-runs", id(queue.submit(harmless, null)));
         assertThat(strict.state()).isEqualTo(RunState.FAILED);
     }
