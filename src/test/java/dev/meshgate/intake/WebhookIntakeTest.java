@@ -293,13 +293,13 @@ class WebhookIntakeTest {
                         answered.answer().status())
                 .isEqualTo(401));
         assertThat(toSubmit).isInstanceOf(WebhookIntake.ToSubmit.class);
-        // Triage never touches the queue: the push is submitted only when asked, with its delivery id.
+        // Triage never touches the queue: the push is submitted only when asked, with its delivery id and body.
         assertThat(runs.revisions).isEmpty();
 
         WebhookAnswer accepted = intake.submit((WebhookIntake.ToSubmit) toSubmit);
 
         assertThat(accepted.status()).isEqualTo(202);
-        assertThat(runs.deliveryIds).containsExactly("d-4");
+        assertThat(runs.deliveryIds).containsExactly(WebhookIntake.deliveryKey("d-4", push));
     }
 
     @Test
