@@ -94,6 +94,33 @@ class RepositoryLayoutTest {
                     - destination: {host: reviews, subset: v2}
             """;
 
+    /** The Gateway shop/public, which the base's VirtualService binds. */
+    private static final String PUBLIC_GATEWAY =
+            """
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata: {name: public, namespace: shop}
+            spec:
+              selector: {istio: ingressgateway}
+              servers:
+                - port: {number: 80, name: http, protocol: HTTP}
+                  hosts: ["*.example.com"]
+            """;
+
+    /** A VirtualService that binds a Gateway no combination of applications defines (a typo of shop/public). */
+    private static final String MISSPELT_GATEWAY =
+            """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: preview, namespace: shop}
+            spec:
+              hosts: [preview.example.com]
+              gateways: [shop/pubilc]
+              http:
+                - route:
+                    - destination: {host: reviews}
+            """;
+
     private static final String SERVICE =
             """
             apiVersion: v1
@@ -176,18 +203,7 @@ class RepositoryLayoutTest {
     @Test
     void overlaysOfOneBaseAreAlternativesThatEachMeetTheRestOfTheRepository() throws Exception {
         write("istio/kustomization.yaml", "resources: [gateway.yaml]\n");
-        write(
-                "istio/gateway.yaml",
-                """
-                apiVersion: networking.istio.io/v1
-                kind: Gateway
-                metadata: {name: public, namespace: shop}
-                spec:
-                  selector: {istio: ingressgateway}
-                  servers:
-                    - port: {number: 80, name: http, protocol: HTTP}
-                      hosts: ["*.example.com"]
-                """);
+        write("istio/gateway.yaml", PUBLIC_GATEWAY);
         writeOverlaysOfOneBase();
 
         ValidationResult result = validate();
@@ -217,33 +233,10 @@ class RepositoryLayoutTest {
         // platform/ deploys the prod overlay with the shared Gateway; dev is an alternative to it, not beside it
         writeOverlaysOfOneBase();
         write("istio/kustomization.yaml", "resources: [gateway.yaml]\n");
-        write(
-                "istio/gateway.yaml",
-                """
-                apiVersion: networking.istio.io/v1
-                kind: Gateway
-                metadata: {name: public, namespace: shop}
-                spec:
-                  selector: {istio: ingressgateway}
-                  servers:
-                    - port: {number: 80, name: http, protocol: HTTP}
-                      hosts: ["*.example.com"]
-                """);
+        write("istio/gateway.yaml", PUBLIC_GATEWAY);
         write("platform/kustomization.yaml", "resources: [../app/overlays/prod, ../istio]\n");
         write("app/overlays/dev/kustomization.yaml", "resources: [../../base, typo.yaml]\n");
-        write(
-                "app/overlays/dev/typo.yaml",
-                """
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: preview, namespace: shop}
-                spec:
-                  hosts: [preview.example.com]
-                  gateways: [shop/pubilc]
-                  http:
-                    - route:
-                        - destination: {host: reviews}
-                """);
+        write("app/overlays/dev/typo.yaml", MISSPELT_GATEWAY);
 
         ValidationResult result = validate();
 
@@ -268,18 +261,7 @@ class RepositoryLayoutTest {
     void aReferenceIntoAnApplicationThatCouldNotBeRenderedIsUnverifiedNotMissing() throws Exception {
         // platform/ pulls a remote base, so it is not analysed; its local files still hold the shared Gateway
         write("istio/kustomization.yaml", "namespace: shop\nresources: [gateway.yaml]\n");
-        write(
-                "istio/gateway.yaml",
-                """
-                apiVersion: networking.istio.io/v1
-                kind: Gateway
-                metadata: {name: public}
-                spec:
-                  selector: {istio: ingressgateway}
-                  servers:
-                    - port: {number: 80, name: http, protocol: HTTP}
-                      hosts: ["*.example.com"]
-                """);
+        write("istio/gateway.yaml", PUBLIC_GATEWAY.replace(", namespace: shop", ""));
         write(
                 "platform/kustomization.yaml",
                 "resources:\n  - ../istio\n  - https://github.com/example/addons//base?ref=v1.0.0\n");
@@ -298,19 +280,7 @@ class RepositoryLayoutTest {
                     - route:
                         - destination: {host: reviews}
                 """);
-        write(
-                "app/typo.yaml",
-                """
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: preview, namespace: shop}
-                spec:
-                  hosts: [preview.example.com]
-                  gateways: [shop/pubilc]
-                  http:
-                    - route:
-                        - destination: {host: reviews}
-                """);
+        write("app/typo.yaml", MISSPELT_GATEWAY);
 
         ValidationResult result = validate();
 
