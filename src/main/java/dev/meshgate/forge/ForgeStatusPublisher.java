@@ -61,7 +61,7 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
                 + status.context() + ")";
         String key = forge.api().name() + " " + forge.base() + " " + revision.repository() + " " + revision.sha() + " "
                 + status.context();
-        outbox.submit(new StatusPost(key, shortened, label, () -> forge.api()
+        outbox.submit(new StatusPost(forge.api().name(), key, shortened, label, () -> forge.api()
                 .post(clients, forge.base(), forge.token().get(), revision, shortened)));
     }
 
@@ -78,7 +78,7 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
         String label = forge.api().name() + " " + revision.repository() + " #" + revision.changeRequest() + " comment";
         String key = "comment " + forge.api().name() + " " + forge.base() + " " + revision.repository() + " #"
                 + revision.changeRequest() + " " + context;
-        outbox.submit(new StatusPost(key, body, label, () -> forge.api()
+        outbox.submit(new StatusPost(forge.api().name(), key, body, label, () -> forge.api()
                 .comment(clients, forge.base(), forge.token().get(), revision, marker, body)));
     }
 
@@ -97,7 +97,11 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
         String label = "github " + revision.repository() + "@" + abbreviate(revision.sha()) + " check run";
         String key = "check " + base + " " + revision.repository() + " " + revision.sha() + " " + verdict.context();
         outbox.submit(new StatusPost(
-                key, verdict, label, () -> GitHubChecks.post(clients, base, token.get(), revision, verdict, report)));
+                api.name(),
+                key,
+                verdict,
+                label,
+                () -> GitHubChecks.post(clients, base, token.get(), revision, verdict, report)));
     }
 
     private Supplier<String> installationToken(URI base, Revision revision) {
@@ -157,6 +161,11 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
 
     private static String abbreviate(String sha) {
         return sha.length() > 12 ? sha.substring(0, 12) : sha.toLowerCase(Locale.ROOT);
+    }
+
+    /** How the outbox is doing, for the readiness check and the metrics. */
+    public OutboxState outboxState() {
+        return outbox.state();
     }
 
     @Override

@@ -16,8 +16,8 @@ public class MirrorCacheProducer {
 
     @Produces
     @Singleton
-    MirrorCache mirrorCache(MeshgateConfig config) {
-        return new MirrorCache(settings(config), authentication(config));
+    MirrorCache mirrorCache(MeshgateConfig config, MirrorObserver observer) {
+        return new MirrorCache(settings(config), authentication(config)).observedBy(observer);
     }
 
     static MirrorCacheSettings settings(MeshgateConfig config) {

@@ -60,6 +60,12 @@ public final class WebhookIntake {
         return List.copyOf(adapters.keySet());
     }
 
+    /** The forge an endpoint path names, lower-cased, or {@code unknown} when no forge has that endpoint. */
+    public String forgeLabel(String forge) {
+        String name = forge.toLowerCase(Locale.ROOT);
+        return adapters.containsKey(name) ? name : "unknown";
+    }
+
     public WebhookAnswer receive(String forge, WebhookRequest request) {
         ForgeAdapter adapter = adapters.get(forge.toLowerCase(Locale.ROOT));
         if (adapter == null) {

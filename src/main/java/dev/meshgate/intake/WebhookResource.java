@@ -23,6 +23,9 @@ public class WebhookResource {
     @Inject
     WebhookIntake intake;
 
+    @Inject
+    DeliveryListener deliveries;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@PathParam("forge") String forge, @Context HttpHeaders headers, byte[] body) {
@@ -34,6 +37,7 @@ public class WebhookResource {
         });
         WebhookAnswer answer =
                 intake.receive(forge, new WebhookRequest(firstValues, body == null ? new byte[0] : body));
+        deliveries.answered(intake.forgeLabel(forge), DeliveryOutcome.of(answer));
         Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
         if (answer.location() != null) {
             response.location(URI.create(answer.location()));

@@ -39,6 +39,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
     private final RunSettings settings;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
+    private volatile RunObserver observer = RunObserver.NONE;
     private final Map<String, String> runByDelivery = new ConcurrentHashMap<>();
     // Indexes over the run records, so that a delivery is not a scan of every record ever kept.
     private final Map<String, List<String>> runsByCommit = new ConcurrentHashMap<>();
@@ -68,6 +69,17 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
             run.deliveryIds().forEach(delivery -> runByDelivery.put(delivery, run.id()));
             index(run);
         }
+    }
+
+    /** Tells the observer the final state of every run from now on. */
+    public RunQueue observedBy(RunObserver observer) {
+        this.observer = observer;
+        return this;
+    }
+
+    /** Whether the workers take runs: false once the queue is closed. */
+    public boolean isWorking() {
+        return !executor.isShutdown();
     }
 
     /** Queues again the runs a stop interrupted, oldest first. */
@@ -167,6 +179,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
                     store.update(id, run -> run.state().isFinal() ? run : run.supersededBy(newer, clock.instant()));
             if (superseded.state() == RunState.SUPERSEDED) {
                 unfinished.remove(id);
+                observer.finished(RunState.SUPERSEDED);
                 publish(superseded);
             }
         }
@@ -181,6 +194,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
                     current -> current.finished(
                             RunOutcome.error(null, "meshgate's queue was full when this run was resumed"),
                             clock.instant()));
+            observer.finished(refused.state());
             publish(refused);
         }
     }
@@ -200,6 +214,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
                 store.update(id, run -> run.state() == RunState.RUNNING ? run.finished(outcome, clock.instant()) : run);
         index(finished);
         if (finished.state().isFinal() && finished.state() != RunState.SUPERSEDED) {
+            observer.finished(finished.state());
             LOG.infof(
                     "run %s of %s at %s: %s, %s",
                     id, finished.revision().line(), finished.sha(), finished.state(), finished.description());

@@ -22,8 +22,10 @@ public class RunQueueProducer {
 
     @Produces
     @Singleton
-    RunStore runStore(MeshgateConfig config) {
-        return new RunStore(config.dataDir().resolve("runs"));
+    RunStore runStore(MeshgateConfig config, StoreLatency latency) {
+        RunStore store = new RunStore(config.dataDir().resolve("runs"));
+        store.timedBy(latency);
+        return store;
     }
 
     @Produces
@@ -34,7 +36,8 @@ public class RunQueueProducer {
             RunStore store,
             MirrorCache mirrors,
             StatusPublisher publisher,
-            Instance<KubernetesClient> kubernetes) {
+            Instance<KubernetesClient> kubernetes,
+            RunObserver observer) {
         RunSettings settings = new RunSettings(
                 config.dataDir(),
                 config.runs().workers(),
@@ -49,8 +52,8 @@ public class RunQueueProducer {
                 .ifPresent(branch -> worker.movingVerifiedBranch(
                         new VerifiedBranch(mirrors, branch, config.verified().trackedBranch())));
         clusterView(config.cluster(), kubernetes).ifPresent(worker::lookingUpIn);
-        worker.renderingWith(renderLimits(config.render()));
-        RunQueue queue = new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
+        worker.renderingWith(renderLimits(config.render())).observedBy(observer);
+        RunQueue queue = new RunQueue(store, worker, publisher, settings, Clock.systemUTC()).observedBy(observer);
         queue.resume();
         return queue;
     }

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,7 @@ public final class RunStore {
 
     private final Path directory;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private volatile StoreLatency latency = StoreLatency.NONE;
 
     /** Opens the store, reading every record already there; a record that cannot be read is set aside and logged. */
     public RunStore(Path directory) {
@@ -59,21 +63,63 @@ public final class RunStore {
         }
     }
 
+    /** Tells the observer how long each read and write takes. */
+    public void timedBy(StoreLatency observer) {
+        this.latency = observer;
+    }
+
     public Optional<Run> get(String id) {
-        return Optional.ofNullable(runs.get(id));
+        long start = System.nanoTime();
+        Optional<Run> run = Optional.ofNullable(runs.get(id));
+        observe("read", start);
+        return run;
     }
 
     /** Runs that match, newest first. */
     public List<Run> find(Predicate<Run> filter) {
-        return runs.values().stream()
+        long start = System.nanoTime();
+        List<Run> found = runs.values().stream()
                 .filter(filter)
                 .sorted(Comparator.comparing(Run::acceptedAt).reversed())
                 .toList();
+        observe("read", start);
+        return found;
+    }
+
+    /** The queued runs' number and the oldest's age, for the queue's gauges (a database answers with one query). */
+    public Backlog backlog() {
+        int queued = 0;
+        Instant oldest = null;
+        for (Run run : runs.values()) {
+            if (run.state() == RunState.QUEUED) {
+                queued++;
+                oldest = oldest == null || run.acceptedAt().isBefore(oldest) ? run.acceptedAt() : oldest;
+            }
+        }
+        return new Backlog(queued, Optional.ofNullable(oldest));
+    }
+
+    /**
+     * Reads from where the records are kept, for the readiness check: throws when the store cannot be read (a database
+     * runs a query here).
+     */
+    public void check() throws IOException {
+        long start = System.nanoTime();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.json")) {
+            files.iterator().hasNext();
+        }
+        observe("read", start);
+    }
+
+    private void observe(String operation, long startNanos) {
+        latency.observed(operation, Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     synchronized void save(Run run) {
+        long start = System.nanoTime();
         write(run);
         runs.put(run.id(), run);
+        observe("write", start);
     }
 
     /** Changes a run atomically with respect to other changes; returns the run as it is afterwards. */
@@ -88,6 +134,7 @@ public final class RunStore {
 
     /** Deletes the oldest finished runs beyond the number to keep; unfinished runs always stay. */
     synchronized int prune(int keep) {
+        long start = System.nanoTime();
         List<Run> finished = find(run -> run.state().isFinal());
         int over = runs.size() - keep;
         int deleted = 0;
@@ -102,6 +149,7 @@ public final class RunStore {
             runs.remove(oldest.id());
             deleted++;
         }
+        observe("prune", start);
         return deleted;
     }
 

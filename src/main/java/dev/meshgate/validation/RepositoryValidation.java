@@ -6,6 +6,7 @@ import dev.meshgate.analysis.policy.FindingPolicy;
 import dev.meshgate.analysis.policy.Suppression;
 import dev.meshgate.cluster.ClusterUnavailableException;
 import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.render.RenderedApplication;
@@ -16,6 +17,7 @@ import dev.meshgate.report.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +40,24 @@ public final class RepositoryValidation {
      */
     public static ValidationResult validate(Path root, ValidationOptions options)
             throws IOException, ConfigFile.InvalidConfigException {
-        return validate(List.of(root), options);
+        return validate(List.of(root), options, ValidationListener.NONE);
+    }
+
+    /** Validates a folder as {@link #validate(Path, ValidationOptions)} does, telling the listener what each stage took. */
+    public static ValidationResult validate(Path root, ValidationOptions options, ValidationListener listener)
+            throws IOException, ConfigFile.InvalidConfigException {
+        return validate(List.of(root), options, listener);
     }
 
     /** Validates files or folders; several paths, or one file, are always read as plain files. */
     public static ValidationResult validate(List<Path> paths, ValidationOptions options)
             throws IOException, ConfigFile.InvalidConfigException {
+        return validate(paths, options, ValidationListener.NONE);
+    }
+
+    private static ValidationResult validate(List<Path> paths, ValidationOptions options, ValidationListener listener)
+            throws IOException, ConfigFile.InvalidConfigException {
+        long renderStart = System.nanoTime();
         ConfigFile.Config config = config(paths, options);
         ManifestValidation engine = engine(config, options);
         String namespace = engine.settings().defaultNamespace();
@@ -60,6 +74,7 @@ public final class RepositoryValidation {
                 : new Rendering(options.renderLimits(), LoadLimits.defaults())
                         .renderRepository(paths.get(0), options.repository(), namespace, config.applications());
         List<RenderedApplication> applications = repository.applications();
+        listener.rendered(Duration.ofNanos(System.nanoTime() - renderStart), failedToRender(applications));
         List<String> notes = new ArrayList<>();
         Optional<String> unavailable = Optional.empty();
         List<Resource> outside = List.of();
@@ -71,7 +86,9 @@ public final class RepositoryValidation {
                 notes.add(e.getMessage() + ": references were checked against the repository only");
             }
         }
+        long analysisStart = System.nanoTime();
         Report report = engine.reportApplications(applications, outside);
+        listener.analysed(Duration.ofNanos(System.nanoTime() - analysisStart));
         if (options.cluster().isEmpty() && !report.findings().isEmpty()) {
             notes.add("references were checked against the repository only: no cluster or inventory is configured"
                     + " (meshgate.cluster)");
@@ -84,6 +101,13 @@ public final class RepositoryValidation {
         notes.addAll(ValidationResult.coverage(repository.elsewhere(), repository.unincluded()));
         return new ValidationResult(
                 report, sources, notes, unavailable, repository.elsewhere(), repository.unincluded());
+    }
+
+    private static int failedToRender(List<RenderedApplication> applications) {
+        return (int) applications.stream()
+                .filter(application -> application.loaded().problems().stream()
+                        .anyMatch(problem -> problem.type() == LoadProblem.Type.RENDER_FAILED))
+                .count();
     }
 
     /** Validates manifests held in memory, e.g. a request body, as one plain file of that name. */
