@@ -75,7 +75,7 @@ class MirrorCacheProducerTest {
                 "oauth2",
                 "meshgate.git.hosts.\"127.0.0.1\".token-file",
                 tokenFile.toString()));
-        MirrorCache cache = new MirrorCacheProducer().mirrorCache(config);
+        MirrorCache cache = new MirrorCacheProducer().mirrorCache(config, MirrorObserver.NONE);
 
         try (GitHttpServer server = GitHttpServer.serve(temp.resolve("served"), "oauth2", () -> "from-a-secret");
                 Checkout checkout = cache.checkout(
@@ -104,7 +104,7 @@ class MirrorCacheProducerTest {
     void aGitDaemonRepositoryNeedsNoCredentials() throws Exception {
         SourceRepository source = SourceRepository.create(temp.resolve("served/mesh"));
         String sha = source.commit(Map.of("a.yaml", "a: 1\n"));
-        MirrorCache cache = new MirrorCacheProducer().mirrorCache(config(Map.of()));
+        MirrorCache cache = new MirrorCacheProducer().mirrorCache(config(Map.of()), MirrorObserver.NONE);
 
         try (GitDaemon daemon = GitDaemon.serve(temp.resolve("served"));
                 Checkout checkout = cache.checkout(

@@ -1,0 +1,45 @@
+package dev.meshgate.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshgate.forge.FakeForges;
+import dev.meshgate.intake.WebhookTestSecret;
+import dev.meshgate.metrics.Exposition;
+import dev.meshgate.revision.Forge;
+import dev.meshgate.revision.Revision;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The queue's gauges on {@code /q/metrics} read the store: a run waiting there counts, and so does its age. */
+@QuarkusTest
+@QuarkusTestResource(TemporaryDataDirectory.class)
+@QuarkusTestResource(WebhookTestSecret.class)
+@QuarkusTestResource(FakeForges.class)
+class QueueGaugesTest {
+
+    @Inject
+    RunStore store;
+
+    @Test
+    void aRunWaitingInTheStoreIsQueueDepthAndItsWaitTheOldestAge() {
+        Exposition before = Exposition.scrape();
+        Revision revision = Revision.push(
+                Forge.GITHUB,
+                "acme/waiting",
+                "https://git.example.com/acme/waiting.git",
+                null,
+                "fedcba9876543210fedcba9876543210fedcba98",
+                "refs/heads/main");
+        // Saved, not submitted: no worker takes it, so it waits for as long as the test looks.
+        store.save(Run.accepted("waiting-run", revision, null, Instant.now().minus(Duration.ofMinutes(5))));
+
+        Exposition after = Exposition.scrape();
+
+        assertThat(after.increaseSince(before, "meshgate_queued_runs")).isEqualTo(1);
+        assertThat(after.value("meshgate_queue_oldest_age_seconds")).isBetween(300.0, 3600.0);
+    }
+}
