@@ -128,7 +128,8 @@ class ServiceMetricsTest {
         assertThat(after.increaseSince(before, "meshgate_mirror_cache_misses_total"))
                 .isEqualTo(1);
         assertThat(after.value("meshgate_mirror_cache_size_bytes")).isPositive();
-        assertThat(after.increaseSince(before, "meshgate_store_operation_duration_seconds_count", Map.of("operation", "write")))
+        assertThat(after.increaseSince(
+                        before, "meshgate_store_operation_duration_seconds_count", Map.of("operation", "write")))
                 .as("accepted, started, finished")
                 .isGreaterThanOrEqualTo(3);
         assertThat(after.value("meshgate_stage_duration_seconds_bucket", Map.of("stage", "render", "le", "+Inf")))
