@@ -68,6 +68,7 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
         String key = forge.api().name() + " " + forge.base() + " " + revision.repository() + " " + revision.sha() + " "
                 + status.context();
         outbox.submit(new StatusPost(
+                forge.api().name(),
                 key,
                 shortened,
                 label,
@@ -95,6 +96,7 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
         String key = "comment " + forge.api().name() + " " + forge.base() + " " + revision.repository() + " #"
                 + revision.changeRequest() + " " + context;
         outbox.submit(new StatusPost(
+                forge.api().name(),
                 key,
                 body,
                 label,
@@ -124,6 +126,7 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
         String label = "github " + revision.repository() + "@" + abbreviate(revision.sha()) + " check run";
         String key = "check " + base + " " + revision.repository() + " " + revision.sha() + " " + verdict.context();
         outbox.submit(new StatusPost(
+                api.name(),
                 key,
                 verdict,
                 label,
@@ -188,6 +191,11 @@ public final class ForgeStatusPublisher implements StatusPublisher, AutoCloseabl
 
     private static String abbreviate(String sha) {
         return sha.length() > 12 ? sha.substring(0, 12) : sha.toLowerCase(Locale.ROOT);
+    }
+
+    /** How the outbox is doing, for the readiness check and the metrics. */
+    public OutboxState outboxState() {
+        return outbox.state();
     }
 
     @Override

@@ -43,6 +43,10 @@ final class StatusOutbox implements AutoCloseable {
     private final RetryScheduler retries;
     private final RetryPolicy policy;
     private final Clock clock;
+    private volatile PostObserver observer = PostObserver.NONE;
+    /** When the attempt under way started ({@link System#nanoTime()}), or 0 between attempts. */
+    private volatile long attemptStarted;
+
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, Long> newest = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> lastPosted = Collections.synchronizedMap(new LinkedHashMap<>() {
@@ -70,6 +74,21 @@ final class StatusOutbox implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** Tells the observer how each attempt ends. */
+    StatusOutbox observedBy(PostObserver observer) {
+        this.observer = observer;
+        return this;
+    }
+
+    /** Whether the thread takes posts, how long the attempt under way has taken, and how many posts wait. */
+    OutboxState state() {
+        long started = attemptStarted;
+        return new OutboxState(
+                !thread.isShutdown(),
+                started == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - started)),
+                ((ScheduledThreadPoolExecutor) thread).getQueue().size());
+    }
+
     void submit(StatusPost post) {
         long number = sequence.incrementAndGet();
         newest.put(post.key(), number);
@@ -95,36 +114,47 @@ final class StatusOutbox implements AutoCloseable {
             post.ticket().settled();
             return;
         }
+        long started = System.nanoTime();
+        attemptStarted = started;
+        PostResult result;
+        try {
+            result = send(post, number, attempt);
+        } finally {
+            attemptStarted = 0;
+        }
+        if (result != PostResult.RETRY && result != PostResult.RATE_LIMITED) {
+            post.ticket().settled();
+        }
+        observer.attempted(post.forge(), result, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private PostResult send(StatusPost post, long number, int attempt) {
         Response response;
         try {
             response = post.send().get();
         } catch (WebApplicationException e) {
             response = e.getResponse();
         } catch (ProcessingException | IllegalArgumentException e) {
-            retryOrGiveUp(post, number, attempt, rootMessage(e));
-            return;
+            return retryOrGiveUp(post, number, attempt, rootMessage(e));
         } catch (RuntimeException e) {
             // An answer the forge should not have given (a token without expiry...): log it, never kill the thread.
             LOG.errorf("posting to %s failed: %s", post.label(), rootMessage(e));
-            post.ticket().settled();
-            return;
+            return PostResult.FAILED;
         }
         int status = response.getStatus();
         if (status / 100 == 2 || isGitLabRepeat(response)) {
             lastPosted.put(post.key(), post.content());
             LOG.debugf("posted to %s", post.label());
-            post.ticket().settled();
-            return;
+            return PostResult.POSTED;
         }
         Optional<Duration> rateLimit = RateLimit.waitFor(response, clock.instant());
         if (rateLimit.isPresent()) {
-            waitOutRateLimit(post, number, attempt, rateLimit.get());
+            return waitOutRateLimit(post, number, attempt, rateLimit.get());
         } else if (status >= 500) {
-            retryOrGiveUp(post, number, attempt, "HTTP " + status);
-        } else {
-            LOG.warnf("the forge refused the status of %s: HTTP %d %s", post.label(), status, excerpt(response));
-            post.ticket().settled();
+            return retryOrGiveUp(post, number, attempt, "HTTP " + status);
         }
+        LOG.warnf("the forge refused the status of %s: HTTP %d %s", post.label(), status, excerpt(response));
+        return PostResult.REFUSED;
     }
 
     /** Asks the post's keeper; a keeper that cannot tell (its store unreachable) lets the attempt go ahead. */
@@ -137,27 +167,27 @@ final class StatusOutbox implements AutoCloseable {
         }
     }
 
-    private void retryOrGiveUp(StatusPost post, long number, int attempt, String reason) {
+    private PostResult retryOrGiveUp(StatusPost post, long number, int attempt, String reason) {
         if (attempt >= policy.attempts()) {
             LOG.errorf("the status of %s could not be posted after %d attempts: %s", post.label(), attempt, reason);
-            post.ticket().settled();
-            return;
+            return PostResult.FAILED;
         }
         Duration delay = policy.backoff(attempt);
         LOG.infof("posting the status of %s failed (%s); trying again in %s", post.label(), reason, delay);
         schedule(post, number, attempt + 1, delay);
+        return PostResult.RETRY;
     }
 
-    private void waitOutRateLimit(StatusPost post, long number, int attempt, Duration wait) {
+    private PostResult waitOutRateLimit(StatusPost post, long number, int attempt, Duration wait) {
         if (wait.compareTo(policy.longestWait()) > 0) {
             LOG.errorf(
                     "the forge's rate limit resets in %s, later than meshgate waits: the status of %s is not posted",
                     wait, post.label());
-            post.ticket().settled();
-            return;
+            return PostResult.REFUSED;
         }
         LOG.warnf("the forge's rate limit is reached; the status of %s waits %s", post.label(), wait);
         schedule(post, number, attempt, wait);
+        return PostResult.RATE_LIMITED;
     }
 
     private void schedule(StatusPost post, long number, int attempt, Duration delay) {

@@ -15,7 +15,7 @@ public class StatusPublisherProducer {
 
     @Produces
     @Singleton
-    ForgeStatusPublisher publisher(MeshgateConfig config) {
+    ForgeStatusPublisher publisher(MeshgateConfig config, PostObserver observer) {
         Map<String, ForgeCredentials> credentials = new TreeMap<>();
         config.forges().forEach((name, forge) -> {
             if (forge.token().isPresent() && forge.tokenFile().isPresent()) {
@@ -31,7 +31,7 @@ public class StatusPublisherProducer {
                 credentials,
                 gitHubApp(config.forges().get("github")),
                 new RestClients(statuses.timeout()),
-                new StatusOutbox(policy, Clock.systemUTC()));
+                new StatusOutbox(policy, Clock.systemUTC()).observedBy(observer));
     }
 
     private static java.util.Optional<GitHubApp> gitHubApp(MeshgateConfig.ForgeApi github) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -19,6 +20,8 @@ final class DiskBudget {
     private final Path root;
     private final long budgetBytes;
     private final Function<String, Mirror> mirrors;
+    /** The total after the last enforcement, or -1 before the first. */
+    private volatile long measured = -1;
 
     DiskBudget(Path root, long budgetBytes, Function<String, Mirror> mirrors) {
         this.root = root;
@@ -41,7 +44,21 @@ final class DiskBudget {
                 evicted.add(candidate.mirror().directory());
             }
         }
+        measured = total;
         return evicted;
+    }
+
+    /** The total bytes of all mirrors after the last enforcement; empty before the first. */
+    OptionalLong lastMeasured() {
+        long total = measured;
+        return total < 0 ? OptionalLong.empty() : OptionalLong.of(total);
+    }
+
+    /** Measures all mirrors now and remembers the total. */
+    long measureTotal() {
+        long total = measure().stream().mapToLong(Sized::bytes).sum();
+        measured = total;
+        return total;
     }
 
     private boolean evict(Mirror mirror) {

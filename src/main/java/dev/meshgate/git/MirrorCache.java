@@ -48,6 +48,7 @@ public final class MirrorCache {
     private final Clock clock;
     private final Map<String, Mirror> mirrors = new ConcurrentHashMap<>();
     private final DiskBudget diskBudget;
+    private volatile MirrorObserver observer = MirrorObserver.NONE;
 
     public MirrorCache(MirrorCacheSettings settings, GitAuthentication auth) {
         this(settings, auth, Clock.systemUTC());
@@ -63,6 +64,17 @@ public final class MirrorCache {
 
     public MirrorCacheSettings settings() {
         return settings;
+    }
+
+    /** Tells the observer whether each checkout found its commit in the mirror. */
+    public MirrorCache observedBy(MirrorObserver observer) {
+        this.observer = observer;
+        return this;
+    }
+
+    /** The bytes all mirrors take, as last measured (after each checkout's eviction), measured now if never yet. */
+    public long diskUsage() {
+        return diskBudget.lastMeasured().orElseGet(diskBudget::measureTotal);
     }
 
     /**
@@ -197,11 +209,16 @@ public final class MirrorCache {
             Mirror mirror, CheckoutRequest request, ObjectId commit, Path folder, long bytesBefore)
             throws GitException, MirrorDamaged {
         boolean present = readLocked(mirror, () -> mirror.has(commit));
-        if (!present) {
+        if (present) {
+            observer.hit();
+        } else {
             Lock write = mirror.lock().writeLock();
             write.lock();
             try {
-                if (!mirror.has(commit)) {
+                if (mirror.has(commit)) {
+                    observer.hit(); // another checkout fetched it meanwhile
+                } else {
+                    observer.miss();
                     fetchCommit(mirror, request, commit);
                 }
             } finally {

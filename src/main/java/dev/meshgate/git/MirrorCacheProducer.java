@@ -18,8 +18,8 @@ public class MirrorCacheProducer {
 
     @Produces
     @Singleton
-    MirrorCache mirrorCache(MeshgateConfig config, OutboundPolicy outbound) {
-        return new MirrorCache(settings(config).withOutbound(outbound), authentication(config));
+    MirrorCache mirrorCache(MeshgateConfig config, OutboundPolicy outbound, MirrorObserver observer) {
+        return new MirrorCache(settings(config).withOutbound(outbound), authentication(config)).observedBy(observer);
     }
 
     /** Where fetches, pushes, webhooks and the API may point meshgate: see {@link DefaultAllowedHosts}. */

@@ -62,6 +62,12 @@ public final class WebhookIntake {
         return List.copyOf(adapters.keySet());
     }
 
+    /** The forge an endpoint path names, lower-cased, or {@code unknown} when no forge has that endpoint. */
+    public String forgeLabel(String forge) {
+        String name = forge.toLowerCase(Locale.ROOT);
+        return adapters.containsKey(name) ? name : "unknown";
+    }
+
     /**
      * What a delivery comes to before anything is submitted: an answer already (an unknown forge, a refusal, a ping,
      * an ignored event), or revisions to submit. Neither touches the run queue, so the HTTP layer answers the first

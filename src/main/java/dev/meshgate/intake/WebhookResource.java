@@ -28,6 +28,9 @@ public class WebhookResource {
     @Inject
     WebhookIntake intake;
 
+    @Inject
+    DeliveryListener deliveries;
+
     @POST
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
@@ -40,15 +43,17 @@ public class WebhookResource {
         });
         WebhookIntake.Triage triage =
                 intake.triage(forge, new WebhookRequest(firstValues, body == null ? new byte[0] : body));
+        String label = intake.forgeLabel(forge);
         if (triage instanceof WebhookIntake.ToSubmit submission) {
             return Uni.createFrom()
-                    .item(() -> response(intake.submit(submission)))
+                    .item(() -> response(label, intake.submit(submission)))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
-        return Uni.createFrom().item(response(((WebhookIntake.Answered) triage).answer()));
+        return Uni.createFrom().item(response(label, ((WebhookIntake.Answered) triage).answer()));
     }
 
-    private static Response response(WebhookAnswer answer) {
+    private Response response(String forge, WebhookAnswer answer) {
+        deliveries.answered(forge, DeliveryOutcome.of(answer));
         Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
         if (answer.location() != null) {
             response.location(URI.create(answer.location()));

@@ -42,6 +42,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Object work = new Object();
     private boolean nudged;
+    private volatile RunObserver observer = RunObserver.NONE;
 
     public RunQueue(RunStore store, RunWorker worker, StatusPublisher publisher, RunSettings settings, Clock clock) {
         this.store = store;
@@ -58,6 +59,17 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
         if (store.singleProcess()) {
             store.forgetEarlierProcesses(replica);
         }
+    }
+
+    /** Tells the observer the final state of every run from now on. */
+    public RunQueue observedBy(RunObserver observer) {
+        this.observer = observer;
+        return this;
+    }
+
+    /** Whether the workers take runs: false once the queue is closed. */
+    public boolean isWorking() {
+        return !stopping.get();
     }
 
     /** Starts the workers: runs a stop left unfinished, or that a replica whose lease ran out held, are taken up. */
@@ -101,7 +113,9 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
             LOG.warnf("queue full (%d runs waiting): %s refused", settings.queueCapacity(), revision.line());
             return new QueueFull(RunSettings.RETRY_AFTER);
         }
-        Run run = ((RunStore.Admitted) admission).run();
+        RunStore.Admitted admitted = (RunStore.Admitted) admission;
+        Run run = admitted.run();
+        admitted.superseded().forEach(older -> observer.finished(older.state()));
         relay.nudge();
         nudgeWorkers();
         return new Accepted(run.id(), false);
@@ -169,6 +183,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
             return;
         }
         Run run = finished.get();
+        observer.finished(run.state());
         LOG.infof(
                 "run %s of %s at %s: %s, %s",
                 run.id(), run.revision().line(), run.sha(), run.state(), run.description());

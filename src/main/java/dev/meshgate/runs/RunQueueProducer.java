@@ -26,13 +26,14 @@ public class RunQueueProducer {
 
     @Produces
     @Singleton
-    RunStore runStore(MeshgateConfig config) {
-        MeshgateConfig.Store store = config.store();
-        if (store.jdbcUrl().isEmpty()) {
-            return RunStore.embedded(config.dataDir().resolve("runs"));
-        }
-        return SharedDatabase.open(new SharedDatabase.Settings(
-                store.jdbcUrl().get(), store.username(), store.password(), store.passwordFile()));
+    RunStore runStore(MeshgateConfig config, StoreLatency latency) {
+        MeshgateConfig.Store settings = config.store();
+        RunStore store = settings.jdbcUrl().isEmpty()
+                ? RunStore.embedded(config.dataDir().resolve("runs"))
+                : SharedDatabase.open(new SharedDatabase.Settings(
+                        settings.jdbcUrl().get(), settings.username(), settings.password(), settings.passwordFile()));
+        store.timedBy(latency);
+        return store;
     }
 
     @Produces
@@ -42,7 +43,8 @@ public class RunQueueProducer {
             RunStore store,
             MirrorCache mirrors,
             StatusPublisher publisher,
-            Instance<KubernetesClient> kubernetes) {
+            Instance<KubernetesClient> kubernetes,
+            RunObserver observer) {
         RunSettings settings = new RunSettings(
                 config.dataDir(),
                 config.runs().workers(),
@@ -60,8 +62,9 @@ public class RunQueueProducer {
                         new VerifiedBranch(mirrors, branch, config.verified().trackedBranch())));
         clusterView(config.cluster(), kubernetes).ifPresent(worker::lookingUpIn);
         config.validation().crds().ifPresent(worker::checkingStructureAgainst);
-        worker.renderingWith(renderLimits(config.render(), config.dataDir().resolve("render-cache")));
-        return new RunQueue(store, worker, publisher, settings, Clock.systemUTC());
+        worker.renderingWith(renderLimits(config.render(), config.dataDir().resolve("render-cache")))
+                .observedBy(observer);
+        return new RunQueue(store, worker, publisher, settings, Clock.systemUTC()).observedBy(observer);
     }
 
     /**

@@ -45,6 +45,7 @@ public final class RunStore implements AutoCloseable {
     private final Transactions db;
     private final AutoCloseable connections;
     private final boolean singleProcess;
+    private volatile StoreLatency latency = StoreLatency.NONE;
 
     /**
      * @param singleProcess whether only this process can open the database (the embedded file is locked by it): then
@@ -71,17 +72,51 @@ public final class RunStore implements AutoCloseable {
         return new RunStore(dataSource, connections, false);
     }
 
+    /** Tells the observer how long each read, write and prune takes. */
+    public void timedBy(StoreLatency observer) {
+        this.latency = observer;
+    }
+
+    /** The queued runs' number and the oldest's acceptance, for the queue's gauges, in one query. */
+    public Backlog backlog() {
+        return timed("read", c -> {
+            try (PreparedStatement statement =
+                            prepare(c, "SELECT COUNT(*), MIN(accepted_at) FROM runs WHERE state = 'QUEUED'");
+                    ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                int queued = rows.getInt(1);
+                long oldest = rows.getLong(2);
+                boolean none = rows.wasNull();
+                return new Backlog(queued, none ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest)));
+            }
+        });
+    }
+
+    /** Runs a trivial query, for the readiness check: throws when the database cannot be reached. */
+    public void check() {
+        timed("read", c -> number(c, "SELECT COUNT(*) FROM replicas WHERE 1 = 0"));
+    }
+
+    private <T> T timed(String operation, Transactions.Work<T> work) {
+        long start = System.nanoTime();
+        try {
+            return db.inTransaction(work);
+        } finally {
+            latency.observed(operation, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
     boolean singleProcess() {
         return singleProcess;
     }
 
     public Optional<Run> get(String id) {
-        return db.inTransaction(c -> first(c, RECORD + "WHERE id = ?", id));
+        return timed("read", c -> first(c, RECORD + "WHERE id = ?", id));
     }
 
     /** Runs that match, newest first. */
     public List<Run> find(Predicate<Run> filter) {
-        return db.inTransaction(c -> all(c, RECORD + "ORDER BY accepted_at DESC, id")).stream()
+        return timed("read", c -> all(c, RECORD + "ORDER BY accepted_at DESC, id")).stream()
                 .filter(filter)
                 .toList();
     }
@@ -89,13 +124,18 @@ public final class RunStore implements AutoCloseable {
     /** Runs of commits whose id starts with the prefix (as validated or as the forge named it), newest first. */
     public List<Run> ofCommit(String shaPrefix) {
         String pattern = shaPrefix.replace("%", "").replace("_", "") + "%";
-        return db.inTransaction(c -> all(
-                c, RECORD + "WHERE sha LIKE ? OR named_sha LIKE ? ORDER BY accepted_at DESC, id", pattern, pattern));
+        return timed(
+                "read",
+                c -> all(
+                        c,
+                        RECORD + "WHERE sha LIKE ? OR named_sha LIKE ? ORDER BY accepted_at DESC, id",
+                        pattern,
+                        pattern));
     }
 
     /** Writes the run as it is, new or changed. */
     void save(Run run) {
-        db.inTransaction(c -> {
+        timed("write", c -> {
             if (first(c, RECORD + "WHERE id = ?", run.id()).isPresent()) {
                 write(c, run, null);
             } else {
@@ -108,12 +148,12 @@ public final class RunStore implements AutoCloseable {
     /** Writes a running run as held by a replica (tests stand in for another replica's work with it). */
     void saveHeldBy(Run run, String replica) {
         save(run);
-        db.inTransaction(c -> execute(c, "UPDATE runs SET owner = ? WHERE id = ?", replica, run.id()));
+        timed("write", c -> execute(c, "UPDATE runs SET owner = ? WHERE id = ?", replica, run.id()));
     }
 
     /** Changes a run atomically with respect to other changes, on any replica; returns the run as it is afterwards. */
     Run update(String id, UnaryOperator<Run> change) {
-        return db.inTransaction(c -> {
+        return timed("write", c -> {
             Run before = first(c, RECORD + "WHERE id = ? FOR UPDATE", id).orElseThrow();
             Run after = change.apply(before);
             if (after != before) {
@@ -147,7 +187,7 @@ public final class RunStore implements AutoCloseable {
             Supplier<Run> accepted,
             java.util.function.BinaryOperator<Run> supersede,
             Function<Run, List<OutboxPost>> posts) {
-        return db.inTransaction(c -> {
+        return timed("write", c -> {
             if (deliveryKey != null) {
                 Optional<String> known = string(c, "SELECT run_id FROM deliveries WHERE delivery_key = ?", deliveryKey);
                 if (known.isPresent()) {
@@ -202,7 +242,7 @@ public final class RunStore implements AutoCloseable {
      * paused for the settle time or the run waited the longest settle time; skips runs another replica is claiming.
      */
     Optional<Run> claim(String replica, Instant now, Duration settle, Duration longestSettle) {
-        return db.inTransaction(c -> {
+        return timed("write", c -> {
             Optional<Run> waiting = first(
                     c,
                     RECORD + "r WHERE (r.state = 'QUEUED' OR (r.state = 'RUNNING' AND "
@@ -224,7 +264,7 @@ public final class RunStore implements AutoCloseable {
 
     /** Whether any run waits to be claimed (perhaps only for deliveries to pause). */
     boolean anyWaiting() {
-        return db.inTransaction(c -> number(c, "SELECT COUNT(*) FROM runs WHERE state = 'QUEUED'") > 0);
+        return timed("read", c -> number(c, "SELECT COUNT(*) FROM runs WHERE state = 'QUEUED'") > 0);
     }
 
     /**
@@ -233,7 +273,7 @@ public final class RunStore implements AutoCloseable {
      * this replica's to tell.
      */
     Optional<Run> finish(String id, String replica, UnaryOperator<Run> change, Function<Run, List<OutboxPost>> posts) {
-        return db.inTransaction(c -> {
+        return timed("write", c -> {
             Optional<Run> mine =
                     first(c, RECORD + "WHERE id = ? AND state = 'RUNNING' AND owner = ? FOR UPDATE", id, replica);
             if (mine.isEmpty()) {
@@ -248,7 +288,7 @@ public final class RunStore implements AutoCloseable {
 
     /** Ends a run with the posts about it, whoever owns it (a run that cannot be queued again). */
     Run end(String id, UnaryOperator<Run> change, Function<Run, List<OutboxPost>> posts) {
-        return db.inTransaction(c -> {
+        return timed("write", c -> {
             Run before = first(c, RECORD + "WHERE id = ? FOR UPDATE", id).orElseThrow();
             Run after = change.apply(before);
             write(c, after, null);
@@ -259,7 +299,7 @@ public final class RunStore implements AutoCloseable {
 
     /** Renews this replica's lease (its runs and posts stay its own until the lease runs out). */
     void renew(String replica, Instant until) {
-        db.inTransaction(c -> {
+        timed("write", c -> {
             if (execute(c, "UPDATE replicas SET lease_until = ? WHERE id = ?", until.toEpochMilli(), replica) == 0) {
                 execute(c, "INSERT INTO replicas (id, lease_until) VALUES (?, ?)", replica, until.toEpochMilli());
             }
@@ -272,7 +312,7 @@ public final class RunStore implements AutoCloseable {
      * any replica (or the next start) to take at once.
      */
     void release(String replica) {
-        db.inTransaction(c -> {
+        timed("write", c -> {
             for (Run run : all(c, RECORD + "WHERE owner = ? AND state = 'RUNNING' FOR UPDATE", replica)) {
                 write(c, run.queuedAgain(), null);
             }
@@ -284,12 +324,12 @@ public final class RunStore implements AutoCloseable {
 
     /** For a store only this process can open: every other replica is a stop of an earlier process of this one. */
     void forgetEarlierProcesses(String replica) {
-        db.inTransaction(c -> execute(c, "DELETE FROM replicas WHERE id <> ?", replica));
+        timed("write", c -> execute(c, "DELETE FROM replicas WHERE id <> ?", replica));
     }
 
     /** Runs this replica works on right now. */
     List<Run> ownedBy(String replica) {
-        return db.inTransaction(c -> all(c, RECORD + "WHERE owner = ? AND state = 'RUNNING'", replica));
+        return timed("read", c -> all(c, RECORD + "WHERE owner = ? AND state = 'RUNNING'", replica));
     }
 
     /**
@@ -298,7 +338,7 @@ public final class RunStore implements AutoCloseable {
      * state of a commit is worth posting (a replica still holding an overtaken post drops it at its next attempt).
      */
     List<OutboxPost> claimPosts(String replica, Instant now, int limit) {
-        return db.inTransaction(c -> {
+        return timed("write", c -> {
             List<OutboxPost> posts = new ArrayList<>();
             try (PreparedStatement statement = prepare(
                             c,
@@ -342,18 +382,20 @@ public final class RunStore implements AutoCloseable {
 
     /** Whether no newer post of the same key was written since. */
     boolean newestOfItsKey(OutboxPost post) {
-        return db.inTransaction(c ->
-                number(c, "SELECT COUNT(*) FROM outbox WHERE post_key = ? AND seq > ?", post.key(), post.seq()) == 0);
+        return timed(
+                "read",
+                c -> number(c, "SELECT COUNT(*) FROM outbox WHERE post_key = ? AND seq > ?", post.key(), post.seq())
+                        == 0);
     }
 
     /** Crosses a post off: posted, refused for good, given up or overtaken. */
     void settle(OutboxPost post) {
-        db.inTransaction(c -> execute(c, "UPDATE outbox SET done = TRUE WHERE seq = ?", post.seq()));
+        timed("write", c -> execute(c, "UPDATE outbox SET done = TRUE WHERE seq = ?", post.seq()));
     }
 
     /** Posts not yet settled, oldest first. */
     List<Long> unsettled() {
-        return db.inTransaction(c -> {
+        return timed("read", c -> {
             List<Long> seqs = new ArrayList<>();
             try (PreparedStatement statement = prepare(c, "SELECT seq FROM outbox WHERE done = FALSE ORDER BY seq");
                     ResultSet rows = statement.executeQuery()) {
@@ -367,7 +409,7 @@ public final class RunStore implements AutoCloseable {
 
     /** Deletes the oldest finished runs beyond the number to keep, with their deliveries and posts. */
     int prune(int keep) {
-        return db.inTransaction(c -> {
+        return timed("prune", c -> {
             List<String> old = new ArrayList<>();
             try (PreparedStatement statement = prepare(
                             c,

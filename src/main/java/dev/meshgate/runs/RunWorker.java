@@ -16,6 +16,7 @@ import dev.meshgate.validation.ValidationOptions;
 import dev.meshgate.validation.ValidationResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ class RunWorker {
     private final boolean onlyNewErrorsFail;
     private ValidationOptions options = ValidationOptions.defaults();
     private Optional<VerifiedBranch> verifiedBranch = Optional.empty();
+    private RunObserver observer = RunObserver.NONE;
 
     /**
      * @param onlyNewErrorsFail whether a change request fails only on errors its merge base did not have (for
@@ -58,6 +60,12 @@ class RunWorker {
     /** Checks structure against these CRD files or folders where the repository and the cluster define no CRD. */
     RunWorker checkingStructureAgainst(java.util.List<java.nio.file.Path> crds) {
         this.options = options.withCrds(crds);
+        return this;
+    }
+
+    /** Tells the observer how long checkouts, rendering and analysis take. */
+    RunWorker observedBy(RunObserver observer) {
+        this.observer = observer;
         return this;
     }
 
@@ -134,11 +142,13 @@ class RunWorker {
     /** Renders what Argo CD or Flux would apply from the commit, as they would, and validates it. */
     private ValidatedCommit validate(CheckoutRequest request, String folder)
             throws GitException, IOException, ConfigFile.InvalidConfigException {
+        long start = System.nanoTime();
         try (Checkout checkout = mirrors.checkout(request, workDirectory.resolve(folder))) {
+            observer.checkedOut(Duration.ofNanos(System.nanoTime() - start));
             Path root = checkout.directory();
             ValidationResult result;
             try {
-                result = RepositoryValidation.validate(root, options.ofRepository(request.url()));
+                result = RepositoryValidation.validate(root, options.ofRepository(request.url()), observer);
             } catch (ConfigFile.InvalidConfigException e) {
                 // The message names the file by its place in the working folder; the reader knows it by its
                 // repository path.

@@ -19,6 +19,7 @@ import dev.meshgate.report.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,12 +42,24 @@ public final class RepositoryValidation {
      */
     public static ValidationResult validate(Path root, ValidationOptions options)
             throws IOException, ConfigFile.InvalidConfigException {
-        return validate(List.of(root), options);
+        return validate(List.of(root), options, ValidationListener.NONE);
+    }
+
+    /** Validates a folder as {@link #validate(Path, ValidationOptions)} does, telling the listener what each stage took. */
+    public static ValidationResult validate(Path root, ValidationOptions options, ValidationListener listener)
+            throws IOException, ConfigFile.InvalidConfigException {
+        return validate(List.of(root), options, listener);
     }
 
     /** Validates files or folders; several paths, or one file, are always read as plain files. */
     public static ValidationResult validate(List<Path> paths, ValidationOptions options)
             throws IOException, ConfigFile.InvalidConfigException {
+        return validate(paths, options, ValidationListener.NONE);
+    }
+
+    private static ValidationResult validate(List<Path> paths, ValidationOptions options, ValidationListener listener)
+            throws IOException, ConfigFile.InvalidConfigException {
+        long renderStart = System.nanoTime();
         ConfigFile.Config config = config(paths, options);
         ManifestValidation engine = engine(config, options);
         String namespace = engine.settings().defaultNamespace();
@@ -63,6 +76,7 @@ public final class RepositoryValidation {
                 : new Rendering(options.renderLimits(), LoadLimits.defaults())
                         .renderRepository(paths.get(0), options.repository(), namespace, config.applications());
         List<RenderedApplication> applications = repository.applications();
+        listener.rendered(Duration.ofNanos(System.nanoTime() - renderStart), failedToRender(applications));
         List<String> notes = new ArrayList<>();
         crdFiles(engine, options, notes);
         Optional<String> unavailable = Optional.empty();
@@ -76,7 +90,9 @@ public final class RepositoryValidation {
             }
         }
         List<Resource> unrendered = plain ? List.of() : unrendered(paths.get(0), applications, namespace);
+        long analysisStart = System.nanoTime();
         Report report = engine.reportApplications(applications, outside, unrendered);
+        listener.analysed(Duration.ofNanos(System.nanoTime() - analysisStart));
         notes.addAll(engine.structureNotes());
         if (options.cluster().isEmpty() && !report.findings().isEmpty()) {
             notes.add("references were checked against the repository only: no cluster or inventory is configured"
@@ -125,6 +141,13 @@ public final class RepositoryValidation {
             notes.add(described + " cannot be read (" + e.getMessage() + "): structure is checked without them");
         }
         engine.judgingStructureBy(outside, crds, described);
+    }
+
+    private static int failedToRender(List<RenderedApplication> applications) {
+        return (int) applications.stream()
+                .filter(application -> application.loaded().problems().stream()
+                        .anyMatch(problem -> problem.type() == LoadProblem.Type.RENDER_FAILED))
+                .count();
     }
 
     /** Validates manifests held in memory, e.g. a request body, as one plain file of that name. */

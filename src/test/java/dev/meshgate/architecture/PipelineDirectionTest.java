@@ -29,6 +29,10 @@ class PipelineDirectionTest {
             .definedBy("dev.meshgate.cli..")
             .layer("api")
             .definedBy("dev.meshgate.api..")
+            .layer("metrics")
+            .definedBy("dev.meshgate.metrics..")
+            .layer("health")
+            .definedBy("dev.meshgate.health..")
             .layer("intake")
             .definedBy("dev.meshgate.intake..")
             .layer("runs")
@@ -92,6 +96,11 @@ class PipelineDirectionTest {
                     "revision",
                     "config",
                     "files")
+            // Metrics and health checks watch the service's edges; no stage knows them, only their listener interfaces.
+            .whereLayer("metrics")
+            .mayOnlyAccessLayers("intake", "runs", "forge", "git", "validation")
+            .whereLayer("health")
+            .mayOnlyAccessLayers("runs", "forge", "git", "config")
             .whereLayer("api")
             .mayOnlyAccessLayers("runs", "git", "validation", "report", "analysis", "manifest", "revision", "config")
             // The top command registers the benchmark commands, which users run like the others.

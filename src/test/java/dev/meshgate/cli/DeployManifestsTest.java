@@ -32,7 +32,7 @@ class DeployManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "cluster-lookups", "argocd", "flux"})
+    @ValueSource(strings = {"base", "cluster-lookups", "argocd", "flux", "ha", "monitoring"})
     void theFolderBuildsAndPassesMeshgatesOwnValidation(String folder) throws Exception {
         Path rendered = Files.writeString(temp.resolve(folder + ".yaml"), kustomize(folder));
         StringWriter out = new StringWriter();
@@ -47,6 +47,50 @@ class DeployManifestsTest {
                 rendered.toString());
 
         assertThat(exit).as(out + "\n" + err).isZero();
+    }
+
+    @Test
+    void theHighlyAvailableOverlayRunsTwoReplicasOnTwoNodesOnTheSharedStore() throws Exception {
+        String manifests = kustomize("ha");
+
+        assertThat(manifests)
+                .contains("replicas: 2", "type: RollingUpdate", "maxSurge: 0")
+                .contains("podAntiAffinity:", "requiredDuringSchedulingIgnoredDuringExecution:")
+                .contains("topologyKey: kubernetes.io/hostname")
+                .contains("minAvailable: 1")
+                .contains("MESHGATE_STORE_JDBC_URL", "MESHGATE_STORE_USERNAME", "MESHGATE_STORE_PASSWORD_FILE")
+                .contains("name: meshgate-store", "kind: PrometheusRule", "kind: ServiceMonitor")
+                .contains("grafana_dashboard: \"1\"", "path: /q/metrics");
+        String budget = manifests.substring(manifests.indexOf("kind: PodDisruptionBudget"));
+        assertThat(budget.substring(0, budget.indexOf("---")))
+                .as("a budget takes minAvailable or maxUnavailable, never both")
+                .doesNotContain("maxUnavailable");
+        assertThat(kustomize("base")).contains("replicas: 1", "type: Recreate").doesNotContain("meshgate-store");
+    }
+
+    @Test
+    void theDashboardIsJsonOverMeshgatesMetricsAndTheAlertsUseThemToo() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("deploy/monitoring/dashboard.json").toFile());
+        java.util.List<String> queries = new java.util.ArrayList<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets")
+                .forEach(target -> queries.add(target.path("expr").asText())));
+        String rules = Files.readString(Path.of("deploy/monitoring/prometheusrule.yaml"));
+
+        assertThat(String.join("\n", queries))
+                .contains(
+                        "meshgate_webhook_deliveries_total",
+                        "meshgate_runs_total",
+                        "meshgate_stage_duration_seconds_bucket",
+                        "meshgate_queued_runs",
+                        "meshgate_queue_oldest_age_seconds",
+                        "meshgate_status_posts_total",
+                        "meshgate_mirror_cache_hits_total",
+                        "meshgate_mirror_cache_misses_total",
+                        "meshgate_mirror_cache_size_bytes",
+                        "meshgate_render_failures_total",
+                        "meshgate_store_operation_duration_seconds_bucket");
+        assertThat(rules).contains("MeshgateNoVerdict", "MeshgateQueueStalled", "MeshgateStatusPostsFailing");
     }
 
     @Test

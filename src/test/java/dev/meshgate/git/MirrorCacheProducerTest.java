@@ -78,7 +78,8 @@ class MirrorCacheProducerTest {
                 "meshgate.git.allow-http",
                 "true"));
         // The credentials' host is allowed by default, loopback included since the entry names it exactly.
-        MirrorCache cache = new MirrorCacheProducer().mirrorCache(config, MirrorCacheProducer.outbound(config));
+        MirrorCache cache = new MirrorCacheProducer()
+                .mirrorCache(config, MirrorCacheProducer.outbound(config), MirrorObserver.NONE);
 
         try (GitHttpServer server = GitHttpServer.serve(temp.resolve("served"), "oauth2", () -> "from-a-secret");
                 Checkout checkout = cache.checkout(
@@ -108,7 +109,8 @@ class MirrorCacheProducerTest {
         SourceRepository source = SourceRepository.create(temp.resolve("served/mesh"));
         String sha = source.commit(Map.of("a.yaml", "a: 1\n"));
         MeshgateConfig config = config(Map.of("meshgate.git.allowed-hosts", "127.0.0.1"));
-        MirrorCache cache = new MirrorCacheProducer().mirrorCache(config, MirrorCacheProducer.outbound(config));
+        MirrorCache cache = new MirrorCacheProducer()
+                .mirrorCache(config, MirrorCacheProducer.outbound(config), MirrorObserver.NONE);
 
         try (GitDaemon daemon = GitDaemon.serve(temp.resolve("served"));
                 Checkout checkout = cache.checkout(

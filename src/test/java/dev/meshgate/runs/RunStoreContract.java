@@ -94,6 +94,29 @@ abstract class RunStoreContract {
     }
 
     @Test
+    void theBacklogCountsOnlyQueuedRunsAndTellsWhenTheOldestWasAccepted() {
+        RunStore store = store();
+        assertThat(store.backlog()).isEqualTo(new Backlog(0, java.util.Optional.empty()));
+        store.save(Run.accepted("run-1", push("a", sha(1)), null, T0.plusSeconds(20)));
+        store.save(Run.accepted("run-2", push("b", sha(2)), null, T0.plusSeconds(10)));
+        store.save(Run.accepted("run-3", push("c", sha(3)), null, T0).started(T0.plusSeconds(1)));
+
+        assertThat(store().backlog()).isEqualTo(new Backlog(2, java.util.Optional.of(T0.plusSeconds(10))));
+    }
+
+    @Test
+    void theReadinessQueryAnswersOnAnOpenStoreAndTimesItselfAsARead() {
+        RunStore store = store();
+        List<String> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.timedBy((operation, took) -> operations.add(operation));
+
+        store.check();
+        store.prune(10);
+
+        assertThat(operations).containsExactly("read", "prune");
+    }
+
+    @Test
     void aRedeliveryOrTheSameCommitOnAnyReplicaAnswersWithTheFirstRun() {
         RunStore first = store();
         RunStore second = store();
