@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -28,13 +29,23 @@ final class AlternativeReferences {
     private AlternativeReferences() {}
 
     /**
-     * The findings of an analysis of every application at once (with what unrendered ones declare) that are
-     * references called missing.
+     * Whether a finding is a reference that an analysis of every application at once (with what unrendered ones
+     * declare) calls missing too; that analysis runs on the first question, so never where nothing is missing.
      */
-    static Set<Finding> missingIn(Analysis everything) {
-        return everything.missingReferences().stream()
-                .map(MissingReference::finding)
-                .collect(Collectors.toSet());
+    static Predicate<Finding> missingIn(Supplier<Analysis> everything) {
+        return new Predicate<>() {
+            private Set<Finding> missing;
+
+            @Override
+            public boolean test(Finding finding) {
+                if (missing == null) {
+                    missing = everything.get().missingReferences().stream()
+                            .map(MissingReference::finding)
+                            .collect(Collectors.toSet());
+                }
+                return missing.contains(finding);
+            }
+        };
     }
 
     /** The analysis' findings, where each missing reference the predicate does not confirm is unverified instead. */

@@ -170,14 +170,16 @@ public final class ManifestValidation {
         List<List<RenderedApplication>> clusters = clusters(applications);
         Predicate<Finding> missingEverywhere = missing -> true;
         if (clusters.size() > 1 || !unrendered.isEmpty()) {
-            LoadResult everything = merged(applications);
-            List<Resource> all = new ArrayList<>(everything.resources());
-            all.addAll(unrendered);
-            Set<Finding> missingInAll = AlternativeReferences.missingIn(analyzer.analyze(
-                    new LoadResult(all, everything.problems(), everything.files(), everything.skippedFiles()),
-                    outsideOnly(applications, outside),
-                    settings));
-            missingEverywhere = missingInAll::contains;
+            // Analysing everything at once is a second analysis: done only when some reference is called missing.
+            missingEverywhere = AlternativeReferences.missingIn(() -> {
+                LoadResult everything = merged(applications);
+                List<Resource> all = new ArrayList<>(everything.resources());
+                all.addAll(unrendered);
+                return analyzer.analyze(
+                        new LoadResult(all, everything.problems(), everything.files(), everything.skippedFiles()),
+                        outsideOnly(applications, outside),
+                        settings);
+            });
         }
         if (clusters.size() == 1) {
             return reportCluster(clusters.get(0), outside, named, missingEverywhere);

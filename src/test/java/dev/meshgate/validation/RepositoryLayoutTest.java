@@ -30,19 +30,7 @@ class RepositoryLayoutTest {
     private void writeOverlaysOfOneBase() throws IOException {
         write("app/base/kustomization.yaml", "resources: [service.yaml, vs.yaml]\n");
         write("app/base/service.yaml", SERVICE);
-        write(
-                "app/base/vs.yaml",
-                """
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: reviews, namespace: shop}
-                spec:
-                  hosts: [reviews.example.com]
-                  gateways: [shop/public]
-                  http:
-                    - route:
-                        - destination: {host: reviews}
-                """);
+        write("app/base/vs.yaml", REVIEWS_ON_PUBLIC);
         write("app/overlays/dev/kustomization.yaml", "resources: [../../base]\n");
         write("app/overlays/prod/kustomization.yaml", "resources: [../../base]\n");
     }
@@ -92,6 +80,20 @@ class RepositoryLayoutTest {
               http:
                 - route:
                     - destination: {host: reviews, subset: v2}
+            """;
+
+    /** The VirtualService shop/reviews, bound to the Gateway shop/public. */
+    private static final String REVIEWS_ON_PUBLIC =
+            """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: reviews, namespace: shop}
+            spec:
+              hosts: [reviews.example.com]
+              gateways: [shop/public]
+              http:
+                - route:
+                    - destination: {host: reviews}
             """;
 
     /** The Gateway shop/public, which the base's VirtualService binds. */
@@ -267,19 +269,7 @@ class RepositoryLayoutTest {
                 "resources:\n  - ../istio\n  - https://github.com/example/addons//base?ref=v1.0.0\n");
         write("app/kustomization.yaml", "resources: [service.yaml, vs.yaml, typo.yaml]\n");
         write("app/service.yaml", SERVICE);
-        write(
-                "app/vs.yaml",
-                """
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: reviews, namespace: shop}
-                spec:
-                  hosts: [reviews.example.com]
-                  gateways: [shop/public]
-                  http:
-                    - route:
-                        - destination: {host: reviews}
-                """);
+        write("app/vs.yaml", REVIEWS_ON_PUBLIC);
         write("app/typo.yaml", MISSPELT_GATEWAY);
 
         ValidationResult result = validate();
