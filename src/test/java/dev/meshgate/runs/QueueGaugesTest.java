@@ -2,6 +2,7 @@ package dev.meshgate.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshgate.forge.CommitStatus;
 import dev.meshgate.forge.FakeForges;
 import dev.meshgate.intake.WebhookTestSecret;
 import dev.meshgate.metrics.Exposition;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,5 +56,29 @@ class QueueGaugesTest {
 
         assertThat(after.increaseSince(before, "meshgate_queued_runs")).isEqualTo(1);
         assertThat(after.value("meshgate_queue_oldest_age_seconds")).isBetween(300.0, 3600.0);
+    }
+
+    @Test
+    void aPostWrittenToTheStoreCountsAsUnsettledUntilAReplicaPostsIt() {
+        queue.close();
+        Exposition before = Exposition.scrape();
+        Revision revision = Revision.push(
+                Forge.GITHUB,
+                "acme/owed",
+                "https://git.example.com/acme/owed.git",
+                null,
+                "0123456789abcdef0123456789abcdef01234567",
+                "refs/heads/main");
+        store.admit(
+                revision,
+                null,
+                100,
+                () -> Run.accepted("owed-run", revision, null, Instant.now()),
+                (older, newer) -> older,
+                run -> List.of(OutboxPost.status(
+                        run, new CommitStatus(CommitStatus.State.PENDING, "queued", null, "meshgate"))));
+
+        assertThat(Exposition.scrape().increaseSince(before, "meshgate_status_outbox_unsettled"))
+                .isEqualTo(1);
     }
 }
