@@ -42,13 +42,7 @@ class QueueGaugesTest {
     void aRunWaitingInTheStoreIsQueueDepthAndItsWaitTheOldestAge() {
         queue.close();
         Exposition before = Exposition.scrape();
-        Revision revision = Revision.push(
-                Forge.GITHUB,
-                "acme/waiting",
-                "https://git.example.com/acme/waiting.git",
-                null,
-                "fedcba9876543210fedcba9876543210fedcba98",
-                "refs/heads/main");
+        Revision revision = pushOf("waiting", "fedcba9876543210fedcba9876543210fedcba98");
         // Saved with the workers stopped: no worker takes it, so it waits for as long as the test looks.
         store.save(Run.accepted("waiting-run", revision, null, Instant.now().minus(Duration.ofMinutes(5))));
 
@@ -62,13 +56,7 @@ class QueueGaugesTest {
     void aPostWrittenToTheStoreCountsAsUnsettledUntilAReplicaPostsIt() {
         queue.close();
         Exposition before = Exposition.scrape();
-        Revision revision = Revision.push(
-                Forge.GITHUB,
-                "acme/owed",
-                "https://git.example.com/acme/owed.git",
-                null,
-                "0123456789abcdef0123456789abcdef01234567",
-                "refs/heads/main");
+        Revision revision = pushOf("owed", "0123456789abcdef0123456789abcdef01234567");
         store.admit(
                 revision,
                 null,
@@ -80,5 +68,15 @@ class QueueGaugesTest {
 
         assertThat(Exposition.scrape().increaseSince(before, "meshgate_status_outbox_unsettled"))
                 .isEqualTo(1);
+    }
+
+    private static Revision pushOf(String name, String sha) {
+        return Revision.push(
+                Forge.GITHUB,
+                "acme/" + name,
+                "https://git.example.com/acme/" + name + ".git",
+                null,
+                sha,
+                "refs/heads/main");
     }
 }
