@@ -64,7 +64,8 @@ public final class Index {
         for (Resource resource : resources) {
             workloadsOf.put(resource, add(resource));
         }
-        this.ownership = new Ownership(repository, outside, settings.rootNamespace(), workloadsOf::get);
+        this.ownership =
+                new Ownership(repository, outside, settings.rootNamespace(), settings.wholeMesh(), workloadsOf::get);
     }
 
     /** A view of the same tables that refuses reads the reader did not declare; nothing is copied. */
