@@ -188,6 +188,7 @@ final class Ownership {
             case GATEWAY -> inRoot.contains(Kinds.GATEWAY);
             case SECRET -> inRoot.stream().anyMatch(SECRET_SOURCES::contains);
             case WORKLOADS -> withWorkloads.contains(namespace);
+            case NAMESPACE -> false;
         };
     }
 
@@ -201,6 +202,7 @@ final class Ownership {
             case GATEWAY -> listed.contains(Kinds.GATEWAY);
             case SECRET -> consultedSecrets.contains(namespace);
             case WORKLOADS -> listsWorkloads;
+            case NAMESPACE -> false;
         };
     }
 }

@@ -47,6 +47,7 @@ import dev.meshgate.analysis.rules.security.PeerAuthenticationConflictRule;
 import dev.meshgate.analysis.rules.security.PeerAuthenticationRule;
 import dev.meshgate.analysis.rules.security.PolicyTargetRefRule;
 import dev.meshgate.analysis.rules.security.RequestAuthenticationRule;
+import dev.meshgate.analysis.rules.security.SourceNamespaceNotFoundRule;
 import dev.meshgate.analysis.rules.service.PortNameConventionRule;
 import dev.meshgate.analysis.rules.serviceentry.ConflictingServiceEntryProtocolRule;
 import dev.meshgate.analysis.rules.serviceentry.ServiceEntryAddressesRule;
@@ -130,6 +131,7 @@ public final class RuleRegistry {
                 new ServiceEntryAddressesRule(),
                 new ServiceEntryRule(),
                 new SidecarSelectorConflictRule(),
+                new SourceNamespaceNotFoundRule(),
                 new StructureRule(),
                 new SubsetNotFoundRule(),
                 new SubsetSelectsNoWorkloadRule(),
