@@ -65,8 +65,12 @@ public final class DestinationHostNotFoundRule implements Rule {
             return in;
         }
         String name = fqdn.substring(0, fqdn.indexOf('.'));
-        boolean unplaced = context.index().ofKind(Kinds.SERVICE).stream()
-                .anyMatch(service -> service.name().equals(name) && Unplaced.is(context, service));
+        // Unplaced Services are in the default namespace: looked up there, not found by trying every Service.
+        boolean unplaced = context
+                .index()
+                .named(Kinds.SERVICE, context.settings().defaultNamespace(), name)
+                .stream()
+                .anyMatch(service -> Unplaced.is(context, service));
         return unplaced
                 ? Reference.wherever(
                         Reference.Target.HOST,
