@@ -182,6 +182,14 @@ public enum Message {
             "Gateways on the same gateway workload serve the same certificate for different hosts: browsers reuse an "
                     + "HTTP/2 connection for every host of the certificate, and the listener of the other host "
                     + "answers 404."),
+    IST0140(
+            "IngressRouteRulesNotAffected",
+            Severity.WARNING,
+            "Subset in virtual service %s has no effect on ingress gateway %s requests",
+            "A VirtualService bound to a gateway routes to a host without a subset, while another VirtualService "
+                    + "for that host splits its traffic by subset. The gateway applies only its own VirtualService, "
+                    + "so requests that enter through it skip the subset routing; route to the subsets in the "
+                    + "gateway's VirtualService too."),
     IST0144(
             "InvalidApplicationUID",
             Severity.WARNING,
@@ -243,6 +251,13 @@ public enum Message {
                     + "ensuring the EnvoyFilter is applied correctly.",
             "A relative patch without a priority, for a filter that another patch scopes to a proxy version: during "
                     + "an upgrade, proxies of the other version may not have what the patch is relative to."),
+    IST0157(
+            "InvalidTelemetryProvider",
+            Severity.WARNING,
+            "The Telemetry %s in namespace \"%s\" with empty providers will be ignored.",
+            "An accessLogging entry of a Telemetry names no provider while the mesh configuration sets no default "
+                    + "access-logging provider, so the entry has nothing to log with and is ignored. Name a provider "
+                    + "(envoy, or one of meshConfig.extensionProviders) or set defaultProviders.accessLogging."),
     IST0159(
             "ConflictingTelemetryWorkloadSelectors",
             Severity.WARNING,
@@ -471,6 +486,13 @@ public enum Message {
                     + "endpoints, CIDR addresses need NONE or STATIC, DNS without endpoints needs plain host names, "
                     + "DNS_ROUND_ROBIN takes at most one endpoint, DYNAMIC_DNS needs wildcard hosts and no addresses or "
                     + "endpoints, and several hosts need HTTP or TLS ports unless the resolution is NONE."),
+    MG1126(
+            "SingleRouteWeightNotHundred",
+            Severity.WARNING,
+            "The only destination of this route has weight %s; it receives all the traffic, as if its weight were 100",
+            "A route with a single destination gives it a weight below 100. Istio sends it all the traffic anyway, "
+                    + "so the weight suggests a split that does not happen: add the other destination or drop the "
+                    + "weight. Kiali reports this as KIA1104."),
 
     // meshgate: structure judged by the CustomResourceDefinitions of the Istio that receives the configuration.
     MG1201(
@@ -552,6 +574,56 @@ public enum Message {
                     + "oldest of them.",
             "Several PeerAuthentications select the same workload; Istio applies the oldest one and ignores the "
                     + "others' mTLS mode. Kiali reports this as KIA0003."),
+    MG2020(
+            "NamespaceWideMtlsDisabledAgainstStrict",
+            Severity.ERROR,
+            "This DestinationRule disables TLS for %s, but PeerAuthentication %s makes namespace %s STRICT, so "
+                    + "its servers refuse the plain text; make the namespace PERMISSIVE or let clients use ISTIO_MUTUAL.",
+            "A DestinationRule for every service of its namespace (*.ns.svc.cluster.local) sets tls mode DISABLE "
+                    + "while the namespace's PeerAuthentication (without a selector) is STRICT: clients send plain "
+                    + "text that the servers refuse. Kiali reports this as KIA0207."),
+    MG2021(
+            "WideMtlsDisabledAgainstMeshStrict",
+            Severity.ERROR,
+            "This DestinationRule disables TLS for %s, but the mesh-wide PeerAuthentication %s is STRICT, so servers "
+                    + "refuse the plain text; make it PERMISSIVE or let clients use ISTIO_MUTUAL.",
+            "A DestinationRule for every service of the mesh (*.local), or of a namespace that sets no mode of its "
+                    + "own, sets tls mode DISABLE while the mesh-wide PeerAuthentication (root namespace, no "
+                    + "selector) is STRICT: clients send plain text that the servers refuse. Kiali reports this as "
+                    + "KIA0208."),
+    MG2022(
+            "NamespaceMtlsDisabledAgainstDestinationRule",
+            Severity.ERROR,
+            "This PeerAuthentication disables mutual TLS in namespace %s, but DestinationRule %s (host %s) sends %s; "
+                    + "add a DestinationRule for %s with tls mode DISABLE.",
+            "A PeerAuthentication without a selector sets mtls mode DISABLE for its namespace while a DestinationRule "
+                    + "for the namespace's services (or the mesh's, *.local, with none for the namespace) tells "
+                    + "clients to send mutual TLS: the servers no longer terminate it, so requests fail. Kiali "
+                    + "reports this as KIA0505."),
+    MG2023(
+            "MeshMtlsDisabledAgainstDestinationRule",
+            Severity.ERROR,
+            "This mesh-wide PeerAuthentication disables mutual TLS, but DestinationRule %s (host *.local) sends %s; "
+                    + "set its tls mode to DISABLE.",
+            "The mesh-wide PeerAuthentication (root namespace, no selector) sets mtls mode DISABLE while a "
+                    + "DestinationRule for every service of the mesh (*.local) tells clients to send mutual TLS: the "
+                    + "servers no longer terminate it, so requests fail. Kiali reports this as KIA0506."),
+    MG2024(
+            "MultipleRequestAuthenticationsWithoutSelector",
+            Severity.WARNING,
+            "The RequestAuthentications %s in namespace \"%s\" have no workload selector; Istio combines their JWT "
+                    + "rules for every workload there.",
+            "A namespace has several RequestAuthentications without a selector. Istio accepts a token that any of "
+                    + "their rules accepts, for every workload of the namespace, which is rarely what each of them "
+                    + "meant; merge them into one. Kiali reports this as KIA0002."),
+    MG2025(
+            "ConflictingRequestAuthenticationSelectors",
+            Severity.WARNING,
+            "The RequestAuthentications %s in namespace \"%s\" select the same workload \"%s\"; Istio combines "
+                    + "their JWT rules for it.",
+            "Several RequestAuthentications select the same workload. Istio accepts a token that any of their rules "
+                    + "accepts, so an issuer meant for one of them is trusted by all; merge them or make the "
+                    + "selectors disjoint. Kiali reports this as KIA0003."),
 
     // meshgate: production practice (warnings by default; configurable per code).
     MG3001(

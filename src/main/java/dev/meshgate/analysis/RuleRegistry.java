@@ -3,6 +3,7 @@ package dev.meshgate.analysis;
 import dev.meshgate.analysis.rules.DuplicateResourceRule;
 import dev.meshgate.analysis.rules.LoadProblemRule;
 import dev.meshgate.analysis.rules.annotation.IstioAnnotationRule;
+import dev.meshgate.analysis.rules.destinationrule.DisabledWideMtlsRule;
 import dev.meshgate.analysis.rules.destinationrule.LoadBalancerRule;
 import dev.meshgate.analysis.rules.destinationrule.MtlsConflictRule;
 import dev.meshgate.analysis.rules.destinationrule.MultipleDestinationRulesRule;
@@ -42,23 +43,28 @@ import dev.meshgate.analysis.rules.networking.ValueRangeRule;
 import dev.meshgate.analysis.rules.schema.StructureRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRulesRule;
+import dev.meshgate.analysis.rules.security.DisabledPeerAuthenticationRule;
 import dev.meshgate.analysis.rules.security.JwtRuleFieldsRule;
 import dev.meshgate.analysis.rules.security.PeerAuthenticationConflictRule;
 import dev.meshgate.analysis.rules.security.PeerAuthenticationRule;
 import dev.meshgate.analysis.rules.security.PolicyTargetRefRule;
+import dev.meshgate.analysis.rules.security.RequestAuthenticationConflictRule;
 import dev.meshgate.analysis.rules.security.RequestAuthenticationRule;
 import dev.meshgate.analysis.rules.service.PortNameConventionRule;
 import dev.meshgate.analysis.rules.serviceentry.ConflictingServiceEntryProtocolRule;
 import dev.meshgate.analysis.rules.serviceentry.ServiceEntryAddressesRule;
 import dev.meshgate.analysis.rules.sidecar.SidecarSelectorConflictRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryFieldsRule;
+import dev.meshgate.analysis.rules.telemetry.TelemetryProviderRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetrySelectorConflictRule;
 import dev.meshgate.analysis.rules.virtualservice.ConflictingVirtualServiceHostsRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationHostNotFoundRule;
+import dev.meshgate.analysis.rules.virtualservice.DestinationPortNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationPortRequiredRule;
 import dev.meshgate.analysis.rules.virtualservice.GatewayNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.HostNotInGatewayRule;
+import dev.meshgate.analysis.rules.virtualservice.IngressSubsetRoutingRule;
 import dev.meshgate.analysis.rules.virtualservice.JwtClaimRoutingRule;
 import dev.meshgate.analysis.rules.virtualservice.SubsetNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.UnreachableRouteRule;
@@ -87,7 +93,10 @@ public final class RuleRegistry {
                 new DeploymentServicePortsRule(),
                 new DeprecatedFieldRule(),
                 new DestinationHostNotFoundRule(),
+                new DestinationPortNotFoundRule(),
                 new DestinationPortRequiredRule(),
+                new DisabledPeerAuthenticationRule(),
+                new DisabledWideMtlsRule(),
                 new DuplicateGatewayCertificateRule(),
                 new DuplicateNameRule(),
                 new DuplicateResourceRule(),
@@ -100,6 +109,7 @@ public final class RuleRegistry {
                 new HostNotInGatewayRule(),
                 new HostSyntaxRule(),
                 new HttpRouteActionRule(),
+                new IngressSubsetRoutingRule(),
                 new InvalidGatewayCredentialRule(),
                 new IstioAnnotationRule(),
                 new IstiodReplicasRule(),
@@ -123,6 +133,7 @@ public final class RuleRegistry {
                 new ProxyResourcesRule(),
                 new RegexMatchCountRule(),
                 new RegexRule(),
+                new RequestAuthenticationConflictRule(),
                 new RequestAuthenticationRule(),
                 new RequiredFieldRule(),
                 new RouteWeightRule(),
@@ -134,6 +145,7 @@ public final class RuleRegistry {
                 new SubsetNotFoundRule(),
                 new SubsetSelectsNoWorkloadRule(),
                 new TelemetryFieldsRule(),
+                new TelemetryProviderRule(),
                 new TelemetryRule(),
                 new TelemetrySelectorConflictRule(),
                 new TlsSettingsRule(),

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -25,8 +26,15 @@ import java.util.stream.Collectors;
  * @param selector where its selector labels are
  * @param unselected the code for several without a selector in a namespace
  * @param sameWorkload the code for several selecting one workload
+ * @param bySelector which resources apply through their selector at all (policies attached by targetRefs do not)
  */
-public record SelectorConflicts(ResourceKind kind, String selector, Message unselected, Message sameWorkload) {
+public record SelectorConflicts(
+        ResourceKind kind, String selector, Message unselected, Message sameWorkload, Predicate<Resource> bySelector) {
+
+    /** Conflicts among resources that all apply through their selector. */
+    public SelectorConflicts(ResourceKind kind, String selector, Message unselected, Message sameWorkload) {
+        this(kind, selector, unselected, sameWorkload, resource -> true);
+    }
 
     /** A workload, the same however many times its source is written. */
     private record WorkloadKey(ObjectKey source, String namespace, Map<String, String> labels) {
@@ -43,6 +51,9 @@ public record SelectorConflicts(ResourceKind kind, String selector, Message unse
         Map<WorkloadKey, Workload> workloads = new HashMap<>();
         // One resource written twice is one resource: only distinct objects compete (the copy is MG0006).
         for (Resource resource : ObjectKey.distinct(context.index().ofKind(kind))) {
+            if (!bySelector.test(resource)) {
+                continue;
+            }
             Map<String, String> labels = Resource.stringMap(resource.at(selector));
             if (labels.isEmpty()) {
                 unselectedByNamespace
