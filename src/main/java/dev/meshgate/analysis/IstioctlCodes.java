@@ -97,7 +97,7 @@ public final class IstioctlCodes {
             left("IST0164", "ExternalControlPlaneAddressIsNotAHostname", WEBHOOKS),
             done("IST0165", "ReferencedInternalGateway"),
             left("IST0166", "IneffectiveSelector", "not yet implemented (Kubernetes Gateway API)"),
-            left("IST0167", "IneffectivePolicy", "not yet implemented"),
+            done("IST0167", "IneffectivePolicy"),
             left("IST0168", "UnknownUpgradeCompatibility", CONTROL_PLANE),
             left("IST0169", "UpdateIncompatibility", CONTROL_PLANE),
             left("IST0170", "MultiClusterInconsistentService", "needs the Services of every cluster of the mesh"),

@@ -53,6 +53,7 @@ import dev.meshgate.analysis.rules.security.RequestAuthenticationRule;
 import dev.meshgate.analysis.rules.service.PortNameConventionRule;
 import dev.meshgate.analysis.rules.serviceentry.ConflictingServiceEntryProtocolRule;
 import dev.meshgate.analysis.rules.serviceentry.ServiceEntryAddressesRule;
+import dev.meshgate.analysis.rules.sidecar.AmbientSidecarRule;
 import dev.meshgate.analysis.rules.sidecar.SidecarSelectorConflictRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryFieldsRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryProviderRule;
@@ -83,6 +84,7 @@ public final class RuleRegistry {
 
     public static List<Rule> all() {
         return List.of(
+                new AmbientSidecarRule(),
                 new ApplicationUidRule(),
                 new AuthorizationPolicyRule(),
                 new AuthorizationPolicyRulesRule(),
