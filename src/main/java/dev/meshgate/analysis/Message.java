@@ -632,6 +632,45 @@ public enum Message {
             "Several RequestAuthentications select the same workload. Istio accepts a token that any of their rules "
                     + "accepts, so an issuer meant for one of them is trusted by all; merge them or make the "
                     + "selectors disjoint. Kiali reports this as KIA0003."),
+    MG2026(
+            "AuthorizationPolicyHostNotFound",
+            Severity.WARNING,
+            "The operation host \"%s\" is no Service, ServiceEntry or VirtualService host (%s)",
+            "An AuthorizationPolicy rule matches requests for a Service name (name, or name.namespace) that nothing "
+                    + "in the registry serves, so the rule never matches: usually a typo or a renamed Service. Host "
+                    + "headers that are no Service name (with two or more dots, or wildcards) are not checked. Kiali "
+                    + "reports this as KIA0104."),
+    MG2027(
+            "AuthorizationPolicyIdentityWithoutMtls",
+            Severity.ERROR,
+            "%s needs mutual TLS, but PeerAuthentication %s disables it for these workloads, so it never matches",
+            "An AuthorizationPolicy matches on the peer's identity (principals, namespaces, source.principal, "
+                    + "source.namespace, connection.sni), which only mutual TLS carries, while the PeerAuthentication "
+                    + "in effect for the workloads it selects sets mtls mode DISABLE: ALLOW rules never match, so "
+                    + "their requests are denied, and DENY rules never apply. Kiali reports this as KIA0105."),
+    MG2028(
+            "AuthorizationPolicyIdentityWithPlaintext",
+            Severity.WARNING,
+            "%s needs mutual TLS, but PeerAuthentication %s is PERMISSIVE for these workloads, so plain-text requests "
+                    + "carry no identity",
+            "An AuthorizationPolicy matches on the peer's identity, which only mutual TLS carries, while the "
+                    + "PeerAuthentication in effect for the workloads it selects accepts plain text: plain-text "
+                    + "requests carry no identity, so ALLOW rules refuse them and DENY rules on identities let them "
+                    + "through. Make the workloads STRICT. Kiali reports this as KIA0105."),
+    MG2029(
+            "SidecarEgressHostNotFound",
+            Severity.WARNING,
+            "The egress host \"%s\" matches no Service or ServiceEntry visible to namespace %s",
+            "A Sidecar's egress listener imports a host that no Service or ServiceEntry serves (or that is not "
+                    + "exported to the Sidecar's namespace), so the host adds nothing to the proxy's configuration: "
+                    + "usually a typo. Kiali reports this as KIA1004."),
+    MG2030(
+            "ExportToNamespaceNotFound",
+            Severity.WARNING,
+            "exportTo names namespace \"%s\", which the input's Namespaces do not have",
+            "The input declares its Namespace objects, and an exportTo entry names a namespace that is neither "
+                    + "among them nor holds anything of the input: usually a typo, so the namespace meant does not "
+                    + "see the resource. Kiali reports this as KIA0005."),
 
     // meshgate: production practice (warnings by default; configurable per code).
     MG3001(

@@ -30,6 +30,7 @@ import dev.meshgate.analysis.rules.networking.DeprecatedFieldRule;
 import dev.meshgate.analysis.rules.networking.DuplicateNameRule;
 import dev.meshgate.analysis.rules.networking.DurationRule;
 import dev.meshgate.analysis.rules.networking.EnvoyFilterPatchRule;
+import dev.meshgate.analysis.rules.networking.ExportToNamespaceRule;
 import dev.meshgate.analysis.rules.networking.HostSyntaxRule;
 import dev.meshgate.analysis.rules.networking.HttpRouteActionRule;
 import dev.meshgate.analysis.rules.networking.MatchConditionRule;
@@ -41,6 +42,8 @@ import dev.meshgate.analysis.rules.networking.ServiceEntryRule;
 import dev.meshgate.analysis.rules.networking.TlsSettingsRule;
 import dev.meshgate.analysis.rules.networking.ValueRangeRule;
 import dev.meshgate.analysis.rules.schema.StructureRule;
+import dev.meshgate.analysis.rules.security.AuthorizationPolicyHostRule;
+import dev.meshgate.analysis.rules.security.AuthorizationPolicyMtlsRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRulesRule;
 import dev.meshgate.analysis.rules.security.DisabledPeerAuthenticationRule;
@@ -54,6 +57,7 @@ import dev.meshgate.analysis.rules.service.PortNameConventionRule;
 import dev.meshgate.analysis.rules.serviceentry.ConflictingServiceEntryProtocolRule;
 import dev.meshgate.analysis.rules.serviceentry.ServiceEntryAddressesRule;
 import dev.meshgate.analysis.rules.sidecar.AmbientSidecarRule;
+import dev.meshgate.analysis.rules.sidecar.SidecarEgressHostRule;
 import dev.meshgate.analysis.rules.sidecar.SidecarSelectorConflictRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryFieldsRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryProviderRule;
@@ -86,6 +90,8 @@ public final class RuleRegistry {
         return List.of(
                 new AmbientSidecarRule(),
                 new ApplicationUidRule(),
+                new AuthorizationPolicyHostRule(),
+                new AuthorizationPolicyMtlsRule(),
                 new AuthorizationPolicyRule(),
                 new AuthorizationPolicyRulesRule(),
                 new ConflictingGatewaysRule(),
@@ -105,6 +111,7 @@ public final class RuleRegistry {
                 new DurationRule(),
                 new EnvoyFilterOperationRule(),
                 new EnvoyFilterPatchRule(),
+                new ExportToNamespaceRule(),
                 new GatewayNotFoundRule(),
                 new GatewayPortNotDefinedOnServiceRule(),
                 new HoldApplicationUntilProxyStartsRule(),
@@ -142,6 +149,7 @@ public final class RuleRegistry {
                 new SelectorMatchesNoWorkloadRule(),
                 new ServiceEntryAddressesRule(),
                 new ServiceEntryRule(),
+                new SidecarEgressHostRule(),
                 new SidecarSelectorConflictRule(),
                 new StructureRule(),
                 new SubsetNotFoundRule(),
