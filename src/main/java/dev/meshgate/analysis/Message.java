@@ -618,20 +618,21 @@ public enum Message {
                     + "servers no longer terminate it, so requests fail. Kiali reports this as KIA0506."),
     MG2024(
             "MultipleRequestAuthenticationsWithoutSelector",
-            Severity.WARNING,
+            Severity.INFO,
             "The RequestAuthentications %s in namespace \"%s\" have no workload selector; Istio combines their JWT "
                     + "rules for every workload there.",
             "A namespace has several RequestAuthentications without a selector. Istio accepts a token that any of "
-                    + "their rules accepts, for every workload of the namespace, which is rarely what each of them "
-                    + "meant; merge them into one. Kiali reports this as KIA0002."),
+                    + "their rules accepts, for every workload of the namespace: legal, and sometimes meant (two "
+                    + "issuers on one gateway), but each one's issuers are trusted where the others apply; merge "
+                    + "them into one to make that explicit. Kiali reports this as KIA0002."),
     MG2025(
             "ConflictingRequestAuthenticationSelectors",
-            Severity.WARNING,
+            Severity.INFO,
             "The RequestAuthentications %s in namespace \"%s\" select the same workload \"%s\"; Istio combines "
                     + "their JWT rules for it.",
             "Several RequestAuthentications select the same workload. Istio accepts a token that any of their rules "
-                    + "accepts, so an issuer meant for one of them is trusted by all; merge them or make the "
-                    + "selectors disjoint. Kiali reports this as KIA0003."),
+                    + "accepts: legal, and sometimes meant, but an issuer meant for one of them is trusted by all; "
+                    + "merge them or make the selectors disjoint. Kiali reports this as KIA0003."),
     MG2026(
             "AuthorizationPolicyHostNotFound",
             Severity.WARNING,
