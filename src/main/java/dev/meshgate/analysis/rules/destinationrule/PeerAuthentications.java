@@ -5,6 +5,7 @@ import dev.meshgate.analysis.Index;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Workload;
+import dev.meshgate.analysis.rules.mesh.MeshConfigSource;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ public final class PeerAuthentications {
 
     /** Groups the input's PeerAuthentications by level and namespace, once. */
     public PeerAuthentications(Index index) {
-        this.rootNamespace = index.settings().rootNamespace();
+        this.rootNamespace = MeshConfigSource.rootNamespace(index);
         for (Resource policy : ObjectKey.distinct(index.ofKind(Kinds.PEER_AUTHENTICATION))) {
             if (selector(policy).isEmpty()) {
                 namespaceWide.putIfAbsent(policy.namespace(), policy);

@@ -7,6 +7,7 @@ import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.destinationrule.PeerAuthentications;
+import dev.meshgate.analysis.rules.mesh.MeshConfigSource;
 import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.manifest.Resource;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class AuthorizationPolicyMtlsRule implements Rule {
             return;
         }
         PeerAuthentications policies = new PeerAuthentications(context.index());
-        String root = WideMtls.rootNamespace(context.index());
+        String root = MeshConfigSource.rootNamespace(context.index());
         context.onEach(Kinds.AUTHORIZATION_POLICY, policy -> {
             if (!policy.at("/spec/targetRef").isMissingNode()
                     || !policy.at("/spec/targetRefs").isMissingNode()) {

@@ -36,7 +36,7 @@ public final class WideMtls {
     /** Groups the input's namespace-wide PeerAuthentications by namespace and its DestinationRules by host, once. */
     public WideMtls(Index index) {
         this.index = index;
-        this.rootNamespace = rootNamespace(index);
+        this.rootNamespace = MeshConfigSource.rootNamespace(index);
         for (Resource pa : ObjectKey.distinct(index.ofKind(Kinds.PEER_AUTHENTICATION))) {
             if (namespaceWideMode(pa).isPresent()) {
                 namespaceWide
@@ -58,20 +58,6 @@ public final class WideMtls {
         return Set.of(Kinds.PEER_AUTHENTICATION, Kinds.DESTINATION_RULE, Kinds.ISTIO_OPERATOR, Kinds.CONFIG_MAP);
     }
 
-    /**
-     * The root namespace: the mesh configuration's rootNamespace where the input holds one, else the configured one
-     * (istio-system by default).
-     */
-    public static String rootNamespace(Index index) {
-        for (MeshConfigSource source : MeshConfigSource.all(index)) {
-            String root = source.meshConfig().path("rootNamespace").asText("");
-            if (!root.isEmpty()) {
-                return root;
-            }
-        }
-        return index.settings().rootNamespace();
-    }
-
     /** The root namespace in effect. */
     public String root() {
         return rootNamespace;
@@ -79,7 +65,12 @@ public final class WideMtls {
 
     /** The wildcard host of every service of a namespace. */
     public String namespaceHost(String namespace) {
-        return "*." + namespace + ".svc." + index.settings().clusterDomain();
+        return namespaceHost(namespace, index.settings().clusterDomain());
+    }
+
+    /** The wildcard host of every service of a namespace, under the cluster domain. */
+    public static String namespaceHost(String namespace, String clusterDomain) {
+        return "*." + namespace + ".svc." + clusterDomain;
     }
 
     /**
