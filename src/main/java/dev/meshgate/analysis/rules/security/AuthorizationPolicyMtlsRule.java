@@ -19,8 +19,8 @@ import java.util.Set;
  * AuthorizationPolicies that match on the peer's identity, which only mutual TLS carries, for workloads whose
  * PeerAuthentication in the input lets plain text in (Kiali's KIA0105): DISABLE, and the fields never match (MG2027);
  * PERMISSIVE, and plain-text requests have no identity (MG2028). Decided only where the input's PeerAuthentications
- * set the mode; Istio's default (PERMISSIVE) is no evidence, nor are policies of the whole mesh or attached by
- * targetRefs.
+ * set the mode; Istio's default (PERMISSIVE) is no evidence, and policies of the root namespace or attached by
+ * targetRefs are not judged.
  */
 public final class AuthorizationPolicyMtlsRule implements Rule {
 
@@ -50,10 +50,11 @@ public final class AuthorizationPolicyMtlsRule implements Rule {
                     || !policy.at("/spec/targetRefs").isMissingNode()) {
                 return;
             }
-            Map<String, String> selector = Resource.stringMap(policy.at("/spec/selector/matchLabels"));
-            if (selector.isEmpty() && policy.namespace().equals(root)) {
+            // A policy of the root namespace applies in every namespace, whose modes the input need not show.
+            if (policy.namespace().equals(root)) {
                 return;
             }
+            Map<String, String> selector = Resource.stringMap(policy.at("/spec/selector/matchLabels"));
             plaintextDecision(policies.forPods(policy.namespace(), selector), selector.isEmpty())
                     .ifPresent(decision -> report(context, policy, decision));
         });

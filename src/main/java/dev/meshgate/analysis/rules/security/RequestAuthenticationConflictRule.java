@@ -21,7 +21,7 @@ public final class RequestAuthenticationConflictRule implements Rule {
             Message.MG2024,
             Message.MG2025,
             // A policy attached by targetRef(s) applies to what it names, not to the namespace.
-            ra -> ra.at("/spec/targetRef").isMissingNode()
+            (index, ra) -> ra.at("/spec/targetRef").isMissingNode()
                     && ra.at("/spec/targetRefs").isMissingNode());
 
     @Override

@@ -33,11 +33,7 @@ public final class AmbientSidecarRule implements Rule {
         context.onEach(Kinds.SIDECAR, sidecar -> {
             Map<String, String> selector = Resource.stringMap(sidecar.at(SELECTOR));
             if (selector.isEmpty()) {
-                boolean ambient = context.index()
-                        .find(Kinds.NAMESPACE, "", sidecar.namespace())
-                        .filter(AmbientSidecarRule::ambientNamespace)
-                        .isPresent();
-                if (ambient) {
+                if (AmbientNamespaces.ambient(context.index(), sidecar.namespace())) {
                     context.report(
                             Message.IST0167,
                             sidecar,
@@ -56,16 +52,6 @@ public final class AmbientSidecarRule implements Rule {
                         "selected workload is in ambient mode, the policy has no impact");
             }
         });
-    }
-
-    /** As Istio tells: an injection label or a revision keeps sidecars, whatever the data-plane mode says. */
-    private static boolean ambientNamespace(Resource namespace) {
-        Map<String, String> labels = namespace.labels();
-        if ("enabled".equals(labels.get("istio-injection"))
-                || !labels.getOrDefault("istio.io/rev", "").isEmpty()) {
-            return false;
-        }
-        return "ambient".equals(labels.get("istio.io/dataplane-mode"));
     }
 
     private static boolean redirected(Workload workload) {
