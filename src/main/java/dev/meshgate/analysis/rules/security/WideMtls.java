@@ -89,9 +89,13 @@ public final class WideMtls {
         return mode.equals("ISTIO_MUTUAL") || mode.equals("MUTUAL");
     }
 
-    /** The mode a PeerAuthentication sets for its whole namespace: empty when it has a selector or sets no mode. */
+    /**
+     * The mode a PeerAuthentication sets for its whole namespace: empty when it selects workloads or sets no mode. An
+     * empty selector selects nothing in particular, so it is namespace-wide, as Istio reads it.
+     */
     public static Optional<String> namespaceWideMode(Resource peerAuthentication) {
-        if (peerAuthentication.at("/spec/selector").isObject()) {
+        if (!Resource.stringMap(peerAuthentication.at("/spec/selector/matchLabels"))
+                .isEmpty()) {
             return Optional.empty();
         }
         String mode = peerAuthentication.at("/spec/mtls/mode").asText("UNSET");

@@ -74,9 +74,11 @@ public final class IngressSubsetRoutingRule implements Rule {
             }
             Set<String> hosts = new LinkedHashSet<>();
             spec.getHosts().forEach(host -> hosts.add(HostNames.fqdn(host, vs.namespace(), domain)));
+            // Mutated or half-written input may hold null entries; they route nothing.
             for (HTTPRoute route : spec.getHttp()) {
-                for (HTTPRouteDestination weighted : orEmpty(route.getRoute())) {
-                    Destination destination = weighted.getDestination();
+                for (HTTPRouteDestination weighted :
+                        route == null ? List.<HTTPRouteDestination>of() : orEmpty(route.getRoute())) {
+                    Destination destination = weighted == null ? null : weighted.getDestination();
                     if (destination == null || destination.getHost() == null || isEmpty(destination.getSubset())) {
                         continue;
                     }
