@@ -17,6 +17,12 @@ import dev.meshgate.analysis.rules.gateway.CredentialSecretNotFoundRule;
 import dev.meshgate.analysis.rules.gateway.DuplicateGatewayCertificateRule;
 import dev.meshgate.analysis.rules.gateway.GatewayPortNotDefinedOnServiceRule;
 import dev.meshgate.analysis.rules.gateway.InvalidGatewayCredentialRule;
+import dev.meshgate.analysis.rules.gatewayapi.ConflictingListenersRule;
+import dev.meshgate.analysis.rules.gatewayapi.IneffectiveSelectorRule;
+import dev.meshgate.analysis.rules.gatewayapi.RouteBackendRule;
+import dev.meshgate.analysis.rules.gatewayapi.RouteParentRule;
+import dev.meshgate.analysis.rules.gatewayapi.SharedAddressListenersRule;
+import dev.meshgate.analysis.rules.gatewayapi.VirtualServiceHostNotInKubernetesGatewayRule;
 import dev.meshgate.analysis.rules.mesh.HoldApplicationUntilProxyStartsRule;
 import dev.meshgate.analysis.rules.mesh.IstiodReplicasRule;
 import dev.meshgate.analysis.rules.mesh.MeshWideMtlsRule;
@@ -81,6 +87,7 @@ public final class RuleRegistry {
                 new AuthorizationPolicyRule(),
                 new AuthorizationPolicyRulesRule(),
                 new ConflictingGatewaysRule(),
+                new ConflictingListenersRule(),
                 new ConflictingServiceEntryProtocolRule(),
                 new ConflictingVirtualServiceHostsRule(),
                 new CredentialSecretNotFoundRule(),
@@ -100,6 +107,7 @@ public final class RuleRegistry {
                 new HostNotInGatewayRule(),
                 new HostSyntaxRule(),
                 new HttpRouteActionRule(),
+                new IneffectiveSelectorRule(),
                 new InvalidGatewayCredentialRule(),
                 new IstioAnnotationRule(),
                 new IstiodReplicasRule(),
@@ -125,10 +133,13 @@ public final class RuleRegistry {
                 new RegexRule(),
                 new RequestAuthenticationRule(),
                 new RequiredFieldRule(),
+                new RouteBackendRule(),
+                new RouteParentRule(),
                 new RouteWeightRule(),
                 new SelectorMatchesNoWorkloadRule(),
                 new ServiceEntryAddressesRule(),
                 new ServiceEntryRule(),
+                new SharedAddressListenersRule(),
                 new SidecarSelectorConflictRule(),
                 new StructureRule(),
                 new SubsetNotFoundRule(),
@@ -140,6 +151,7 @@ public final class RuleRegistry {
                 new UnknownDestinationRuleHostRule(),
                 new UnreachableRouteRule(),
                 new ValueRangeRule(),
+                new VirtualServiceHostNotInKubernetesGatewayRule(),
                 new WasmPluginFieldsRule(),
                 new WasmPluginRule(),
                 new WorkloadEntryRule(),
