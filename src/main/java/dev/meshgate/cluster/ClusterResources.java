@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Reads, read-only, the kinds references point at: Services, Namespaces (for their injection labels), workloads (for
  * their pod labels), Secrets in the gateway namespaces (names and types only: their data is dropped at once), and
- * Istio's ServiceEntries, Gateways, DestinationRules, VirtualServices and Sidecars, and the CustomResourceDefinitions
+ * Istio's ServiceEntries, Gateways, DestinationRules, VirtualServices and Sidecars, the Gateway API's Gateways and
+ * ReferenceGrants (when the cluster serves them), and the CustomResourceDefinitions
  * of Istio's groups and the Gateway API (structure is checked against them). Each becomes a resource trimmed to what
  * analysis needs, so that an inventory of them can be shared without secrets.
  */
@@ -23,6 +24,9 @@ final class ClusterResources {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ISTIO_KINDS =
             List.of("ServiceEntry", "Gateway", "DestinationRule", "VirtualService", "Sidecar");
+    /** The Gateway API kinds routes refer to, each at the version every supported release serves. */
+    private static final List<String[]> GATEWAY_API_KINDS =
+            List.of(new String[] {"v1", "Gateway"}, new String[] {"v1beta1", "ReferenceGrant"});
 
     private ClusterResources() {}
 
@@ -50,8 +54,38 @@ final class ClusterResources {
                     .getItems()
                     .forEach(item -> add(resources, item, origin));
         }
+        resources.addAll(gatewayApi(client, origin));
         resources.addAll(crds(client, origin));
         return resources;
+    }
+
+    /**
+     * The Kubernetes Gateways and ReferenceGrants routes point at; none when the cluster does not serve the Gateway
+     * API (its CRDs are not installed) or the role may not list them, so references to them stay unverified.
+     */
+    private static List<Resource> gatewayApi(KubernetesClient client, String origin) {
+        List<Resource> found = new ArrayList<>();
+        for (String[] kind : GATEWAY_API_KINDS) {
+            ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
+                    .withGroup("gateway.networking.k8s.io")
+                    .withVersion(kind[0])
+                    .withKind(kind[1])
+                    .withPlural(kind[1].toLowerCase(java.util.Locale.ROOT) + "s")
+                    .withNamespaced(true)
+                    .build();
+            try {
+                client.genericKubernetesResources(context)
+                        .inAnyNamespace()
+                        .list()
+                        .getItems()
+                        .forEach(item -> add(found, item, origin));
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403 && e.getCode() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return found;
     }
 
     /**
