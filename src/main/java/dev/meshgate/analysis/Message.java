@@ -585,10 +585,10 @@ public enum Message {
             "ReferenceNotPermitted",
             Severity.ERROR,
             "No ReferenceGrant in namespace %s lets %s in namespace %s refer to %s",
-            "A route refers to a backend in another namespace, which the Gateway API allows only when a "
-                    + "ReferenceGrant in the backend's namespace permits references from the route's namespace and "
-                    + "kind. Without one the reference is refused (ResolvedRefs false, RefNotPermitted). Kiali "
-                    + "reports this as KIA1402."),
+            "A route refers to a backend in another namespace, or a Gateway listener to a certificate Secret in "
+                    + "another namespace, which the Gateway API allows only when a ReferenceGrant in that namespace "
+                    + "permits references from the referring object's namespace and kind. Without one the reference "
+                    + "is refused (ResolvedRefs false, RefNotPermitted). Kiali reports a route's as KIA1402."),
     MG2105(
             "ConflictingListeners",
             Severity.ERROR,

@@ -19,6 +19,7 @@ import dev.meshgate.analysis.rules.gateway.GatewayPortNotDefinedOnServiceRule;
 import dev.meshgate.analysis.rules.gateway.InvalidGatewayCredentialRule;
 import dev.meshgate.analysis.rules.gatewayapi.ConflictingListenersRule;
 import dev.meshgate.analysis.rules.gatewayapi.IneffectiveSelectorRule;
+import dev.meshgate.analysis.rules.gatewayapi.ListenerCertificateRule;
 import dev.meshgate.analysis.rules.gatewayapi.RouteBackendRule;
 import dev.meshgate.analysis.rules.gatewayapi.RouteParentRule;
 import dev.meshgate.analysis.rules.gatewayapi.SharedAddressListenersRule;
@@ -113,6 +114,7 @@ public final class RuleRegistry {
                 new IstiodReplicasRule(),
                 new JwtClaimRoutingRule(),
                 new JwtRuleFieldsRule(),
+                new ListenerCertificateRule(),
                 new LoadBalancerRule(),
                 new LoadProblemRule(),
                 new MatchConditionRule(),

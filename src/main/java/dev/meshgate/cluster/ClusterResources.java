@@ -24,6 +24,7 @@ final class ClusterResources {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ISTIO_KINDS =
             List.of("ServiceEntry", "Gateway", "DestinationRule", "VirtualService", "Sidecar");
+
     /** The Gateway API kinds routes refer to, each at the version every supported release serves. */
     private static final List<String[]> GATEWAY_API_KINDS =
             List.of(new String[] {"v1", "Gateway"}, new String[] {"v1beta1", "ReferenceGrant"});
@@ -41,18 +42,7 @@ final class ClusterResources {
             client.secrets().inNamespace(namespace).list().getItems().forEach(item -> add(resources, item, origin));
         }
         for (String kind : ISTIO_KINDS) {
-            ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
-                    .withGroup("networking.istio.io")
-                    .withVersion("v1")
-                    .withKind(kind)
-                    .withPlural(kind.toLowerCase(java.util.Locale.ROOT) + "s")
-                    .withNamespaced(true)
-                    .build();
-            client.genericKubernetesResources(context)
-                    .inAnyNamespace()
-                    .list()
-                    .getItems()
-                    .forEach(item -> add(resources, item, origin));
+            listCustom(client, "networking.istio.io", "v1", kind, resources, origin);
         }
         resources.addAll(gatewayApi(client, origin));
         resources.addAll(crds(client, origin));
@@ -66,19 +56,8 @@ final class ClusterResources {
     private static List<Resource> gatewayApi(KubernetesClient client, String origin) {
         List<Resource> found = new ArrayList<>();
         for (String[] kind : GATEWAY_API_KINDS) {
-            ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
-                    .withGroup("gateway.networking.k8s.io")
-                    .withVersion(kind[0])
-                    .withKind(kind[1])
-                    .withPlural(kind[1].toLowerCase(java.util.Locale.ROOT) + "s")
-                    .withNamespaced(true)
-                    .build();
             try {
-                client.genericKubernetesResources(context)
-                        .inAnyNamespace()
-                        .list()
-                        .getItems()
-                        .forEach(item -> add(found, item, origin));
+                listCustom(client, "gateway.networking.k8s.io", kind[0], kind[1], found, origin);
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 403 && e.getCode() != 404) {
                     throw e;
@@ -86,6 +65,23 @@ final class ClusterResources {
             }
         }
         return found;
+    }
+
+    /** Adds every object of a namespaced custom kind, in all namespaces. */
+    private static void listCustom(
+            KubernetesClient client, String group, String version, String kind, List<Resource> into, String origin) {
+        ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
+                .withGroup(group)
+                .withVersion(version)
+                .withKind(kind)
+                .withPlural(kind.toLowerCase(java.util.Locale.ROOT) + "s")
+                .withNamespaced(true)
+                .build();
+        client.genericKubernetesResources(context)
+                .inAnyNamespace()
+                .list()
+                .getItems()
+                .forEach(item -> add(into, item, origin));
     }
 
     /**

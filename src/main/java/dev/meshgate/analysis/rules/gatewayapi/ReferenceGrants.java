@@ -1,7 +1,10 @@
 package dev.meshgate.analysis.rules.gatewayapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Kinds;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Reference;
 import dev.meshgate.manifest.Resource;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +21,32 @@ final class ReferenceGrants {
                     .computeIfAbsent(grant.namespace(), key -> new java.util.ArrayList<>())
                     .add(grant);
         }
+    }
+
+    /**
+     * Whether the resource may refer to the core-group object in another namespace; when no grant there permits it,
+     * reports that (MG2104, or MG2003 where the input does not manage that namespace) at the pointer.
+     */
+    boolean permitsOrReport(
+            Context context, Resource from, String pointer, String toKind, String toNamespace, String toName) {
+        String fromKind = from.kind().kind();
+        if (toNamespace.equals(from.namespace()) || permits(fromKind, from.namespace(), toKind, toNamespace, toName)) {
+            return true;
+        }
+        context.unresolved(
+                from,
+                pointer,
+                Reference.in(
+                        toNamespace,
+                        Reference.Target.REFERENCE_GRANT,
+                        "to " + toKind + " " + toNamespace + "/" + toName + " from " + fromKind + "s of namespace "
+                                + from.namespace()),
+                Message.MG2104,
+                toNamespace,
+                fromKind + " " + from.name(),
+                from.namespace(),
+                toKind + " " + toName);
+        return false;
     }
 
     /**

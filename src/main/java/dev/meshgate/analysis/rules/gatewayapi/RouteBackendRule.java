@@ -49,25 +49,10 @@ public final class RouteBackendRule implements Rule {
     }
 
     private static void backend(Context context, ReferenceGrants grants, Resource route, BackendRef backend) {
-        if (!backend.namespace().equals(route.namespace())
-                && !grants.permits(
-                        route.kind().kind(), route.namespace(), "Service", backend.namespace(), backend.name())) {
-            context.unresolved(
-                    route,
-                    backend.pointer() + "/namespace",
-                    Reference.in(
-                            backend.namespace(),
-                            Reference.Target.REFERENCE_GRANT,
-                            "to Service " + backend.namespace() + "/" + backend.name() + " from "
-                                    + route.kind().kind() + "s of namespace " + route.namespace()),
-                    Message.MG2104,
-                    backend.namespace(),
-                    route.kind().kind() + " " + route.name(),
-                    route.namespace(),
-                    "Service " + backend.name());
-            return;
+        if (grants.permitsOrReport(
+                context, route, backend.pointer() + "/namespace", "Service", backend.namespace(), backend.name())) {
+            service(context, route, backend.namespace(), backend.name(), backend.port(), backend.pointer());
         }
-        service(context, route, backend.namespace(), backend.name(), backend.port(), backend.pointer());
     }
 
     private static void service(
