@@ -12,7 +12,8 @@ import java.time.Duration;
 
 /**
  * Gauges read at each scrape: the queue's depth and the age of its oldest run (from the store, so with a shared store
- * every replica shows the whole queue), the mirrors' size on disk, and the posts waiting in the status outbox.
+ * every replica shows the whole queue), the mirrors' size on disk, and the posts waiting in the status outbox (this
+ * replica's and the store's).
  */
 @Startup
 @Singleton
@@ -37,7 +38,10 @@ public class StateGauges {
                 .register(registry);
         Gauge.builder("meshgate.status.outbox.pending", publisher, forges -> forges.outboxState()
                         .waiting())
-                .description("Statuses, comments and check runs waiting to be posted or retried")
+                .description("Statuses, comments and check runs this replica holds to post or retry")
+                .register(registry);
+        Gauge.builder("meshgate.status.outbox.unsettled", store, RunStore::unsettledPosts)
+                .description("Statuses, comments and check runs the store holds unposted, for every replica")
                 .register(registry);
     }
 }
