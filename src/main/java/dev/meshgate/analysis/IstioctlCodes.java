@@ -96,7 +96,7 @@ public final class IstioctlCodes {
             left("IST0163", "InvalidExternalControlPlaneConfig", WEBHOOKS),
             left("IST0164", "ExternalControlPlaneAddressIsNotAHostname", WEBHOOKS),
             done("IST0165", "ReferencedInternalGateway"),
-            left("IST0166", "IneffectiveSelector", "not yet implemented (Kubernetes Gateway API)"),
+            done("IST0166", "IneffectiveSelector"),
             done("IST0167", "IneffectivePolicy"),
             left("IST0168", "UnknownUpgradeCompatibility", CONTROL_PLANE),
             left("IST0169", "UpdateIncompatibility", CONTROL_PLANE),

@@ -27,7 +27,14 @@ public final class Kinds {
     public static final ResourceKind TELEMETRY_KIND = new ResourceKind(TELEMETRY, "Telemetry");
     public static final ResourceKind WASM_PLUGIN = new ResourceKind(EXTENSIONS, "WasmPlugin");
     public static final ResourceKind ISTIO_OPERATOR = new ResourceKind("install.istio.io", "IstioOperator");
-    public static final ResourceKind KUBERNETES_GATEWAY = new ResourceKind("gateway.networking.k8s.io", "Gateway");
+    public static final String GATEWAY_API = "gateway.networking.k8s.io";
+    public static final ResourceKind KUBERNETES_GATEWAY = new ResourceKind(GATEWAY_API, "Gateway");
+    public static final ResourceKind GATEWAY_CLASS = new ResourceKind(GATEWAY_API, "GatewayClass");
+    public static final ResourceKind HTTP_ROUTE = new ResourceKind(GATEWAY_API, "HTTPRoute");
+    public static final ResourceKind GRPC_ROUTE = new ResourceKind(GATEWAY_API, "GRPCRoute");
+    public static final ResourceKind TCP_ROUTE = new ResourceKind(GATEWAY_API, "TCPRoute");
+    public static final ResourceKind TLS_ROUTE = new ResourceKind(GATEWAY_API, "TLSRoute");
+    public static final ResourceKind REFERENCE_GRANT = new ResourceKind(GATEWAY_API, "ReferenceGrant");
 
     public static final ResourceKind SERVICE = new ResourceKind("", "Service");
     public static final ResourceKind SECRET = new ResourceKind("", "Secret");
@@ -61,6 +68,9 @@ public final class Kinds {
             POD,
             WORKLOAD_ENTRY,
             ISTIO_OPERATOR);
+
+    /** The Gateway API's route kinds that Istio implements. */
+    public static final Set<ResourceKind> ROUTES = Set.of(HTTP_ROUTE, GRPC_ROUTE, TCP_ROUTE, TLS_ROUTE);
 
     /**
      * Declared as an input by a rule that reads every resource whatever its kind (a per-resource check of all of

@@ -186,6 +186,8 @@ final class Ownership {
             case HOST -> rendersIstiod;
             case SUBSET -> inRoot.contains(Kinds.DESTINATION_RULE);
             case GATEWAY -> inRoot.contains(Kinds.GATEWAY);
+            case KUBERNETES_GATEWAY -> inRoot.contains(Kinds.KUBERNETES_GATEWAY);
+            case REFERENCE_GRANT -> inRoot.contains(Kinds.REFERENCE_GRANT);
             case SECRET -> inRoot.stream().anyMatch(SECRET_SOURCES::contains);
             case WORKLOADS -> withWorkloads.contains(namespace);
             case NAMESPACE -> false;
@@ -200,6 +202,8 @@ final class Ownership {
             case HOST -> listed.contains(Kinds.SERVICE) || listed.contains(Kinds.SERVICE_ENTRY);
             case SUBSET -> listed.contains(Kinds.DESTINATION_RULE);
             case GATEWAY -> listed.contains(Kinds.GATEWAY);
+            case KUBERNETES_GATEWAY -> listed.contains(Kinds.KUBERNETES_GATEWAY);
+            case REFERENCE_GRANT -> listed.contains(Kinds.REFERENCE_GRANT);
             case SECRET -> consultedSecrets.contains(namespace);
             case WORKLOADS -> listsWorkloads;
             case NAMESPACE -> false;

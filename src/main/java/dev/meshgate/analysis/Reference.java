@@ -23,6 +23,10 @@ public record Reference(Target target, String name, String namespace, String rea
         SUBSET("subset", "DestinationRule"),
         /** A Gateway a VirtualService binds to. */
         GATEWAY("gateway", "Gateway"),
+        /** A Kubernetes Gateway (gateway.networking.k8s.io) a route attaches to. */
+        KUBERNETES_GATEWAY("gateway", "Kubernetes Gateway"),
+        /** A ReferenceGrant that lets a route refer to an object in another namespace. */
+        REFERENCE_GRANT("ReferenceGrant", "ReferenceGrant"),
         /** A Secret, written or produced by a controller (cert-manager, External Secrets, Sealed Secrets). */
         SECRET("Secret", "Secret"),
         /** The workloads a selector picks (pod templates, Pods, WorkloadEntries, IstioOperator gateways). */

@@ -18,6 +18,13 @@ import dev.meshgate.analysis.rules.gateway.CredentialSecretNotFoundRule;
 import dev.meshgate.analysis.rules.gateway.DuplicateGatewayCertificateRule;
 import dev.meshgate.analysis.rules.gateway.GatewayPortNotDefinedOnServiceRule;
 import dev.meshgate.analysis.rules.gateway.InvalidGatewayCredentialRule;
+import dev.meshgate.analysis.rules.gatewayapi.ConflictingListenersRule;
+import dev.meshgate.analysis.rules.gatewayapi.IneffectiveSelectorRule;
+import dev.meshgate.analysis.rules.gatewayapi.ListenerCertificateRule;
+import dev.meshgate.analysis.rules.gatewayapi.RouteBackendRule;
+import dev.meshgate.analysis.rules.gatewayapi.RouteParentRule;
+import dev.meshgate.analysis.rules.gatewayapi.SharedAddressListenersRule;
+import dev.meshgate.analysis.rules.gatewayapi.VirtualServiceHostNotInKubernetesGatewayRule;
 import dev.meshgate.analysis.rules.mesh.HoldApplicationUntilProxyStartsRule;
 import dev.meshgate.analysis.rules.mesh.IstiodReplicasRule;
 import dev.meshgate.analysis.rules.mesh.MeshWideMtlsRule;
@@ -96,6 +103,7 @@ public final class RuleRegistry {
                 new AuthorizationPolicyRule(),
                 new AuthorizationPolicyRulesRule(),
                 new ConflictingGatewaysRule(),
+                new ConflictingListenersRule(),
                 new ConflictingServiceEntryProtocolRule(),
                 new ConflictingVirtualServiceHostsRule(),
                 new CredentialSecretNotFoundRule(),
@@ -119,12 +127,14 @@ public final class RuleRegistry {
                 new HostNotInGatewayRule(),
                 new HostSyntaxRule(),
                 new HttpRouteActionRule(),
+                new IneffectiveSelectorRule(),
                 new IngressSubsetRoutingRule(),
                 new InvalidGatewayCredentialRule(),
                 new IstioAnnotationRule(),
                 new IstiodReplicasRule(),
                 new JwtClaimRoutingRule(),
                 new JwtRuleFieldsRule(),
+                new ListenerCertificateRule(),
                 new LoadBalancerRule(),
                 new LoadProblemRule(),
                 new MatchConditionRule(),
@@ -146,10 +156,13 @@ public final class RuleRegistry {
                 new RequestAuthenticationConflictRule(),
                 new RequestAuthenticationRule(),
                 new RequiredFieldRule(),
+                new RouteBackendRule(),
+                new RouteParentRule(),
                 new RouteWeightRule(),
                 new SelectorMatchesNoWorkloadRule(),
                 new ServiceEntryAddressesRule(),
                 new ServiceEntryRule(),
+                new SharedAddressListenersRule(),
                 new SidecarEgressHostRule(),
                 new SidecarSelectorConflictRule(),
                 new SourceNamespaceNotFoundRule(),
@@ -164,6 +177,7 @@ public final class RuleRegistry {
                 new UnknownDestinationRuleHostRule(),
                 new UnreachableRouteRule(),
                 new ValueRangeRule(),
+                new VirtualServiceHostNotInKubernetesGatewayRule(),
                 new WasmPluginFieldsRule(),
                 new WasmPluginRule(),
                 new WorkloadEntryRule(),

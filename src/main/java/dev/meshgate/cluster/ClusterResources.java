@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Reads, read-only, the kinds references point at: Services, Namespaces (for their injection labels), workloads (for
  * their pod labels), Secrets in the gateway namespaces (names and types only: their data is dropped at once), and
- * Istio's ServiceEntries, Gateways, DestinationRules, VirtualServices and Sidecars, and the CustomResourceDefinitions
+ * Istio's ServiceEntries, Gateways, DestinationRules, VirtualServices and Sidecars, the Gateway API's Gateways and
+ * ReferenceGrants (when the cluster serves them), and the CustomResourceDefinitions
  * of Istio's groups and the Gateway API (structure is checked against them). Each becomes a resource trimmed to what
  * analysis needs, so that an inventory of them can be shared without secrets.
  */
@@ -23,6 +24,10 @@ final class ClusterResources {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ISTIO_KINDS =
             List.of("ServiceEntry", "Gateway", "DestinationRule", "VirtualService", "Sidecar");
+
+    /** The Gateway API kinds routes refer to, each at the version every supported release serves. */
+    private static final List<String[]> GATEWAY_API_KINDS =
+            List.of(new String[] {"v1", "Gateway"}, new String[] {"v1beta1", "ReferenceGrant"});
 
     private ClusterResources() {}
 
@@ -37,21 +42,46 @@ final class ClusterResources {
             client.secrets().inNamespace(namespace).list().getItems().forEach(item -> add(resources, item, origin));
         }
         for (String kind : ISTIO_KINDS) {
-            ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
-                    .withGroup("networking.istio.io")
-                    .withVersion("v1")
-                    .withKind(kind)
-                    .withPlural(kind.toLowerCase(java.util.Locale.ROOT) + "s")
-                    .withNamespaced(true)
-                    .build();
-            client.genericKubernetesResources(context)
-                    .inAnyNamespace()
-                    .list()
-                    .getItems()
-                    .forEach(item -> add(resources, item, origin));
+            listCustom(client, "networking.istio.io", "v1", kind, resources, origin);
         }
+        resources.addAll(gatewayApi(client, origin));
         resources.addAll(crds(client, origin));
         return resources;
+    }
+
+    /**
+     * The Kubernetes Gateways and ReferenceGrants routes point at; none when the cluster does not serve the Gateway
+     * API (its CRDs are not installed) or the role may not list them, so references to them stay unverified.
+     */
+    private static List<Resource> gatewayApi(KubernetesClient client, String origin) {
+        List<Resource> found = new ArrayList<>();
+        for (String[] kind : GATEWAY_API_KINDS) {
+            try {
+                listCustom(client, "gateway.networking.k8s.io", kind[0], kind[1], found, origin);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403 && e.getCode() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Adds every object of a namespaced custom kind, in all namespaces. */
+    private static void listCustom(
+            KubernetesClient client, String group, String version, String kind, List<Resource> into, String origin) {
+        ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
+                .withGroup(group)
+                .withVersion(version)
+                .withKind(kind)
+                .withPlural(kind.toLowerCase(java.util.Locale.ROOT) + "s")
+                .withNamespaced(true)
+                .build();
+        client.genericKubernetesResources(context)
+                .inAnyNamespace()
+                .list()
+                .getItems()
+                .forEach(item -> add(into, item, origin));
     }
 
     /**
