@@ -118,8 +118,7 @@ public final class BenchRepoCommand implements Callable<Integer> {
         arguments.addAll(List.of("--cache-dir", cache.toString()));
         arguments.addAll(extra);
         arguments.add(root.toString());
-        MeasuredRun run =
-                MeasuredRun.of(SelfLauncher.command(SelfLauncher.COMMAND_LINE_VM_OPTIONS, arguments), root);
+        MeasuredRun run = MeasuredRun.of(SelfLauncher.command(SelfLauncher.COMMAND_LINE_VM_OPTIONS, arguments), root);
         if (run.exit() != 0) {
             throw new IllegalStateException("validate failed (exit " + run.exit() + "): " + run.errors());
         }
