@@ -4,9 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** Istio's exportTo visibility: "*" everywhere (the default), "." the owner's namespace, "~" nowhere, or namespaces. */
-final class ExportTo {
+public final class ExportTo {
 
     private ExportTo() {}
+
+    /**
+     * The namespaces a resource exported so is applied in, as istioctl judges its references: its own when it names
+     * none, {@code "*"} standing for every namespace, none for {@code "~"}.
+     */
+    public static List<String> seenFrom(JsonNode exportTo, String owner) {
+        if (exportTo == null || !exportTo.isArray() || exportTo.isEmpty()) {
+            return List.of(owner);
+        }
+        List<String> namespaces = new java.util.ArrayList<>();
+        for (JsonNode entry : exportTo) {
+            String namespace = entry.asText();
+            if (!namespace.equals("~")) {
+                namespaces.add(namespace.equals(".") ? owner : namespace);
+            }
+        }
+        return namespaces;
+    }
 
     static boolean visible(JsonNode exportTo, String owner, String from) {
         if (exportTo == null || !exportTo.isArray() || exportTo.isEmpty()) {

@@ -30,6 +30,8 @@ public final class Index {
     private final List<Resource> all;
     private final Map<ResourceKind, List<Resource>> byKind;
     private final Map<ObjectKey, List<Resource>> byName;
+    // The same, whatever the namespace (a key with no namespace).
+    private final Map<ObjectKey, List<Resource>> byNameInAnyNamespace;
     private final List<Workload> workloads;
     private final Map<LabelKey, List<Workload>> workloadsByLabel;
     private final Map<String, List<Workload>> workloadsByNamespace;
@@ -50,6 +52,7 @@ public final class Index {
         this.all = List.copyOf(resources);
         this.byKind = new HashMap<>();
         this.byName = new HashMap<>();
+        this.byNameInAnyNamespace = new HashMap<>();
         this.workloads = new ArrayList<>();
         this.workloadsByLabel = new HashMap<>();
         this.workloadsByNamespace = new HashMap<>();
@@ -64,7 +67,8 @@ public final class Index {
         for (Resource resource : resources) {
             workloadsOf.put(resource, add(resource));
         }
-        this.ownership = new Ownership(repository, outside, settings.rootNamespace(), workloadsOf::get);
+        this.ownership =
+                new Ownership(repository, outside, settings.rootNamespace(), settings.wholeMesh(), workloadsOf::get);
     }
 
     /** A view of the same tables that refuses reads the reader did not declare; nothing is copied. */
@@ -74,6 +78,7 @@ public final class Index {
         this.all = tables.all;
         this.byKind = tables.byKind;
         this.byName = tables.byName;
+        this.byNameInAnyNamespace = tables.byNameInAnyNamespace;
         this.workloads = tables.workloads;
         this.workloadsByLabel = tables.workloadsByLabel;
         this.workloadsByNamespace = tables.workloadsByNamespace;
@@ -109,6 +114,9 @@ public final class Index {
     private List<Workload> add(Resource resource) {
         byKind.computeIfAbsent(resource.kind(), k -> new ArrayList<>()).add(resource);
         byName.computeIfAbsent(key(resource.kind(), resource.namespace(), resource.name()), k -> new ArrayList<>())
+                .add(resource);
+        byNameInAnyNamespace
+                .computeIfAbsent(key(resource.kind(), null, resource.name()), k -> new ArrayList<>())
                 .add(resource);
         if (!resource.namespace().isEmpty()) {
             namespaces.add(resource.namespace());
@@ -208,6 +216,12 @@ public final class Index {
     public List<Resource> named(ResourceKind kind, String namespace, String name) {
         reader.require(kind);
         return byName.getOrDefault(key(kind, namespace, name), NONE);
+    }
+
+    /** Every resource with this kind and name, whatever its namespace, in the order of the input. */
+    public List<Resource> namedInAnyNamespace(ResourceKind kind, String name) {
+        reader.require(kind);
+        return byNameInAnyNamespace.getOrDefault(key(kind, null, name), NONE);
     }
 
     /** All workloads of the input. */

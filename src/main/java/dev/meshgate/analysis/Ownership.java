@@ -27,6 +27,9 @@ import java.util.Set;
  *       kinds the view lists (Secrets only in the namespaces where it holds Secrets, as they are listed only in the
  *       configured namespaces).
  * </ul>
+ *
+ * <p>Unless the input is declared the whole mesh ({@code wholeMesh: true}), as {@code istioctl analyze} takes its files:
+ * then every namespace is vouched for, and what the input does not declare does not exist.
  */
 final class Ownership {
 
@@ -35,6 +38,7 @@ final class Ownership {
             Set.of(Kinds.SECRET, Kinds.CERTIFICATE, Kinds.EXTERNAL_SECRET, Kinds.SEALED_SECRET);
 
     private final String rootNamespace;
+    private final boolean wholeMesh;
     private final Set<String> managed = new HashSet<>();
     private final Set<String> withWorkloads = new HashSet<>();
     private final Set<ResourceKind> inRoot = new HashSet<>();
@@ -50,8 +54,10 @@ final class Ownership {
             List<Resource> repository,
             List<Resource> outside,
             String rootNamespace,
+            boolean wholeMesh,
             java.util.function.Function<Resource, List<Workload>> workloadsOf) {
         this.rootNamespace = rootNamespace;
+        this.wholeMesh = wholeMesh;
         for (Resource resource : repository) {
             declare(resource, workloadsOf.apply(resource));
         }
@@ -131,6 +137,9 @@ final class Ownership {
 
     /** Whether the reference, which the input did not resolve, is missing (true) or only unverified (false). */
     boolean verifiable(Reference reference) {
+        if (wholeMesh) {
+            return true;
+        }
         String namespace = reference.namespace();
         if (namespace == null) {
             // Workloads of every namespace (a Gateway's selector): known where the input declares gateways.
@@ -179,6 +188,7 @@ final class Ownership {
             case GATEWAY -> inRoot.contains(Kinds.GATEWAY);
             case SECRET -> inRoot.stream().anyMatch(SECRET_SOURCES::contains);
             case WORKLOADS -> withWorkloads.contains(namespace);
+            case NAMESPACE -> false;
         };
     }
 
@@ -192,6 +202,7 @@ final class Ownership {
             case GATEWAY -> listed.contains(Kinds.GATEWAY);
             case SECRET -> consultedSecrets.contains(namespace);
             case WORKLOADS -> listsWorkloads;
+            case NAMESPACE -> false;
         };
     }
 }

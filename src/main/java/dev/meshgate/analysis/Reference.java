@@ -26,7 +26,9 @@ public record Reference(Target target, String name, String namespace, String rea
         /** A Secret, written or produced by a controller (cert-manager, External Secrets, Sealed Secrets). */
         SECRET("Secret", "Secret"),
         /** The workloads a selector picks (pod templates, Pods, WorkloadEntries, IstioOperator gateways). */
-        WORKLOADS("workload selector", "workload");
+        WORKLOADS("workload selector", "workload"),
+        /** A namespace a policy names (an AuthorizationPolicy's source namespaces). */
+        NAMESPACE("namespace", "Namespace");
 
         private final String noun;
         private final String kind;
@@ -36,7 +38,7 @@ public record Reference(Target target, String name, String namespace, String rea
             this.kind = kind;
         }
 
-        /** How a finding names it: "host", "subset", "gateway", "Secret", "workload selector". */
+        /** How a finding names it: "host", "subset", "gateway", "Secret", "workload selector", "namespace". */
         public String noun() {
             return noun;
         }

@@ -3,6 +3,7 @@ package dev.meshgate.analysis;
 import dev.meshgate.analysis.rules.DuplicateResourceRule;
 import dev.meshgate.analysis.rules.LoadProblemRule;
 import dev.meshgate.analysis.rules.annotation.IstioAnnotationRule;
+import dev.meshgate.analysis.rules.destinationrule.DisabledWideMtlsRule;
 import dev.meshgate.analysis.rules.destinationrule.LoadBalancerRule;
 import dev.meshgate.analysis.rules.destinationrule.MtlsConflictRule;
 import dev.meshgate.analysis.rules.destinationrule.MultipleDestinationRulesRule;
@@ -29,6 +30,7 @@ import dev.meshgate.analysis.rules.networking.DeprecatedFieldRule;
 import dev.meshgate.analysis.rules.networking.DuplicateNameRule;
 import dev.meshgate.analysis.rules.networking.DurationRule;
 import dev.meshgate.analysis.rules.networking.EnvoyFilterPatchRule;
+import dev.meshgate.analysis.rules.networking.ExportToNamespaceRule;
 import dev.meshgate.analysis.rules.networking.HostSyntaxRule;
 import dev.meshgate.analysis.rules.networking.HttpRouteActionRule;
 import dev.meshgate.analysis.rules.networking.MatchConditionRule;
@@ -40,25 +42,35 @@ import dev.meshgate.analysis.rules.networking.ServiceEntryRule;
 import dev.meshgate.analysis.rules.networking.TlsSettingsRule;
 import dev.meshgate.analysis.rules.networking.ValueRangeRule;
 import dev.meshgate.analysis.rules.schema.StructureRule;
+import dev.meshgate.analysis.rules.security.AuthorizationPolicyHostRule;
+import dev.meshgate.analysis.rules.security.AuthorizationPolicyMtlsRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRulesRule;
+import dev.meshgate.analysis.rules.security.DisabledPeerAuthenticationRule;
 import dev.meshgate.analysis.rules.security.JwtRuleFieldsRule;
 import dev.meshgate.analysis.rules.security.PeerAuthenticationConflictRule;
 import dev.meshgate.analysis.rules.security.PeerAuthenticationRule;
 import dev.meshgate.analysis.rules.security.PolicyTargetRefRule;
+import dev.meshgate.analysis.rules.security.RequestAuthenticationConflictRule;
 import dev.meshgate.analysis.rules.security.RequestAuthenticationRule;
+import dev.meshgate.analysis.rules.security.SourceNamespaceNotFoundRule;
 import dev.meshgate.analysis.rules.service.PortNameConventionRule;
 import dev.meshgate.analysis.rules.serviceentry.ConflictingServiceEntryProtocolRule;
 import dev.meshgate.analysis.rules.serviceentry.ServiceEntryAddressesRule;
+import dev.meshgate.analysis.rules.sidecar.AmbientSidecarRule;
+import dev.meshgate.analysis.rules.sidecar.SidecarEgressHostRule;
 import dev.meshgate.analysis.rules.sidecar.SidecarSelectorConflictRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryFieldsRule;
+import dev.meshgate.analysis.rules.telemetry.TelemetryProviderRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetrySelectorConflictRule;
 import dev.meshgate.analysis.rules.virtualservice.ConflictingVirtualServiceHostsRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationHostNotFoundRule;
+import dev.meshgate.analysis.rules.virtualservice.DestinationPortNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.DestinationPortRequiredRule;
 import dev.meshgate.analysis.rules.virtualservice.GatewayNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.HostNotInGatewayRule;
+import dev.meshgate.analysis.rules.virtualservice.IngressSubsetRoutingRule;
 import dev.meshgate.analysis.rules.virtualservice.JwtClaimRoutingRule;
 import dev.meshgate.analysis.rules.virtualservice.SubsetNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.UnreachableRouteRule;
@@ -77,7 +89,10 @@ public final class RuleRegistry {
 
     public static List<Rule> all() {
         return List.of(
+                new AmbientSidecarRule(),
                 new ApplicationUidRule(),
+                new AuthorizationPolicyHostRule(),
+                new AuthorizationPolicyMtlsRule(),
                 new AuthorizationPolicyRule(),
                 new AuthorizationPolicyRulesRule(),
                 new ConflictingGatewaysRule(),
@@ -87,19 +102,24 @@ public final class RuleRegistry {
                 new DeploymentServicePortsRule(),
                 new DeprecatedFieldRule(),
                 new DestinationHostNotFoundRule(),
+                new DestinationPortNotFoundRule(),
                 new DestinationPortRequiredRule(),
+                new DisabledPeerAuthenticationRule(),
+                new DisabledWideMtlsRule(),
                 new DuplicateGatewayCertificateRule(),
                 new DuplicateNameRule(),
                 new DuplicateResourceRule(),
                 new DurationRule(),
                 new EnvoyFilterOperationRule(),
                 new EnvoyFilterPatchRule(),
+                new ExportToNamespaceRule(),
                 new GatewayNotFoundRule(),
                 new GatewayPortNotDefinedOnServiceRule(),
                 new HoldApplicationUntilProxyStartsRule(),
                 new HostNotInGatewayRule(),
                 new HostSyntaxRule(),
                 new HttpRouteActionRule(),
+                new IngressSubsetRoutingRule(),
                 new InvalidGatewayCredentialRule(),
                 new IstioAnnotationRule(),
                 new IstiodReplicasRule(),
@@ -123,17 +143,21 @@ public final class RuleRegistry {
                 new ProxyResourcesRule(),
                 new RegexMatchCountRule(),
                 new RegexRule(),
+                new RequestAuthenticationConflictRule(),
                 new RequestAuthenticationRule(),
                 new RequiredFieldRule(),
                 new RouteWeightRule(),
                 new SelectorMatchesNoWorkloadRule(),
                 new ServiceEntryAddressesRule(),
                 new ServiceEntryRule(),
+                new SidecarEgressHostRule(),
                 new SidecarSelectorConflictRule(),
+                new SourceNamespaceNotFoundRule(),
                 new StructureRule(),
                 new SubsetNotFoundRule(),
                 new SubsetSelectsNoWorkloadRule(),
                 new TelemetryFieldsRule(),
+                new TelemetryProviderRule(),
                 new TelemetryRule(),
                 new TelemetrySelectorConflictRule(),
                 new TlsSettingsRule(),

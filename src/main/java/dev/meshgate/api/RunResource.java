@@ -79,10 +79,10 @@ public class RunResource {
                     .location(URI.create("/runs/" + accepted.runId()))
                     .build();
         }
-        RunSubmitter.QueueFull full = (RunSubmitter.QueueFull) submission;
+        RunSubmitter.Refused refused = (RunSubmitter.Refused) submission;
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                .header("Retry-After", full.retryAfter().toSeconds())
-                .entity(Map.of("error", "the run queue is full; try again later"))
+                .header("Retry-After", refused.retryAfter().toSeconds())
+                .entity(Map.of("error", refused.reason() + "; try again later"))
                 .build();
     }
 

@@ -20,7 +20,7 @@ public enum DeliveryOutcome {
     UNAUTHORIZED,
     /** No forge has an endpoint of that name. */
     UNKNOWN_FORGE,
-    /** The run queue is full; the sender is told to redeliver later. */
+    /** The run queue or the disk of the data folder is full; the sender is told to redeliver later. */
     QUEUE_FULL,
     /** meshgate could not answer (a secret file that cannot be read). */
     FAILED;

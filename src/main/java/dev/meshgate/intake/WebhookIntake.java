@@ -228,12 +228,12 @@ public final class WebhookIntake {
             // One delivery may name several refs; each needs an id of its own for redeliveries to be recognised.
             String id = deliveryKey == null || i == 0 ? deliveryKey : deliveryKey + "#" + i;
             RunSubmitter.Submission submission = runs.submit(revision, id);
-            if (submission instanceof RunSubmitter.QueueFull full) {
-                LOG.warnf("run queue full: %s delivery %s answered 503", adapter.name(), deliveryId);
+            if (submission instanceof RunSubmitter.Refused refused) {
+                LOG.warnf("%s: %s delivery %s answered 503", refused.reason(), adapter.name(), deliveryId);
                 Map<String, Object> body = new LinkedHashMap<>();
-                body.put("error", "the run queue is full; redeliver later");
+                body.put("error", refused.reason() + "; redeliver later");
                 body.put("runs", accepted);
-                return new WebhookAnswer(503, body, null, full.retryAfter());
+                return new WebhookAnswer(503, body, null, refused.retryAfter());
             }
             RunSubmitter.Accepted run = (RunSubmitter.Accepted) submission;
             LOG.infof(

@@ -79,7 +79,7 @@ public final class ManifestLoader {
     public LoadResult loadText(String file, String text) {
         List<Resource> resources = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
-        for (YamlDocuments.Document document : new YamlDocuments(limits).read(file, new StringReader(text), problems)) {
+        for (YamlDocuments.Document document : new YamlDocuments(limits).read(file, text, problems)) {
             addResource(document, resources, problems);
         }
         return new LoadResult(List.copyOf(resources), List.copyOf(problems), 1);
@@ -168,8 +168,7 @@ public final class ManifestLoader {
             byte[] bytes = Files.readAllBytes(path);
             String text;
             try {
-                // UnicodeReader honours UTF-8/UTF-16/UTF-32 byte order marks as Kubernetes YAML readers do.
-                text = readAll(new UnicodeReader(new ByteArrayInputStream(bytes)));
+                text = decode(bytes);
             } catch (java.nio.charset.CharacterCodingException e) {
                 if (ObjectSigns.textNamesApiVersionAndKind(roughText(bytes))) {
                     return FileRead.problem(new LoadProblem(
@@ -191,7 +190,7 @@ public final class ManifestLoader {
      */
     private FileRead readText(String name, String text) {
         List<LoadProblem> problems = new ArrayList<>();
-        List<YamlDocuments.Document> documents = new YamlDocuments(limits).read(name, new StringReader(text), problems);
+        List<YamlDocuments.Document> documents = new YamlDocuments(limits).read(name, text, problems);
         boolean objects = documents.stream()
                 .anyMatch(document -> document.listItem() || ObjectSigns.meantAsObject(document.tree()));
         boolean limited = problems.stream().anyMatch(problem -> problem.type() == LoadProblem.Type.LIMIT);
@@ -218,6 +217,25 @@ public final class ManifestLoader {
     /** Bytes as text good enough to look for ASCII key names in, whatever the encoding (UTF-16 included). */
     private static String roughText(byte[] bytes) {
         return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\0", "");
+    }
+
+    /**
+     * The text of a file: UTF-8 unless a byte order mark says UTF-16 or UTF-32, as Kubernetes YAML readers take it
+     * (SnakeYAML's UnicodeReader); bytes that are not text in that encoding are an error, never replaced.
+     */
+    private static String decode(byte[] bytes) throws IOException {
+        int first = bytes.length == 0 ? -1 : bytes[0] & 0xff;
+        boolean marked = first == 0xef || first == 0xfe || first == 0xff || first == 0;
+        if (marked) {
+            return readAll(new UnicodeReader(new ByteArrayInputStream(bytes)));
+        }
+        // Most files: one decoding pass straight into the string.
+        return java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes))
+                .toString();
     }
 
     private static String readAll(Reader reader) throws IOException {

@@ -2,6 +2,7 @@ package dev.meshgate.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -33,7 +34,30 @@ final class YamlDocuments {
         this.limits = limits;
     }
 
+    /**
+     * Reads a stream held in memory; the schemas of CRDs whose schemas are not kept are not even scanned when the
+     * text allows it ({@link BlankedSchemas}), with the same result as reading all of it.
+     */
+    List<Document> read(String file, String text, List<LoadProblem> problems) {
+        // Blanking a text over the size limit could let it pass the limit.
+        BlankedSchemas blanked = text.length() <= limits.maxFileBytes() ? BlankedSchemas.of(text) : null;
+        if (blanked != null) {
+            List<LoadProblem> found = new ArrayList<>();
+            NodeConverter.UnreadSpans unread = new NodeConverter.UnreadSpans();
+            List<Document> documents = read(file, new StringReader(blanked.text()), found, unread);
+            if (found.isEmpty() && unread.coverAll(blanked.keyLines())) {
+                return documents;
+            }
+        }
+        return read(file, new StringReader(text), problems);
+    }
+
     List<Document> read(String file, Reader reader, List<LoadProblem> problems) {
+        return read(file, reader, problems, new NodeConverter.UnreadSpans());
+    }
+
+    private List<Document> read(
+            String file, Reader reader, List<LoadProblem> problems, NodeConverter.UnreadSpans unread) {
         List<Document> documents = new ArrayList<>();
         int lastLine = 1;
         try {
@@ -52,10 +76,10 @@ final class YamlDocuments {
                 Node items = listItems(node);
                 if (items instanceof SequenceNode sequence) {
                     for (Node item : sequence.getValue()) {
-                        documents.add(convert(file, item, true, problems));
+                        documents.add(convert(file, item, true, problems, unread));
                     }
                 } else {
-                    documents.add(convert(file, node, false, problems));
+                    documents.add(convert(file, node, false, problems, unread));
                 }
             }
         } catch (MarkedYAMLException e) {
@@ -69,9 +93,10 @@ final class YamlDocuments {
         return documents;
     }
 
-    private Document convert(String file, Node node, boolean listItem, List<LoadProblem> problems) {
+    private Document convert(
+            String file, Node node, boolean listItem, List<LoadProblem> problems, NodeConverter.UnreadSpans unread) {
         FieldPositions positions = new FieldPositions(file);
-        JsonNode tree = new NodeConverter(positions, problems, limits.maxNodesPerDocument()).convert(node);
+        JsonNode tree = new NodeConverter(positions, problems, limits.maxNodesPerDocument(), unread).convert(node);
         return new Document(tree, positions, listItem);
     }
 

@@ -13,9 +13,9 @@ import java.time.Duration;
 
 /**
  * Gauges read at each scrape: the queue's depth and the age of its oldest run (from the store, so with a shared store
- * every replica shows the whole queue), the mirrors' size on disk, and the posts waiting in the status outbox. What
- * they read is looked up at the first scrape, not at start: opening the run store (and migrating it) happens on the
- * resume thread beside the rest of the start, and readiness waits for it there.
+ * every replica shows the whole queue), the mirrors' size on disk, and the posts waiting in the status outbox (this
+ * replica's and the store's). What they read is looked up at the first scrape, not at start: opening the run store
+ * (and migrating it) happens on the resume thread beside the rest of the start, and readiness waits for it there.
  */
 @Startup
 @Singleton
@@ -53,7 +53,12 @@ public class StateGauges {
                         .outboxState()
                         .waiting())
                 .strongReference(true)
-                .description("Statuses, comments and check runs waiting to be posted or retried")
+                .description("Statuses, comments and check runs this replica holds to post or retry")
+                .register(registry);
+        Gauge.builder("meshgate.status.outbox.unsettled", store, runs -> runs.get()
+                        .unsettledPosts())
+                .strongReference(true)
+                .description("Statuses, comments and check runs the store holds unposted, for every replica")
                 .register(registry);
     }
 }

@@ -18,6 +18,10 @@ public interface RunSubmitter {
     /** Queued now, or found already queued or finished ({@code duplicate}); either way the run to look at. */
     record Accepted(String runId, boolean duplicate) implements Submission {}
 
-    /** The queue is full: the sender should try again after the delay. */
-    record QueueFull(Duration retryAfter) implements Submission {}
+    /**
+     * Not taken now (the queue is full, or the disk is): the sender should try again after the delay.
+     *
+     * @param reason what to tell the sender, a sentence without the delay
+     */
+    record Refused(String reason, Duration retryAfter) implements Submission {}
 }

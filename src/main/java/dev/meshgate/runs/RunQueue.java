@@ -99,6 +99,13 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
 
     @Override
     public Submission submit(Revision revision, String deliveryId) {
+        long free = DiskRoom.usableBytes(settings.dataDirectory());
+        if (free < settings.minFreeDiskBytes()) {
+            LOG.warnf(
+                    "only %d bytes free for the data folder %s (meshgate.runs.min-free-disk is %d): %s refused",
+                    free, settings.dataDirectory(), settings.minFreeDiskBytes(), revision.line());
+            return new Refused("the disk of meshgate's data folder is full", RunSettings.RETRY_AFTER);
+        }
         RunStore.Admission admission = store.admit(
                 revision,
                 deliveryId,
@@ -111,7 +118,7 @@ public final class RunQueue implements RunSubmitter, AutoCloseable {
         }
         if (admission instanceof RunStore.Full) {
             LOG.warnf("queue full (%d runs waiting): %s refused", settings.queueCapacity(), revision.line());
-            return new QueueFull(RunSettings.RETRY_AFTER);
+            return new Refused("the run queue is full", RunSettings.RETRY_AFTER);
         }
         RunStore.Admitted admitted = (RunStore.Admitted) admission;
         Run run = admitted.run();

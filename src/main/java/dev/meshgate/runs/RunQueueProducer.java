@@ -53,7 +53,8 @@ public class RunQueueProducer {
                 config.runs().statusContext(),
                 config.runs().keep(),
                 config.store().lease(),
-                config.store().poll());
+                config.store().poll(),
+                config.runs().minFreeDisk().asLongValue());
         RunWorker worker = new RunWorker(
                 mirrors, config.dataDir().resolve("work"), config.runs().onlyNewErrorsFail());
         config.verified()

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param lease how long a replica's claim on its runs and posts lasts unless renewed; a replica that died loses its
  *     work to the others after this long
  * @param poll how often an idle replica looks for work other replicas wrote or left
+ * @param minFreeDiskBytes the free space of the data folder's disk below which new runs are refused, for a checkout
+ *     that cannot be written fails half-way and a record that cannot be written loses the delivery
  */
 public record RunSettings(
         Path dataDirectory,
@@ -24,9 +26,13 @@ public record RunSettings(
         String statusContext,
         int keepRuns,
         Duration lease,
-        Duration poll) {
+        Duration poll,
+        long minFreeDiskBytes) {
 
-    /** With the default lease (30 s) and poll (1 s). */
+    /** The free disk space kept by default. */
+    public static final long DEFAULT_MIN_FREE_DISK = 64L * 1024 * 1024;
+
+    /** With the default lease (30 s), poll (1 s) and free disk (64 MiB). */
     public RunSettings(
             Path dataDirectory, int workers, int queueCapacity, String publicUrl, String statusContext, int keepRuns) {
         this(
@@ -37,7 +43,8 @@ public record RunSettings(
                 statusContext,
                 keepRuns,
                 Duration.ofSeconds(30),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                DEFAULT_MIN_FREE_DISK);
     }
 
     /** How long a sender is told to wait when the queue is full. */
@@ -52,6 +59,9 @@ public record RunSettings(
         }
         if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("meshgate.store.lease must be at least 1s, not " + lease);
+        }
+        if (minFreeDiskBytes < 0) {
+            throw new IllegalArgumentException("meshgate.runs.min-free-disk cannot be negative");
         }
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("meshgate.runs.queue-capacity must be at least 1, not " + queueCapacity);

@@ -1,6 +1,7 @@
 package dev.meshgate.runs;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.AgroalDefaultSecurityProvider;
 import io.agroal.api.security.AgroalSecurityProvider;
@@ -60,6 +61,10 @@ final class SharedDatabase {
                         .minSize(1)
                         .maxSize(CONNECTIONS)
                         .acquisitionTimeout(ACQUISITION)
+                        // A session the server ended (a restart, a fail-over, a rotated password) is replaced when
+                        // it is next borrowed, and the replacement reads the password file again.
+                        .validateOnBorrow(true)
+                        .connectionValidator(AgroalConnectionPoolConfiguration.ConnectionValidator.defaultValidator())
                         .connectionFactoryConfiguration(factory -> {
                             factory.jdbcUrl(settings.jdbcUrl())
                                     .connectionProviderClass(org.postgresql.Driver.class)

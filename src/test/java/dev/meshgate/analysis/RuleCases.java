@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * The rule fixtures: src/test/resources/rules/RULE-NAME/CASE/ holds input YAML files and expected.txt, one finding a
  * line as "CODE Kind namespace/name file:line" ("CODE - file:line" for file-level findings). Only the codes of the
- * rule named by the folder are compared (and only that rule runs), unless a "# codes: A B" line names others. A case
- * whose rule fails (IST0001) fails, whatever it expects.
+ * rule named by the folder are compared (and only that rule runs), unless a "# codes: A B" line names others. A
+ * "# whole mesh" line analyses the case as {@code wholeMesh: true} does. A case whose rule fails (IST0001) fails,
+ * whatever it expects.
  */
 final class RuleCases {
 
@@ -46,7 +47,8 @@ final class RuleCases {
          */
         List<String> actual(Rule rule, Set<String> codes) throws IOException {
             var loaded = new ManifestLoader(LoadLimits.defaults(), "default").load(List.of(folder));
-            var analysis = new Analyzer(List.of(rule)).analyze(loaded, AnalysisSettings.defaults());
+            AnalysisSettings settings = AnalysisSettings.defaults().asWholeMesh(lines().contains("# whole mesh"));
+            var analysis = new Analyzer(List.of(rule)).analyze(loaded, settings);
             // A rule that throws (a read it does not declare, a message with the wrong arguments) fails its case even
             // when the findings it reported before happen to be the expected ones.
             for (Finding finding : analysis.findings()) {

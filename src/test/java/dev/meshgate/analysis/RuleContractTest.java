@@ -80,6 +80,7 @@ class RuleContractTest {
             reads.add(new Read(gateway, () -> index.ofKind(Kinds.GATEWAY)));
             reads.add(new Read(gateway, () -> index.find(Kinds.GATEWAY, "shop", "edge")));
             reads.add(new Read(gateway, () -> index.named(Kinds.GATEWAY, "shop", "edge")));
+            reads.add(new Read(gateway, () -> index.namedInAnyNamespace(Kinds.GATEWAY, "edge")));
             reads.add(new Read(gateway, () -> context.forEach(Kinds.GATEWAY, g -> {})));
             reads.add(new Read(gateway, () -> context.onEach(Kinds.GATEWAY, g -> {})));
             reads.add(new Read("every resource", () -> context.onEachResource(resource -> {})));
@@ -111,7 +112,7 @@ class RuleContractTest {
 
         assertThat(analyze(rule)).as("the rule ran to its end").isEmpty();
 
-        assertThat(refusals).hasSize(15);
+        assertThat(refusals).hasSize(16);
         refusals.forEach((read, refusal) -> assertThat(refusal)
                 .as("reading %s", read.names())
                 .isInstanceOf(IllegalStateException.class)

@@ -16,7 +16,7 @@ final class RecordingSubmitter implements RunSubmitter {
     @Override
     public Submission submit(Revision revision, String deliveryId) {
         if (revisions.size() >= capacity) {
-            return new QueueFull(Duration.ofSeconds(30));
+            return new Refused("the run queue is full", Duration.ofSeconds(30));
         }
         revisions.add(revision);
         deliveryIds.add(deliveryId);

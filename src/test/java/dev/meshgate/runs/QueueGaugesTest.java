@@ -2,6 +2,7 @@ package dev.meshgate.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshgate.forge.CommitStatus;
 import dev.meshgate.forge.FakeForges;
 import dev.meshgate.intake.WebhookTestSecret;
 import dev.meshgate.metrics.Exposition;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,13 +42,7 @@ class QueueGaugesTest {
     void aRunWaitingInTheStoreIsQueueDepthAndItsWaitTheOldestAge() {
         queue.close();
         Exposition before = Exposition.scrape();
-        Revision revision = Revision.push(
-                Forge.GITHUB,
-                "acme/waiting",
-                "https://git.example.com/acme/waiting.git",
-                null,
-                "fedcba9876543210fedcba9876543210fedcba98",
-                "refs/heads/main");
+        Revision revision = pushOf("waiting", "fedcba9876543210fedcba9876543210fedcba98");
         // Saved with the workers stopped: no worker takes it, so it waits for as long as the test looks.
         store.save(Run.accepted("waiting-run", revision, null, Instant.now().minus(Duration.ofMinutes(5))));
 
@@ -54,5 +50,33 @@ class QueueGaugesTest {
 
         assertThat(after.increaseSince(before, "meshgate_queued_runs")).isEqualTo(1);
         assertThat(after.value("meshgate_queue_oldest_age_seconds")).isBetween(300.0, 3600.0);
+    }
+
+    @Test
+    void aPostWrittenToTheStoreCountsAsUnsettledUntilAReplicaPostsIt() {
+        queue.close();
+        Exposition before = Exposition.scrape();
+        Revision revision = pushOf("owed", "0123456789abcdef0123456789abcdef01234567");
+        store.admit(
+                revision,
+                null,
+                100,
+                () -> Run.accepted("owed-run", revision, null, Instant.now()),
+                (older, newer) -> older,
+                run -> List.of(OutboxPost.status(
+                        run, new CommitStatus(CommitStatus.State.PENDING, "queued", null, "meshgate"))));
+
+        assertThat(Exposition.scrape().increaseSince(before, "meshgate_status_outbox_unsettled"))
+                .isEqualTo(1);
+    }
+
+    private static Revision pushOf(String name, String sha) {
+        return Revision.push(
+                Forge.GITHUB,
+                "acme/" + name,
+                "https://git.example.com/acme/" + name + ".git",
+                null,
+                sha,
+                "refs/heads/main");
     }
 }

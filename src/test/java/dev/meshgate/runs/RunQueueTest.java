@@ -298,11 +298,38 @@ class RunQueueTest {
         RunSubmitter.Submission refused = queue.submit(pushTo("c", c), null);
         held.release.countDown();
 
-        assertThat(refused).isInstanceOfSatisfying(RunSubmitter.QueueFull.class, full -> assertThat(full.retryAfter())
-                .isPositive());
+        assertThat(refused).isInstanceOfSatisfying(RunSubmitter.Refused.class, full -> {
+            assertThat(full.retryAfter()).isPositive();
+            assertThat(full.reason()).isEqualTo("the run queue is full");
+        });
         assertThat(awaitFinal(running).state()).isEqualTo(RunState.PASSED);
         assertThat(awaitFinal(waiting).state()).isEqualTo(RunState.PASSED);
         assertThat(statuses.states(c)).isEmpty();
+    }
+
+    @Test
+    void aDiskWithLessRoomThanTheMinimumRefusesNewRunsWithARetryDelay() throws Exception {
+        String a = commitSample("valid-mesh");
+        RunSettings settings = new RunSettings(
+                temp.resolve("data"),
+                1,
+                10,
+                "http://gate.example/",
+                "meshgate",
+                100,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                DiskRoom.usableBytes(temp) + (1L << 40));
+        queue = new RunQueue(store("data/runs"), worker(), statuses, settings, Clock.systemUTC());
+        queue.resume();
+
+        RunSubmitter.Submission refused = queue.submit(pushTo("a", a), null);
+
+        assertThat(refused).isInstanceOfSatisfying(RunSubmitter.Refused.class, full -> {
+            assertThat(full.reason()).isEqualTo("the disk of meshgate's data folder is full");
+            assertThat(full.retryAfter()).isPositive();
+        });
+        assertThat(statuses.states(a)).isEmpty();
     }
 
     @Test

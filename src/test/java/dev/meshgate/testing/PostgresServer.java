@@ -89,6 +89,36 @@ public final class PostgresServer implements AutoCloseable {
         return url(name);
     }
 
+    /**
+     * A login role that must give its password over TCP (the rest of the server trusts loopback), owning the database
+     * of the URL.
+     */
+    public void passwordRole(String jdbcUrl, String role, String password) {
+        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        try {
+            Path hba = data.resolve("pg_hba.conf");
+            Files.writeString(hba, "host all " + role + " 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot edit pg_hba.conf", e);
+        }
+        execute(
+                "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'",
+                "ALTER DATABASE " + database + " OWNER TO " + role,
+                "SELECT pg_reload_conf()");
+    }
+
+    /** Runs statements as the superuser, on the server's first database. */
+    public void execute(String... statements) {
+        try (Connection connection = DriverManager.getConnection(url("postgres"), USER, "");
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + String.join("; ", statements) + ": " + e.getMessage(), e);
+        }
+    }
+
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

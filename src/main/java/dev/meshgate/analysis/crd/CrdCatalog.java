@@ -1,6 +1,7 @@
 package dev.meshgate.analysis.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.manifest.CrdGroups;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.manifest.ResourceKind;
 import java.util.ArrayList;
@@ -49,9 +50,12 @@ public final class CrdCatalog {
         return new Builder();
     }
 
-    /** Whether meshgate takes a CRD of this group into account (Istio's groups and the Gateway API). */
+    /**
+     * Whether meshgate takes a CRD of this group into account (Istio's groups and the Gateway API): the reader keeps
+     * the schemas of these only.
+     */
     public static boolean judgesGroup(String group) {
-        return group.endsWith(".istio.io") || "gateway.networking.k8s.io".equals(group);
+        return CrdGroups.schemaRead(group);
     }
 
     /** Whether the resource is a CustomResourceDefinition. */

@@ -41,6 +41,7 @@ public final class ConfigFile {
             String defaultNamespace,
             List<String> knownHosts,
             Integer regexMatchLimit,
+            Boolean wholeMesh,
             Map<String, String> severity,
             List<Suppression> suppress,
             List<String> applications) {}
@@ -121,7 +122,8 @@ public final class ConfigFile {
                 orElse(document.rootNamespace(), defaults.rootNamespace()),
                 orElse(document.defaultNamespace(), defaults.defaultNamespace()),
                 document.knownHosts() == null ? List.of() : List.copyOf(document.knownHosts()),
-                document.regexMatchLimit() == null ? defaults.regexMatchLimit() : document.regexMatchLimit());
+                document.regexMatchLimit() == null ? defaults.regexMatchLimit() : document.regexMatchLimit(),
+                Boolean.TRUE.equals(document.wholeMesh()));
         Map<String, Optional<Severity>> severities = new LinkedHashMap<>();
         if (document.severity() != null) {
             for (Map.Entry<String, String> entry : document.severity().entrySet()) {

@@ -100,6 +100,7 @@ class FindingPolicyTest {
                 clusterDomain: corp.internal
                 rootNamespace: mesh-root
                 knownHosts: ["*.partner.example.com"]
+                wholeMesh: true
                 severity:
                   IST0101: warning
                   MG1102: off
@@ -114,6 +115,8 @@ class FindingPolicyTest {
         assertThat(config.settings().clusterDomain()).isEqualTo("corp.internal");
         assertThat(config.settings().rootNamespace()).isEqualTo("mesh-root");
         assertThat(config.settings().knownHosts()).containsExactly("*.partner.example.com");
+        assertThat(config.settings().wholeMesh()).isTrue();
+        assertThat(ConfigFile.Config.defaults().settings().wholeMesh()).isFalse();
         assertThat(config.policy().severities())
                 .containsEntry("IST0101", Optional.of(Severity.WARNING))
                 .containsEntry("MG1102", Optional.empty());

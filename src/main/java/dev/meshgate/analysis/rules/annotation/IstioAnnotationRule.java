@@ -23,12 +23,14 @@ public final class IstioAnnotationRule implements Rule {
     private static final Set<String> IGNORED =
             Set.of("sidecar.istio.io/status", "gateway.istio.io/controller-version", "istio.io/rev");
 
+    /** An alpha annotation Istio's own gateway charts write on every gateway pod: not the user's choice. */
+    private static final String GATEWAY_TEMPLATE = "inject.istio.io/templates";
+
     /**
-     * Alpha annotations not worth a note on pod templates: those the injector sets itself when the CNI plugin is used
-     * (pods without istio-init), and the gateway injection template that Istio's own gateway charts write.
+     * Alpha annotations the injector sets itself on pods that the CNI plugin redirects (no istio-init container); on
+     * a pod with istio-init they were written by hand, and worth the note.
      */
-    private static final Set<String> SET_BY_INJECTOR = Set.of(
-            "inject.istio.io/templates",
+    private static final Set<String> SET_BY_INJECTOR_WITH_CNI = Set.of(
             "sidecar.istio.io/interceptionMode",
             "traffic.sidecar.istio.io/includeInboundPorts",
             "traffic.sidecar.istio.io/excludeInboundPorts",
@@ -56,12 +58,25 @@ public final class IstioAnnotationRule implements Rule {
                 continue; // an IstioOperator's gateway or a WorkloadEntry: no pod template to annotate
             }
             String template = pointer.substring(0, pointer.length() - "/spec".length()) + "/metadata";
-            judge(context, workload.source(), "Pod", template, true);
+            judge(context, workload.source(), "Pod", template, !hasIstioInit(workload.source(), pointer));
         }
     }
 
-    /** Judges the annotations of the metadata at the pointer, read as those of the given kind. */
-    private static void judge(Context context, Resource resource, String kind, String metadata, boolean pod) {
+    private static boolean hasIstioInit(Resource resource, String podSpec) {
+        for (var container : resource.at(podSpec + "/initContainers")) {
+            if ("istio-init".equals(container.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Judges the annotations of the metadata at the pointer, read as those of the given kind.
+     *
+     * @param cniPod a pod template without istio-init, whose redirection annotations the injector writes
+     */
+    private static void judge(Context context, Resource resource, String kind, String metadata, boolean cniPod) {
         Map<String, String> annotations = Resource.stringMap(resource.at(metadata + "/annotations"));
         Map<String, String> labels = Resource.stringMap(resource.at(metadata + "/labels"));
         annotations.forEach((name, value) -> {
@@ -81,7 +96,8 @@ public final class IstioAnnotationRule implements Rule {
             }
             if (known.status() == IstioAnnotations.Status.ALPHA
                     && !known.anyKind()
-                    && !(pod && SET_BY_INJECTOR.contains(name))) {
+                    && !name.equals(GATEWAY_TEMPLATE)
+                    && !(cniPod && SET_BY_INJECTOR_WITH_CNI.contains(name))) {
                 context.report(Message.IST0136, resource, pointer, name);
             }
             if (known.anyKind()) {

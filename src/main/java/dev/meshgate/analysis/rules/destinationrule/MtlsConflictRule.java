@@ -9,6 +9,7 @@ import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.Workload;
 import dev.meshgate.analysis.rules.networking.TrafficPolicies;
+import dev.meshgate.analysis.rules.security.WideMtls;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,8 @@ import java.util.Set;
  * A DestinationRule tells clients to reach a service without Istio mutual TLS (DISABLE, SIMPLE or MUTUAL) while the
  * mTLS mode in effect for the service's workloads, on the ports the traffic policy governs, is STRICT: every request
  * is refused (IST0113). The mode is composed per workload (PeerAuthentications); where the workloads are not in the
- * input, only a mode that every possibly selecting PeerAuthentication agrees on counts.
+ * input, only a mode that every possibly selecting PeerAuthentication agrees on counts. A DestinationRule that
+ * disables TLS for every service of its own namespace is left to {@code DisabledWideMtlsRule} (MG2020, MG2021).
  */
 public final class MtlsConflictRule implements Rule {
 
@@ -34,7 +36,12 @@ public final class MtlsConflictRule implements Rule {
                 "destinationrule-mtls-conflict",
                 "DestinationRules use Istio mutual TLS towards workloads that require it",
                 Set.of(Message.IST0113),
-                Kinds.withWorkloads(Kinds.DESTINATION_RULE, Kinds.PEER_AUTHENTICATION, Kinds.SERVICE));
+                Kinds.withWorkloads(
+                        Kinds.DESTINATION_RULE,
+                        Kinds.PEER_AUTHENTICATION,
+                        Kinds.SERVICE,
+                        Kinds.ISTIO_OPERATOR,
+                        Kinds.CONFIG_MAP));
     }
 
     @Override
@@ -53,7 +60,11 @@ public final class MtlsConflictRule implements Rule {
             TrafficPolicies.each(dr, (policy, pointer) -> {
                 String modePointer = pointer + "/tls/mode";
                 String mode = dr.at(modePointer).asText("");
-                if (NOT_ISTIO_MTLS.contains(mode)) {
+                // Plain text for every service of the DestinationRule's own namespace is DisabledWideMtlsRule's.
+                boolean namespaceWide = modePointer.equals(WideMtls.DESTINATION_RULE_MODE)
+                        && mode.equals("DISABLE")
+                        && fqdn.equals(WideMtls.namespaceHost(dr.namespace(), domain));
+                if (NOT_ISTIO_MTLS.contains(mode) && !namespaceWide) {
                     strictPolicy(context, policies, fqdn, service, policy, pointer, subsetLabels(dr, pointer))
                             .ifPresent(strict -> context.report(
                                     Message.IST0113,

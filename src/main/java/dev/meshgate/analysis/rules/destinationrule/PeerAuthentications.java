@@ -5,6 +5,7 @@ import dev.meshgate.analysis.Index;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Workload;
+import dev.meshgate.analysis.rules.mesh.MeshConfigSource;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,20 +21,20 @@ import java.util.Optional;
  * workload-level policy's portLevelMtls overrides single (target) ports. Where a level has several, the oldest wins;
  * the input's order stands in for age.
  */
-final class PeerAuthentications {
+public final class PeerAuthentications {
 
     private static final String STRICT = "STRICT";
 
     /** A mode and the policy that sets it (none: Istio's default, PERMISSIVE). */
-    record Decision(Resource policy, String mode) {
+    public record Decision(Resource policy, String mode) {
 
-        boolean strict() {
+        public boolean strict() {
             return STRICT.equals(mode);
         }
     }
 
     /** What decides for one workload: its mode, and the ports whose mode differs by portLevelMtls. */
-    record Effective(Decision workload, Map<Integer, Decision> ports) {
+    public record Effective(Decision workload, Map<Integer, Decision> ports) {
 
         /**
          * The STRICT decision for traffic to a target port; for an unknown port (null) only when every port is
@@ -60,8 +61,9 @@ final class PeerAuthentications {
     private final Map<String, Resource> namespaceWide = new HashMap<>();
     private final String rootNamespace;
 
-    PeerAuthentications(Index index) {
-        this.rootNamespace = index.settings().rootNamespace();
+    /** Groups the input's PeerAuthentications by level and namespace, once. */
+    public PeerAuthentications(Index index) {
+        this.rootNamespace = MeshConfigSource.rootNamespace(index);
         for (Resource policy : ObjectKey.distinct(index.ofKind(Kinds.PEER_AUTHENTICATION))) {
             if (selector(policy).isEmpty()) {
                 namespaceWide.putIfAbsent(policy.namespace(), policy);
@@ -88,7 +90,7 @@ final class PeerAuthentications {
      * a subset's labels; none when even the Service is unknown): one outcome per policy that certainly or possibly
      * selects them. The mode is certain only where every outcome agrees.
      */
-    List<Effective> forPods(String namespace, Map<String, String> knownLabels) {
+    public List<Effective> forPods(String namespace, Map<String, String> knownLabels) {
         List<Effective> outcomes = new ArrayList<>();
         for (Resource policy : selecting.getOrDefault(namespace, List.of())) {
             Map<String, String> selector = selector(policy);

@@ -32,6 +32,20 @@ public record MeshConfigSource(Resource resource, JsonNode meshConfig, String po
         return sources;
     }
 
+    /**
+     * Istio's root namespace, where mesh-wide policies live: the rootNamespace of the input's mesh configuration where
+     * it sets one, else the configured one (istio-system by default).
+     */
+    public static String rootNamespace(Index index) {
+        for (MeshConfigSource source : all(index)) {
+            String root = source.meshConfig().path("rootNamespace").asText("");
+            if (!root.isEmpty()) {
+                return root;
+            }
+        }
+        return index.settings().rootNamespace();
+    }
+
     /** The pointer of a mesh setting in the resource; inside a ConfigMap string, the string itself. */
     public String pointerOf(String setting) {
         return resource.kind().equals(Kinds.CONFIG_MAP) ? pointer : pointer + setting;

@@ -27,7 +27,7 @@ public final class MeshWideMtlsRule implements Rule {
 
     @Override
     public void check(Context context) {
-        String root = context.settings().rootNamespace();
+        String root = MeshConfigSource.rootNamespace(context.index());
         List<Resource> meshWide = context.index().ofKind(Kinds.PEER_AUTHENTICATION).stream()
                 .filter(pa ->
                         pa.namespace().equals(root) && !pa.at("/spec/selector").isObject())

@@ -134,9 +134,6 @@ public final class HostSyntaxRule implements Rule {
     }
 
     private static void checkServiceEntry(Context context, Resource se) {
-        String resolution = se.at("/spec/resolution").asText("");
-        boolean dnsWithoutEndpoints = (resolution.equals("DNS") || resolution.equals("DNS_ROUND_ROBIN"))
-                && se.at("/spec/endpoints").isEmpty();
         Elements.each(se.at("/spec/hosts"), "/spec/hosts", (node, pointer) -> {
             String host = node.asText();
             if (host.equals("*")) {
@@ -144,17 +141,8 @@ public final class HostSyntaxRule implements Rule {
                 return;
             }
             Optional<String> problem = HostSyntax.problem(host);
-            if (problem.isPresent()) {
-                context.report(Message.MG1104, se, pointer, host, problem.get());
-            } else if (dnsWithoutEndpoints && HostSyntax.fqdnProblem(host).isPresent()) {
-                context.report(
-                        Message.MG1104,
-                        se,
-                        pointer,
-                        host,
-                        "with " + resolution + " resolution and no endpoints, hosts must be names DNS can resolve"
-                                + " (no wildcards)");
-            }
+            // A wildcard under DNS resolution without endpoints is ServiceEntryRule's MG1125: one finding per problem.
+            problem.ifPresent(reason -> context.report(Message.MG1104, se, pointer, host, reason));
         });
     }
 

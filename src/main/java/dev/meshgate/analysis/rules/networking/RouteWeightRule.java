@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Route weights: negative weights and routes whose weights are all zero are rejected (MG1101); weights of several
- * destinations that do not add up to 100 are normalized by Istio, rarely what was meant (MG1102).
+ * destinations that do not add up to 100 are normalized by Istio, rarely what was meant (MG1102); the weight of a
+ * single destination below 100 is ignored, as it receives all the traffic (MG1126, Kiali's KIA1104).
  */
 public final class RouteWeightRule implements Rule {
 
@@ -19,7 +20,7 @@ public final class RouteWeightRule implements Rule {
         return new RuleInfo(
                 "virtualservice-route-weights",
                 "Route weights are not negative and add up to 100",
-                Set.of(Message.MG1101, Message.MG1102),
+                Set.of(Message.MG1101, Message.MG1102, Message.MG1126),
                 Set.of(Kinds.VIRTUAL_SERVICE));
     }
 
@@ -45,6 +46,12 @@ public final class RouteWeightRule implements Rule {
                                     "weight " + weight.asLong() + " is negative");
                         }
                         sum += weight.isIntegralNumber() ? weight.asLong() : 0;
+                    }
+                    if (destinations.size() == 1) {
+                        JsonNode weight = destinations.get(0).path("weight");
+                        if (weight.isIntegralNumber() && weight.asLong() > 0 && weight.asLong() < 100) {
+                            context.report(Message.MG1126, vs, pointer + "/route/0/weight", weight.asLong());
+                        }
                     }
                     if (destinations.size() < 2 || negative) {
                         return;

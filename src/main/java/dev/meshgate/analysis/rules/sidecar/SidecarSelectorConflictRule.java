@@ -6,6 +6,7 @@ import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.workload.SelectorConflicts;
+import dev.meshgate.manifest.Resource;
 import java.util.Set;
 
 /**
@@ -14,8 +15,16 @@ import java.util.Set;
  */
 public final class SidecarSelectorConflictRule implements Rule {
 
-    private static final SelectorConflicts CONFLICTS =
-            new SelectorConflicts(Kinds.SIDECAR, "/spec/workloadSelector/labels", Message.IST0111, Message.IST0110);
+    private static final String SELECTOR = "/spec/workloadSelector/labels";
+
+    // Sidecars without a selector in an ambient namespace configure no proxy (IST0167), so they compete for none.
+    private static final SelectorConflicts CONFLICTS = new SelectorConflicts(
+            Kinds.SIDECAR,
+            SELECTOR,
+            Message.IST0111,
+            Message.IST0110,
+            (index, sidecar) -> !Resource.stringMap(sidecar.at(SELECTOR)).isEmpty()
+                    || !AmbientNamespaces.ambient(index, sidecar.namespace()));
 
     @Override
     public RuleInfo info() {
@@ -23,7 +32,7 @@ public final class SidecarSelectorConflictRule implements Rule {
                 "sidecar-selector-conflict",
                 "One Sidecar applies to each workload",
                 Set.of(Message.IST0110, Message.IST0111),
-                Kinds.withWorkloads(Kinds.SIDECAR));
+                Kinds.withWorkloads(Kinds.SIDECAR, Kinds.NAMESPACE));
     }
 
     @Override

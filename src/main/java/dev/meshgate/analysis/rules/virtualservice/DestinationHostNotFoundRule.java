@@ -1,6 +1,7 @@
 package dev.meshgate.analysis.rules.virtualservice;
 
 import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.ExportTo;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
@@ -9,11 +10,12 @@ import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
+import java.util.List;
 import java.util.Set;
 
 /**
- * A route or mirror destination whose host no Service or ServiceEntry visible from the VirtualService's namespace
- * serves (IST0101); an external host without a ServiceEntry is the production-practice warning MG3006 instead. A
+ * A route or mirror destination whose host no Service or ServiceEntry serves that is visible where the VirtualService
+ * applies (its own namespace, or one it is exported to: istioctl asks for any of them) (IST0101); an external host without a ServiceEntry is the production-practice warning MG3006 instead. A
  * Service host in a namespace the input does not manage (another team's, the Istio installation's) is unverified
  * (MG2003), not missing.
  */
@@ -38,7 +40,9 @@ public final class DestinationHostNotFoundRule implements Rule {
                         return;
                     }
                     String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
-                    if (context.index().hostExists(fqdn, vs.namespace())) {
+                    List<String> seenFrom = ExportTo.seenFrom(vs.at("/spec/exportTo"), vs.namespace());
+                    if (seenFrom.stream().anyMatch(namespace -> context.index().hostExists(fqdn, namespace))
+                            || seenFrom.isEmpty()) {
                         return;
                     }
                     String pointer = located.pointer() + "/host";
@@ -61,8 +65,12 @@ public final class DestinationHostNotFoundRule implements Rule {
             return in;
         }
         String name = fqdn.substring(0, fqdn.indexOf('.'));
-        boolean unplaced = context.index().ofKind(Kinds.SERVICE).stream()
-                .anyMatch(service -> service.name().equals(name) && Unplaced.is(context, service));
+        // Unplaced Services are in the default namespace: looked up there, not found by trying every Service.
+        boolean unplaced = context
+                .index()
+                .named(Kinds.SERVICE, context.settings().defaultNamespace(), name)
+                .stream()
+                .anyMatch(service -> Unplaced.is(context, service));
         return unplaced
                 ? Reference.wherever(
                         Reference.Target.HOST,

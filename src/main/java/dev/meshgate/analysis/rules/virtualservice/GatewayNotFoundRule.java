@@ -69,8 +69,7 @@ public final class GatewayNotFoundRule implements Rule {
     private static Reference reference(Context context, Resource vs, VirtualServiceGateways.Reference gateway) {
         Reference in = Reference.in(gateway.namespace(), Reference.Target.GATEWAY, gateway.qualifiedName());
         if (gateway.relative() && Unplaced.is(context, vs) && context.index().verifiable(in)) {
-            List<String> namespaces = context.index().ofKind(Kinds.GATEWAY).stream()
-                    .filter(candidate -> candidate.name().equals(gateway.name()))
+            List<String> namespaces = context.index().namedInAnyNamespace(Kinds.GATEWAY, gateway.name()).stream()
                     .map(Resource::namespace)
                     .distinct()
                     .sorted()

@@ -1,6 +1,7 @@
 package dev.meshgate.analysis.rules.workload;
 
 import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.Index;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Workload;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -25,8 +27,20 @@ import java.util.stream.Collectors;
  * @param selector where its selector labels are
  * @param unselected the code for several without a selector in a namespace
  * @param sameWorkload the code for several selecting one workload
+ * @param competes which resources compete at all (policies attached by targetRefs do not, nor Sidecars that no
+ *     proxy reads)
  */
-public record SelectorConflicts(ResourceKind kind, String selector, Message unselected, Message sameWorkload) {
+public record SelectorConflicts(
+        ResourceKind kind,
+        String selector,
+        Message unselected,
+        Message sameWorkload,
+        BiPredicate<Index, Resource> competes) {
+
+    /** Conflicts among all the resources of the kind. */
+    public SelectorConflicts(ResourceKind kind, String selector, Message unselected, Message sameWorkload) {
+        this(kind, selector, unselected, sameWorkload, (index, resource) -> true);
+    }
 
     /** A workload, the same however many times its source is written. */
     private record WorkloadKey(ObjectKey source, String namespace, Map<String, String> labels) {
@@ -43,6 +57,9 @@ public record SelectorConflicts(ResourceKind kind, String selector, Message unse
         Map<WorkloadKey, Workload> workloads = new HashMap<>();
         // One resource written twice is one resource: only distinct objects compete (the copy is MG0006).
         for (Resource resource : ObjectKey.distinct(context.index().ofKind(kind))) {
+            if (!competes.test(context.index(), resource)) {
+                continue;
+            }
             Map<String, String> labels = Resource.stringMap(resource.at(selector));
             if (labels.isEmpty()) {
                 unselectedByNamespace

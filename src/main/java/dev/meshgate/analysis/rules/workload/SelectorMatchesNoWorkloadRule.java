@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * A workload selector (Gateway, Sidecar, AuthorizationPolicy, PeerAuthentication, RequestAuthentication, Telemetry,
  * WasmPlugin, EnvoyFilter) that matches no workload, so the resource has no effect: IST0101 ("Referenced selector
  * not found", as istioctl reports them, but a warning: the pod templates of a repository, rendered one application at
- * a time, are not all of the cluster's pods) for Gateways and Sidecars, IST0127 (a warning) for the others. A repository has no
+ * a time, are not all of the cluster's pods) for Gateways, Sidecars and Telemetries, IST0127 (a warning) for the others. A repository has no
  * pods, so pod templates stand in; and a selector is judged only where the input knows the workloads: its namespace
  * when the input declares workloads there, and for Gateways and root-namespace policies (which select in every
  * namespace) only when the input declares gateway workloads, since they usually select the gateways installed with
@@ -79,7 +79,7 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
                                     + ", and the input declares no gateway workload (the gateways installed with"
                                     + " Istio are not in it)")
                     : Reference.in(namespace, Reference.Target.WORKLOADS, labels);
-            if (kind.equals(Kinds.GATEWAY) || kind.equals(Kinds.SIDECAR)) {
+            if (kind.equals(Kinds.GATEWAY) || kind.equals(Kinds.SIDECAR) || kind.equals(Kinds.TELEMETRY_KIND)) {
                 // istioctl's code, but a warning: a repository's pod templates are not the cluster's pods.
                 context.unresolvedAt(
                         Severity.WARNING, resource, pointer, reference, Message.IST0101, "selector", labels);

@@ -1,0 +1,107 @@
+package dev.meshgate.analysis.rules.virtualservice;
+
+import dev.meshgate.analysis.Context;
+import dev.meshgate.analysis.HostNames;
+import dev.meshgate.analysis.IstioModel;
+import dev.meshgate.analysis.Kinds;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.ObjectKey;
+import dev.meshgate.analysis.Rule;
+import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.manifest.Resource;
+import io.fabric8.istio.api.api.networking.v1alpha3.Destination;
+import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
+import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;
+import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A VirtualService bound to a gateway routes HTTP to a host without a subset while some VirtualService for that host
+ * routes it by subset (IST0140): the gateway does not apply the other VirtualService, so ingress requests skip its
+ * subsets.
+ */
+public final class IngressSubsetRoutingRule implements Rule {
+
+    @Override
+    public RuleInfo info() {
+        return new RuleInfo(
+                "virtualservice-ingress-subsets",
+                "Ingress routes honour the subset routing of their hosts",
+                Set.of(Message.IST0140),
+                Set.of(Kinds.VIRTUAL_SERVICE));
+    }
+
+    @Override
+    public void check(Context context) {
+        String domain = context.settings().clusterDomain();
+        Map<String, Set<String>> subsetRouted = subsetRouted(context, domain);
+        if (subsetRouted.isEmpty()) {
+            return;
+        }
+        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
+                .filter(IngressSubsetRoutingRule::boundToGateway)
+                .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
+                    Destination destination = located.destination();
+                    if (!located.protocol().equals("http")
+                            || located.use() != VirtualServiceDestinations.Use.ROUTE
+                            || destination.getHost() == null
+                            || !isEmpty(destination.getSubset())) {
+                        return;
+                    }
+                    String fqdn = HostNames.fqdn(destination.getHost(), vs.namespace(), domain);
+                    for (String other : subsetRouted.getOrDefault(fqdn, Set.of())) {
+                        context.report(
+                                Message.IST0140,
+                                vs,
+                                located.pointer() + "/host",
+                                other,
+                                vs.namespace() + "/" + vs.name());
+                    }
+                })));
+    }
+
+    /** For each host, the VirtualServices of that host that route it by subset. */
+    private static Map<String, Set<String>> subsetRouted(Context context, String domain) {
+        Map<String, Set<String>> routed = new HashMap<>();
+        for (Resource vs : ObjectKey.distinct(context.index().ofKind(Kinds.VIRTUAL_SERVICE))) {
+            VirtualService spec = IstioModel.spec(vs, VirtualService.class).orElse(null);
+            if (spec == null || spec.getHosts() == null || spec.getHttp() == null) {
+                continue;
+            }
+            Set<String> hosts = new LinkedHashSet<>();
+            spec.getHosts().forEach(host -> hosts.add(HostNames.fqdn(host, vs.namespace(), domain)));
+            // Mutated or half-written input may hold null entries; they route nothing.
+            for (HTTPRoute route : spec.getHttp()) {
+                for (HTTPRouteDestination weighted :
+                        route == null ? List.<HTTPRouteDestination>of() : orEmpty(route.getRoute())) {
+                    Destination destination = weighted == null ? null : weighted.getDestination();
+                    if (destination == null || destination.getHost() == null || isEmpty(destination.getSubset())) {
+                        continue;
+                    }
+                    String fqdn = HostNames.fqdn(destination.getHost(), vs.namespace(), domain);
+                    if (hosts.contains(fqdn)) {
+                        routed.computeIfAbsent(fqdn, k -> new LinkedHashSet<>()).add(vs.namespace() + "/" + vs.name());
+                    }
+                }
+            }
+        }
+        return routed;
+    }
+
+    /** Whether the VirtualService is bound to a gateway besides the mesh (its routes run on an ingress). */
+    private static boolean boundToGateway(VirtualService spec) {
+        return spec.getGateways() != null && spec.getGateways().stream().anyMatch(gateway -> !"mesh".equals(gateway));
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
