@@ -9,12 +9,14 @@ import java.util.List;
 
 /**
  * One process run for a benchmark: its wall time, its exit code, what it wrote to standard error, and its peak
- * resident memory where {@code /usr/bin/time} can tell it (0 otherwise).
+ * resident memory and CPU time where {@code /usr/bin/time} can tell them (0 otherwise). On a shared machine the CPU
+ * time (user and system, the process and the children it waited for) is the steadier figure.
  *
  * @param seconds wall time
  * @param peakKib peak resident set size in KiB, 0 when unknown
+ * @param cpuSeconds user and system time of the process and its children, 0 when unknown
  */
-record MeasuredRun(double seconds, int exit, long peakKib, String errors) {
+record MeasuredRun(double seconds, int exit, long peakKib, double cpuSeconds, String errors) {
 
     private static final Path TIME = Path.of("/usr/bin/time");
 
@@ -26,7 +28,7 @@ record MeasuredRun(double seconds, int exit, long peakKib, String errors) {
             List<String> line = new ArrayList<>();
             boolean timed = Files.isExecutable(TIME);
             if (timed) {
-                line.addAll(List.of(TIME.toString(), "-f", "%M", "-o", report.toString()));
+                line.addAll(List.of(TIME.toString(), "-f", "%M %U %S", "-o", report.toString()));
             }
             line.addAll(command);
             long start = System.nanoTime();
@@ -37,8 +39,13 @@ record MeasuredRun(double seconds, int exit, long peakKib, String errors) {
                     .start();
             int exit = process.waitFor();
             double seconds = (System.nanoTime() - start) / 1e9;
+            String[] usage = timed ? usage(report) : null;
             return new MeasuredRun(
-                    seconds, exit, timed ? peak(report) : 0, Files.readString(errors, StandardCharsets.UTF_8));
+                    seconds,
+                    exit,
+                    usage == null ? 0 : Long.parseLong(usage[0]),
+                    usage == null ? 0 : Double.parseDouble(usage[1]) + Double.parseDouble(usage[2]),
+                    Files.readString(errors, StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -48,14 +55,15 @@ record MeasuredRun(double seconds, int exit, long peakKib, String errors) {
         }
     }
 
-    private static long peak(Path report) throws IOException {
+    /** The peak memory, user and system time {@code /usr/bin/time} wrote last (after any message of its own). */
+    private static String[] usage(Path report) throws IOException {
         List<String> lines = Files.readAllLines(report);
         for (int i = lines.size() - 1; i >= 0; i--) {
             String text = lines.get(i).strip();
-            if (text.matches("\\d+")) {
-                return Long.parseLong(text);
+            if (text.matches("\\d+ \\d+(\\.\\d+)? \\d+(\\.\\d+)?")) {
+                return text.split(" ");
             }
         }
-        return 0;
+        return null;
     }
 }

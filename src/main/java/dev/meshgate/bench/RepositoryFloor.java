@@ -16,8 +16,9 @@ import java.util.stream.Stream;
  *
  * @param seconds wall time of the whole
  * @param peakKib the largest peak resident memory of one of its processes, 0 when unknown
+ * @param cpuSeconds the CPU time of all its processes, 0 when unknown
  */
-record RepositoryFloor(String what, double seconds, long peakKib) {
+record RepositoryFloor(String what, double seconds, long peakKib, double cpuSeconds) {
 
     /** Each folder built with the kustomize command, as many at once as there are cores. */
     static RepositoryFloor kustomize(List<String> kustomizeCommand, Path root, List<Path> folders) throws IOException {
@@ -32,13 +33,16 @@ record RepositoryFloor(String what, double seconds, long peakKib) {
                 runs.add(pool.submit(() -> MeasuredRun.of(command, root)));
             }
             long peak = 0;
+            double cpu = 0;
             for (Future<MeasuredRun> run : runs) {
                 peak = Math.max(peak, run.get().peakKib());
+                cpu += run.get().cpuSeconds();
             }
             return new RepositoryFloor(
                     String.join(" ", kustomizeCommand) + " of " + folders.size() + " folders on " + cores + " cores",
                     (System.nanoTime() - start) / 1e9,
-                    peak);
+                    peak,
+                    cpu);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -71,7 +75,10 @@ record RepositoryFloor(String what, double seconds, long peakKib) {
                     List.of("sh", "-c", "exec python3 -c \"$0\" < \"$1\"", script, list.toString()), root);
             return run.exit() == 0
                     ? new RepositoryFloor(
-                            "PyYAML C loader over " + files.size() + " files", run.seconds(), run.peakKib())
+                            "PyYAML C loader over " + files.size() + " files",
+                            run.seconds(),
+                            run.peakKib(),
+                            run.cpuSeconds())
                     : null;
         } finally {
             Files.deleteIfExists(list);

@@ -7,10 +7,8 @@ import dev.meshgate.manifest.JsonPointer;
 import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Origin;
 import dev.meshgate.manifest.Resource;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +30,22 @@ final class KustomizeOrigins {
     private final String kustomizationFile;
     private final ManifestLoader loader;
     private final Patches patches;
-    private final Map<Path, List<Resource>> sources = new HashMap<>();
+    private final SourceDocuments sources;
 
     /**
      * @param buildFolder the folder kustomize built, to which origin paths are relative
      * @param kustomizationFile the application's kustomization, relative to the root: the fallback origin
+     * @param sources the run's parsed source files
      */
     KustomizeOrigins(
-            Path root, Path buildFolder, String kustomizationFile, ManifestLoader loader, List<PatchFile> patchFiles) {
+            Path root,
+            Path buildFolder,
+            String kustomizationFile,
+            ManifestLoader loader,
+            List<PatchFile> patchFiles,
+            SourceDocuments sources) {
         this.root = root;
+        this.sources = sources;
         this.buildFolder = buildFolder;
         this.kustomizationFile = kustomizationFile;
         this.loader = loader;
@@ -56,10 +61,8 @@ final class KustomizeOrigins {
                 .orElse(List.of());
         String file = source.map(found -> found.positions().file()).orElse(kustomizationFile);
         FieldPositions positions = new FieldPositions(file);
-        walk(
-                rendered.body(),
-                "",
-                (pointer, value) -> positions.put(pointer, originOf(pointer, value, source, itsPatches)));
+        new FieldWalk(positions, source, itsPatches)
+                .walk(rendered.body(), source.map(Resource::body).orElse(null), "");
         return new Resource(
                 rendered.apiVersion(),
                 rendered.kind().kind(),
@@ -70,10 +73,92 @@ final class KustomizeOrigins {
                 positions);
     }
 
-    private Origin originOf(String pointer, JsonNode value, Optional<Resource> source, List<Patches.Patch> itsPatches) {
-        if (source.isPresent()
-                && source.get().positions().has(pointer)
-                && source.get().at(pointer).equals(value)) {
+    /**
+     * Walks a rendered resource beside its source document, so that each field's counterpart is at hand and whether
+     * a subtree is unchanged is known from its children: no look-up by pointer and no deep comparison per field,
+     * which for large objects (CRD schemas) cost more than kustomize's own build.
+     */
+    private final class FieldWalk {
+
+        private final FieldPositions positions;
+        private final Optional<Resource> source;
+        private final List<Patches.Patch> itsPatches;
+
+        FieldWalk(FieldPositions positions, Optional<Resource> source, List<Patches.Patch> itsPatches) {
+            this.positions = positions;
+            this.source = source;
+            this.itsPatches = itsPatches;
+        }
+
+        /**
+         * Records the origin of the node and of every field below it.
+         *
+         * @param counterpart the source's node at the same pointer, null when it has none
+         * @return whether the node equals its counterpart
+         */
+        boolean walk(JsonNode node, JsonNode counterpart, String pointer) {
+            boolean equal;
+            if (node.isObject()) {
+                equal = counterpart != null && counterpart.isObject() && counterpart.size() == node.size();
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    JsonNode below = byKey(counterpart, field.getKey());
+                    equal &= walk(field.getValue(), below, JsonPointer.child(pointer, field.getKey()));
+                }
+            } else if (node.isArray()) {
+                equal = counterpart != null && counterpart.isArray() && counterpart.size() == node.size();
+                for (int i = 0; i < node.size(); i++) {
+                    JsonNode below = byIndex(counterpart, i);
+                    equal &= walk(node.get(i), below, JsonPointer.child(pointer, i));
+                }
+            } else {
+                equal = counterpart != null && counterpart.equals(node);
+            }
+            // Recorded after the fields below: the entry of this node was made before theirs all the same.
+            positions.put(pointer, originOf(pointer, equal, source, itsPatches));
+            return equal;
+        }
+    }
+
+    /** The child a JSON pointer segment names, as Jackson resolves it: a key of an object, an index of a list. */
+    private static JsonNode byKey(JsonNode node, String key) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isObject()) {
+            return node.get(key);
+        }
+        int index = node.isArray() ? index(key) : -1;
+        return index >= 0 ? node.get(index) : null;
+    }
+
+    private static JsonNode byIndex(JsonNode node, int index) {
+        if (node == null) {
+            return null;
+        }
+        return node.isArray() ? node.get(index) : node.isObject() ? node.get(Integer.toString(index)) : null;
+    }
+
+    /** The list index a pointer segment spells (digits, no leading zero, an int), else -1. */
+    private static int index(String segment) {
+        int length = segment.length();
+        if (length == 0 || length > 10 || (segment.charAt(0) == '0' && length > 1)) {
+            return -1;
+        }
+        for (int i = 0; i < length; i++) {
+            char digit = segment.charAt(i);
+            if (digit < '0' || digit > '9') {
+                return -1;
+            }
+        }
+        long value = Long.parseLong(segment);
+        return value > Integer.MAX_VALUE ? -1 : (int) value;
+    }
+
+    /** @param unchanged whether the rendered value equals the source's value at the same pointer */
+    private Origin originOf(
+            String pointer, boolean unchanged, Optional<Resource> source, List<Patches.Patch> itsPatches) {
+        if (source.isPresent() && unchanged && source.get().positions().has(pointer)) {
             return source.get().origin(pointer);
         }
         if (pointer.equals("/metadata/name") || pointer.equals("/metadata/namespace")) {
@@ -85,9 +170,7 @@ final class KustomizeOrigins {
                 return patched;
             }
         }
-        if (!itsPatches.isEmpty()
-                && source.isPresent()
-                && !source.get().at(pointer).equals(value)) {
+        if (!itsPatches.isEmpty() && source.isPresent() && !unchanged) {
             return itsPatches.get(itsPatches.size() - 1).whole();
         }
         return source.map(found -> found.origin(pointer)).orElse(Origin.of(kustomizationFile));
@@ -128,14 +211,7 @@ final class KustomizeOrigins {
     }
 
     private List<Resource> load(Path file) {
-        return sources.computeIfAbsent(file, path -> {
-            try {
-                String name = root.relativize(path).toString().replace('\\', '/');
-                return loader.loadText(name, Files.readString(path)).resources();
-            } catch (IOException e) {
-                return List.of();
-            }
-        });
+        return sources.load(root, file, loader);
     }
 
     private static void strip(JsonNode body) {
@@ -144,24 +220,6 @@ final class KustomizeOrigins {
             ADDED_ANNOTATIONS.forEach(object::remove);
             if (object.isEmpty()) {
                 ((ObjectNode) body.path("metadata")).remove("annotations");
-            }
-        }
-    }
-
-    private interface FieldVisitor {
-        void visit(String pointer, JsonNode value);
-    }
-
-    private static void walk(JsonNode node, String pointer, FieldVisitor visitor) {
-        visitor.visit(pointer, node);
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                walk(field.getValue(), JsonPointer.child(pointer, field.getKey()), visitor);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), JsonPointer.child(pointer, i), visitor);
             }
         }
     }

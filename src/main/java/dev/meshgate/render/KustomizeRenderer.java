@@ -20,8 +20,13 @@ public final class KustomizeRenderer implements Renderer {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private final RenderLimits limits;
+    // The source bytes whose parsed documents a run keeps for the applications that share them.
+    private static final long SHARED_SOURCE_BYTES = 64L * 1024 * 1024;
 
+    private final RenderLimits limits;
+    private final SourceDocuments sources = new SourceDocuments(SHARED_SOURCE_BYTES);
+
+    /** One renderer per run: the source files it parses are shared by the run's applications, not beyond. */
     public KustomizeRenderer(RenderLimits limits) {
         this.limits = limits;
     }
@@ -98,7 +103,8 @@ public final class KustomizeRenderer implements Renderer {
             String kustomizationFile =
                     repository.relativize(originFile).toString().replace('\\', '/');
             LoadResult rendered = loader.loadText(kustomizationFile, output);
-            KustomizeOrigins origins = new KustomizeOrigins(repository, wrapper, kustomizationFile, loader, patchFiles);
+            KustomizeOrigins origins =
+                    new KustomizeOrigins(repository, wrapper, kustomizationFile, loader, patchFiles, sources);
             List<Resource> remapped =
                     rendered.resources().stream().map(origins::remap).toList();
             return new LoadResult(remapped, rendered.problems(), rendered.files());

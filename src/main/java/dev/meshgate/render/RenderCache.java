@@ -1,6 +1,5 @@
 package dev.meshgate.render;
 
-import dev.meshgate.manifest.LoadResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +25,7 @@ import java.util.stream.Stream;
 public final class RenderCache {
 
     // Bumped whenever what an entry holds changes meaning: entries of other formats live beside, unread, and age out.
-    private static final String FORMAT = "v1";
+    private static final String FORMAT = "v2";
 
     private final Path folder;
     private final long maxBytes;
@@ -49,10 +48,11 @@ public final class RenderCache {
     public record Stats(int hits, int misses, int ignored) {}
 
     /** The application stored under the key, or empty (nothing stored, or an entry that cannot be read). */
-    Optional<LoadResult> read(String key) {
+    Optional<RenderedApplication> read(String key, Source source) {
         Path entry = entry(key);
         try (InputStream in = Files.newInputStream(entry)) {
-            LoadResult loaded = RenderedCodec.read(key, new java.io.BufferedInputStream(in, 256 * 1024));
+            RenderedApplication loaded =
+                    RenderedCodec.read(key, source, new java.io.BufferedInputStream(in, 256 * 1024));
             touch(entry);
             hits.incrementAndGet();
             return Optional.of(loaded);
@@ -68,7 +68,7 @@ public final class RenderCache {
     }
 
     /** Stores an application; a failure to store only costs the next run a rendering. */
-    void write(String key, LoadResult loaded) {
+    void write(String key, RenderedApplication loaded) {
         Path entry = entry(key);
         Path temporary = null;
         try {

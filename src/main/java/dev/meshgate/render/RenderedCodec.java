@@ -18,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rendered application as the render cache stores it: every resource with its body and the origin of each field,
- * so that findings on a cached application point where they would on a fresh rendering. Streamed JSON, checked on
+ * A rendered application as the render cache stores it: every resource with its body and the origin of each field
+ * (and, for one that failed, what its local files declare), so that findings on a cached application point where they
+ * would on a fresh rendering. Streamed JSON, checked on
  * reading: an entry that is cut short, of another key or otherwise malformed is refused as a whole.
  */
 final class RenderedCodec {
@@ -29,7 +30,8 @@ final class RenderedCodec {
 
     private RenderedCodec() {}
 
-    static void write(String key, LoadResult loaded, OutputStream out) throws IOException {
+    static void write(String key, RenderedApplication application, OutputStream out) throws IOException {
+        LoadResult loaded = application.loaded();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("key", key);
@@ -49,13 +51,18 @@ final class RenderedCodec {
                 json.writeEndArray();
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("unrendered");
+            for (Resource resource : application.unrendered()) {
+                writeResource(resource, json);
+            }
+            json.writeEndArray();
             json.writeBooleanField("complete", true);
             json.writeEndObject();
         }
     }
 
     /** The stored application, or an {@link IOException} when the entry is not one whole entry of this key. */
-    static LoadResult read(String key, InputStream in) throws IOException {
+    static RenderedApplication read(String key, Source source, InputStream in) throws IOException {
         try (JsonParser json = FACTORY.createParser(in)) {
             json.setCodec(JSON);
             expect(json.nextToken(), JsonToken.START_OBJECT);
@@ -64,6 +71,7 @@ final class RenderedCodec {
             int skipped = 0;
             List<Resource> resources = new ArrayList<>();
             List<LoadProblem> problems = new ArrayList<>();
+            List<Resource> unrendered = new ArrayList<>();
             boolean complete = false;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
@@ -74,6 +82,7 @@ final class RenderedCodec {
                     case "skippedFiles" -> skipped = json.getIntValue();
                     case "resources" -> readArray(json, () -> resources.add(readResource(json)));
                     case "problems" -> readArray(json, () -> problems.add(readProblem(json)));
+                    case "unrendered" -> readArray(json, () -> unrendered.add(readResource(json)));
                     case "complete" -> complete = json.getBooleanValue();
                     default -> json.skipChildren();
                 }
@@ -81,7 +90,10 @@ final class RenderedCodec {
             if (!key.equals(storedKey) || !complete) {
                 throw new IOException("not a whole render cache entry of " + key);
             }
-            return new LoadResult(List.copyOf(resources), List.copyOf(problems), files, skipped);
+            return new RenderedApplication(
+                    source,
+                    new LoadResult(List.copyOf(resources), List.copyOf(problems), files, skipped),
+                    List.copyOf(unrendered));
         } catch (RuntimeException e) {
             throw new IOException("malformed render cache entry: " + e.getMessage(), e);
         }

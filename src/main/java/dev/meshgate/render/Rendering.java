@@ -145,19 +145,22 @@ public final class Rendering {
         Optional<String> key = cache.isPresent() ? keys.key(source, namespace) : Optional.empty();
         try {
             if (key.isPresent()) {
-                Optional<LoadResult> cached = cache.get().read(key.get());
+                Optional<RenderedApplication> cached = cache.get().read(key.get(), source);
                 if (cached.isPresent()) {
-                    return new RenderedApplication(source, cached.get());
+                    return cached.get();
                 }
             }
-            LoadResult loaded = renderers.get(source.type()).render(root, source, loader);
+            RenderedApplication loaded = withUnrendered(
+                    root,
+                    new RenderedApplication(source, renderers.get(source.type()).render(root, source, loader)),
+                    namespace);
             key.ifPresent(stored -> cache.get().write(stored, loaded));
-            return new RenderedApplication(source, loaded);
+            return loaded;
         } catch (RenderException e) {
-            RenderedApplication failed = failed(root, source, e);
+            RenderedApplication failed = withUnrendered(root, failed(root, source, e), namespace);
             // The tool's own error recurs with the same files; a time limit on a busy machine may not.
             if (key.isPresent() && !e.isPassing()) {
-                cache.get().write(key.get(), failed.loaded());
+                cache.get().write(key.get(), failed);
             }
             return failed;
         } catch (RuntimeException | LinkageError e) {
@@ -166,8 +169,19 @@ public final class Rendering {
                     LoadProblem.Type.RENDER_FAILED,
                     Origin.of(source.path().isEmpty() ? "." : source.path()),
                     source.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0));
+            return withUnrendered(
+                    root, new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0)), namespace);
         }
+    }
+
+    /** A failed application with what its local files declare, read here once rather than by every later run. */
+    private static RenderedApplication withUnrendered(Path root, RenderedApplication application, String namespace) {
+        return application.failed()
+                ? new RenderedApplication(
+                        application.source(),
+                        application.loaded(),
+                        UnrenderedFiles.of(root, application.source(), namespace))
+                : application;
     }
 
     private static RenderedApplication failed(Path root, Source source, RenderException e) {

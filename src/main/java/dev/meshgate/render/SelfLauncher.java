@@ -17,6 +17,13 @@ public final class SelfLauncher {
     private static final java.util.Set<String> MESHGATE_MAIN_CLASSES =
             java.util.Set.of("io.quarkus.bootstrap.runner.QuarkusEntryPoint", MAIN_CLASS);
 
+    /**
+     * The Java options of a {@code validate} command line, as the {@code meshgate} wrapper passes them: a run of seconds
+     * to a minute costs half the CPU with the client compiler alone and the serial collector (C2 compiling on a small
+     * machine's cores costs more than it saves).
+     */
+    public static final List<String> COMMAND_LINE_VM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private SelfLauncher() {}
 
     /** The command line that starts a render worker with at most {@code heapBytes} of Java heap. */

@@ -89,7 +89,7 @@ public final class RepositoryValidation {
                 notes.add(e.getMessage() + ": references were checked against the repository only");
             }
         }
-        List<Resource> unrendered = plain ? List.of() : unrendered(paths.get(0), applications, namespace);
+        List<Resource> unrendered = plain ? List.of() : unrendered(applications);
         long analysisStart = System.nanoTime();
         Report report = engine.reportApplications(applications, outside, unrendered);
         listener.analysed(Duration.ofNanos(System.nanoTime() - analysisStart));
@@ -181,17 +181,11 @@ public final class RepositoryValidation {
     }
 
     /** What the applications that could not be rendered declare in their local files (see {@link UnrenderedFiles}). */
-    private static List<Resource> unrendered(Path root, List<RenderedApplication> applications, String namespace) {
+    private static List<Resource> unrendered(List<RenderedApplication> applications) {
         List<Resource> declared = new ArrayList<>();
         for (RenderedApplication application : applications) {
-            boolean failed = application.loaded().resources().isEmpty()
-                    && application.loaded().problems().stream()
-                            .anyMatch(problem -> problem.type() == LoadProblem.Type.NOT_ANALYSED
-                                    || problem.type() == LoadProblem.Type.RENDER_FAILED);
-            if (failed) {
-                Source source = application.source();
-                declared.addAll(
-                        UnrenderedFiles.of(root, source, source.namespace() != null ? source.namespace() : namespace));
+            if (application.failed()) {
+                declared.addAll(application.unrendered());
             }
         }
         return declared;

@@ -229,6 +229,28 @@ class RenderCacheTest {
     }
 
     @Test
+    void whatAFailedKustomizationDeclaresComesFromTheCacheWithItsLines() throws IOException {
+        write("broken/kustomization.yaml", "namespace: shop\nresources:\n  - gateway.yaml\n  - missing.yaml\n");
+        write(
+                "broken/gateway.yaml",
+                "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: ingress\nspec:\n"
+                        + "  selector: {istio: ingressgateway}\n");
+
+        Rendering.RenderedRepository cold = render();
+        Rendering.RenderedRepository warm = render();
+
+        assertThat(stats(warm)).isEqualTo(new RenderCache.Stats(1, 0, 0));
+        for (Rendering.RenderedRepository rendered : List.of(cold, warm)) {
+            RenderedApplication broken = rendered.applications().get(0);
+            assertThat(broken.failed()).isTrue();
+            assertThat(broken.unrendered()).singleElement().satisfies(gateway -> {
+                assertThat(gateway.namespace() + "/" + gateway.name()).isEqualTo("shop/ingress");
+                assertThat(gateway.origin("/spec/selector").toString()).isEqualTo("broken/gateway.yaml:6:3");
+            });
+        }
+    }
+
+    @Test
     void withoutACacheNothingIsStored() throws IOException {
         overlays();
         Rendering.RenderedRepository rendered = new Rendering(RenderLimits.defaults(), LoadLimits.defaults())
