@@ -106,7 +106,7 @@ public final class IstioctlCodes {
             done("IST0173", "DestinationRuleSubsetNotSelectPods"),
             done("IST0174", "UnknownDestinationRuleHost"),
             left("IST0175", "JwksUriFetchUnrestricted", CONTROL_PLANE),
-            left("IST0176", "GatewayAPICRDVersionBelowMinimum", CLUSTER),
+            done("IST0176", "GatewayAPICRDVersionBelowMinimum"),
             done("IST0177", "ConflictingServiceEntryProtocol"));
 
     private IstioctlCodes() {}

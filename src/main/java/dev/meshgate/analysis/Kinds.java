@@ -40,6 +40,8 @@ public final class Kinds {
     public static final ResourceKind SECRET = new ResourceKind("", "Secret");
     public static final ResourceKind POD = new ResourceKind("", "Pod");
     public static final ResourceKind NAMESPACE = new ResourceKind("", "Namespace");
+    public static final ResourceKind CUSTOM_RESOURCE_DEFINITION =
+            new ResourceKind("apiextensions.k8s.io", "CustomResourceDefinition");
     public static final ResourceKind CONFIG_MAP = new ResourceKind("", "ConfigMap");
     public static final ResourceKind DEPLOYMENT = new ResourceKind("apps", "Deployment");
     public static final ResourceKind STATEFUL_SET = new ResourceKind("apps", "StatefulSet");

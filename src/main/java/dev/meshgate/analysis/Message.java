@@ -319,6 +319,14 @@ public enum Message {
             "The host %s defined in the DestinationRule does not match any services in the mesh.",
             "A DestinationRule's host matches no Service or ServiceEntry visible to it: its traffic policy and "
                     + "subsets apply to nothing (often a typo in the host)."),
+    IST0176(
+            "GatewayAPICRDVersionBelowMinimum",
+            Severity.WARNING,
+            "Gateway API CRD \"%s\" is at version \"%s\" but Istio requires at least \"%s\"; resources of this kind"
+                    + " will not be processed. Upgrade the Gateway API CRDs to satisfy the minimum version.",
+            "A Gateway API CRD (its gateway.networking.k8s.io/bundle-version annotation) is older than current Istio "
+                    + "reads: Istio ignores the kind, so its routes never attach and their listeners are never "
+                    + "programmed."),
     IST0177(
             "ConflictingServiceEntryProtocol",
             Severity.WARNING,

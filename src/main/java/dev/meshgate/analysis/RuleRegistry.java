@@ -19,6 +19,7 @@ import dev.meshgate.analysis.rules.gateway.DuplicateGatewayCertificateRule;
 import dev.meshgate.analysis.rules.gateway.GatewayPortNotDefinedOnServiceRule;
 import dev.meshgate.analysis.rules.gateway.InvalidGatewayCredentialRule;
 import dev.meshgate.analysis.rules.gatewayapi.ConflictingListenersRule;
+import dev.meshgate.analysis.rules.gatewayapi.CrdBundleVersionRule;
 import dev.meshgate.analysis.rules.gatewayapi.IneffectiveSelectorRule;
 import dev.meshgate.analysis.rules.gatewayapi.ListenerCertificateRule;
 import dev.meshgate.analysis.rules.gatewayapi.RouteBackendRule;
@@ -106,6 +107,7 @@ public final class RuleRegistry {
                 new ConflictingListenersRule(),
                 new ConflictingServiceEntryProtocolRule(),
                 new ConflictingVirtualServiceHostsRule(),
+                new CrdBundleVersionRule(),
                 new CredentialSecretNotFoundRule(),
                 new DeploymentServicePortsRule(),
                 new DeprecatedFieldRule(),
