@@ -73,7 +73,8 @@ public final class Analyzer {
             }
         }
         pass.run(index.all(), (rule, e) -> failed(findings, rule, e));
-        findings.sort(ORDER);
-        return new Analysis(index, List.copyOf(findings), List.copyOf(missing));
+        List<Finding> once = new ArrayList<>(SameProblem.merge(findings));
+        once.sort(ORDER);
+        return new Analysis(index, List.copyOf(once), List.copyOf(missing));
     }
 }

@@ -1,14 +1,33 @@
 package dev.meshgate.analysis;
 
 import dev.meshgate.manifest.Origin;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One coded finding: the catalog message, its effective severity (after overrides), the filled-in text, the
- * resource (null for file-level findings such as YAML syntax errors), where it was written, and the application it
- * was rendered for (null when the repository was analysed as plain files).
+ * resource (null for file-level findings such as YAML syntax errors), where it was written, the application it
+ * was rendered for (null when the repository was analysed as plain files), and the codes of the findings about the
+ * same problem that it stands for (a webhook rule and a CRD rule on the same field; see {@link SameProblem}).
  */
 public record Finding(
-        Message message, Severity severity, String text, ResourceRef resource, Origin origin, String application) {
+        Message message,
+        Severity severity,
+        String text,
+        ResourceRef resource,
+        Origin origin,
+        String application,
+        List<Message> alsoReportedAs) {
+
+    public Finding {
+        alsoReportedAs = List.copyOf(alsoReportedAs);
+    }
+
+    /** A finding that stands for no other. */
+    public Finding(
+            Message message, Severity severity, String text, ResourceRef resource, Origin origin, String application) {
+        this(message, severity, text, resource, origin, application, List.of());
+    }
 
     /** A finding of a repository analysed as one whole (no discovered applications). */
     public Finding(Message message, Severity severity, String text, ResourceRef resource, Origin origin) {
@@ -19,13 +38,30 @@ public record Finding(
         return message.code();
     }
 
+    /** Its own code first, then those of the findings it stands for. */
+    public List<Message> messages() {
+        List<Message> all = new ArrayList<>(1 + alsoReportedAs.size());
+        all.add(message);
+        all.addAll(alsoReportedAs);
+        return all;
+    }
+
     /** A copy with another severity, used by per-code overrides. */
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(message, newSeverity, text, resource, origin, application);
+        return new Finding(message, newSeverity, text, resource, origin, application, alsoReportedAs);
     }
 
     /** A copy that says which rendered application it belongs to. */
     public Finding inApplication(String name) {
-        return new Finding(message, severity, text, resource, origin, name);
+        return new Finding(message, severity, text, resource, origin, name, alsoReportedAs);
+    }
+
+    /** A copy that also stands for another finding's code. */
+    public Finding standingFor(Message other) {
+        List<Message> codes = new ArrayList<>(alsoReportedAs);
+        if (other != message && !codes.contains(other)) {
+            codes.add(other);
+        }
+        return new Finding(message, severity, text, resource, origin, application, codes);
     }
 }

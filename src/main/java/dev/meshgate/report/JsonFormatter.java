@@ -49,6 +49,10 @@ public final class JsonFormatter implements Formatter {
             if (finding.application() != null) {
                 node.put("application", finding.application());
             }
+            if (!finding.alsoReportedAs().isEmpty()) {
+                ArrayNode also = node.putArray("alsoReportedAs");
+                finding.alsoReportedAs().forEach(other -> also.add(other.code()));
+            }
             if (report.comparison().isPresent()) {
                 node.put("new", report.isNew(i));
             }

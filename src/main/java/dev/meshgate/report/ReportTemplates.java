@@ -1,5 +1,6 @@
 package dev.meshgate.report;
 
+import dev.meshgate.analysis.CodeGuide;
 import dev.meshgate.analysis.Message;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.HtmlEscaper;
@@ -60,6 +61,9 @@ public final class ReportTemplates {
                 case "code" -> message.code();
                 case "title" -> message.title();
                 case "description" -> message.description();
+                case "level" -> message.severity().label();
+                case "equivalent" -> CodeGuide.equivalent(message);
+                case "fix" -> CodeGuide.of(message).map(CodeGuide.Entry::fix).orElse("");
                 default -> Results.NotFound.from(name);
             }))
             .addValueResolver(ValueResolver.builder()

@@ -51,6 +51,12 @@ final class StoredReport {
         }
     }
 
+    private static List<Message> alsoReportedAs(JsonNode codes) {
+        List<Message> messages = new ArrayList<>();
+        codes.forEach(code -> Message.byCode(code.asText()).ifPresent(messages::add));
+        return messages;
+    }
+
     static Report report(JsonNode tree) {
         List<Finding> findings = new ArrayList<>();
         List<Boolean> fresh = new ArrayList<>();
@@ -78,7 +84,8 @@ final class StoredReport {
                             origin.path("file").asText(),
                             origin.path("line").asInt(),
                             origin.path("column").asInt()),
-                    node.hasNonNull("application") ? node.path("application").asText() : null));
+                    node.hasNonNull("application") ? node.path("application").asText() : null,
+                    alsoReportedAs(node.path("alsoReportedAs"))));
             fresh.add(node.path("new").asBoolean(true));
         }
         JsonNode summary = tree.path("summary");

@@ -1,13 +1,5 @@
 package dev.meshgate.nativeimage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.List;
@@ -28,14 +20,8 @@ class IstioModelReflectionConfigTest {
 
     @Test
     void reflectionConfigListsEveryIstioModelClass() throws Exception {
-        String expected = render(modelClasses());
-        if (Boolean.getBoolean("meshgate.regenerate")) {
-            Files.createDirectories(CONFIG.getParent());
-            Files.writeString(CONFIG, expected);
-        }
-        assertThat(Files.readString(CONFIG))
-                .as("%s is up to date (regenerate with -Dmeshgate.regenerate=true)", CONFIG)
-                .isEqualTo(expected);
+        ReflectionConfigFile.assertLists(
+                CONFIG, modelClasses(), List.of("allDeclaredConstructors", "allDeclaredMethods", "allDeclaredFields"));
     }
 
     private static TreeSet<String> modelClasses() throws Exception {
@@ -59,18 +45,5 @@ class IstioModelReflectionConfigTest {
             }
         }
         return classes;
-    }
-
-    private static String render(TreeSet<String> classes) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode config = mapper.createArrayNode();
-        for (String name : classes) {
-            ObjectNode entry = config.addObject();
-            entry.put("name", name);
-            for (String flag : List.of("allDeclaredConstructors", "allDeclaredMethods", "allDeclaredFields")) {
-                entry.put(flag, true);
-            }
-        }
-        return mapper.writeValueAsString(config) + "\n";
     }
 }

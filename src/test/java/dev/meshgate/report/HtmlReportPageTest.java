@@ -39,6 +39,10 @@ class HtmlReportPageTest {
         assertThat(page).contains("error <span class=\"new\">new</span>");
         assertThat(page).contains("already on the target branch");
         assertThat(page).contains("<dt id=\"IST0101\">IST0101 ReferencedResourceNotFound</dt>");
+        // The entry is docs/codes.md's for the code: level, equivalent and how to fix it.
+        assertThat(page)
+                .contains("Level: error; istioctl / Kiali: istioctl analyze IST0101 (the same code).")
+                .contains("To fix: Define the subset, host, gateway or secret");
         assertThat(page).doesNotContain("http-equiv=\"refresh\"");
     }
 

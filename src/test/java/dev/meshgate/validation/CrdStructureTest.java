@@ -3,6 +3,7 @@ package dev.meshgate.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshgate.analysis.Finding;
+import dev.meshgate.analysis.Message;
 import dev.meshgate.cli.MeshgateCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +69,58 @@ class CrdStructureTest {
                 .noneMatch(line -> line.startsWith("IST0106"));
         assertThat(result.notes())
                 .contains("structure checked against the CRDs in " + crds + " (Istio 1.99.0): VirtualService");
+    }
+
+    @Test
+    void aProblemAWebhookRuleAndTheCrdBothFlagIsReportedOnceWithTheCrdsMessage() throws Exception {
+        Path repository = dir.resolve("repo");
+        String routes =
+                """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata:
+                  name: short
+                  namespace: shop%s
+                spec:
+                  hosts: [short.shop.svc.cluster.local]
+                  http:
+                    - timeout: 0s
+                      route:
+                        - destination: {host: short.shop.svc.cluster.local}
+                """;
+        write(
+                "repo/service.yaml",
+                """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: short, namespace: shop}
+                spec:
+                  selector: {app: short}
+                  ports: [{name: http, port: 8080}]
+                """);
+        write("repo/routes.yaml", routes.formatted(""));
+        Path crds = write("crds/virtualservice-crd.yaml", fixture("virtualservice-crd.yaml"));
+
+        assertThat(findings(plain(repository, ValidationOptions.defaults())))
+                .containsExactly(
+                        "MG1103 short 9 Invalid duration for spec.http[0].timeout: \"0s\" (must be at least 1ms)");
+        ValidationResult withCrds =
+                plain(repository, ValidationOptions.defaults().withCrds(List.of(crds)));
+        assertThat(findings(withCrds))
+                .containsExactly(
+                        "MG1202 short 9 spec.http[0].timeout: Invalid value: must be a valid duration greater than 1ms");
+        Finding once = withCrds.report().findings().get(0);
+        assertThat(once.alsoReportedAs()).extracting(Message::code).containsExactly("MG1103");
+
+        // Suppressing the webhook's code (or IST0106, istioctl's name for it) still removes the problem.
+        for (String code : List.of("MG1103", "IST0106", "MG1202")) {
+            write(
+                    "repo/routes.yaml",
+                    routes.formatted("\n  annotations: {galley.istio.io/analyze-suppress: \"" + code + "\"}"));
+            assertThat(findings(plain(repository, ValidationOptions.defaults().withCrds(List.of(crds)))))
+                    .as(code)
+                    .isEmpty();
+        }
     }
 
     @Test

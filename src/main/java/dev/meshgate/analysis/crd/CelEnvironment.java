@@ -7,9 +7,12 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.optimizer.CelOptimizationException;
+import dev.cel.optimizer.CelOptimizer;
+import dev.cel.optimizer.CelOptimizerFactory;
+import dev.cel.optimizer.optimizers.ConstantFoldingOptimizer;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelRuntime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +31,10 @@ final class CelEnvironment {
     static final long PER_OBJECT_COST_BUDGET = 10_000_000L;
 
     private static final Cel CEL = build();
+
+    private static final CelOptimizer FOLDING = CelOptimizerFactory.standardCelOptimizerBuilder(CEL)
+            .addAstOptimizers(ConstantFoldingOptimizer.getInstance())
+            .build();
 
     private CelEnvironment() {}
 
@@ -50,7 +57,7 @@ final class CelEnvironment {
     }
 
     /** A compiled expression, or why it does not compile. */
-    record Compiled(CelRuntime.Program program, String error) {}
+    record Compiled(CelProgram program, String error) {}
 
     // Type-checking is the expensive part of reading a CRD (dev.cel rebuilds its checker's environment for every
     // expression), and CRDs repeat few distinct rules many times: Istio's about 400 rules are 36 expressions.
@@ -66,7 +73,7 @@ final class CelEnvironment {
         Compiled compiled;
         try {
             CelAbstractSyntaxTree ast = CEL.compile(expression).getAst();
-            compiled = new Compiled(CEL.createProgram(ast), null);
+            compiled = new Compiled(new CelProgram(CEL.createProgram(folded(ast))), null);
         } catch (CelValidationException | CelEvaluationException e) {
             compiled = new Compiled(null, firstLine(e.getMessage()));
         }
@@ -76,6 +83,16 @@ final class CelEnvironment {
         return compiled;
     }
 
+    /** The expression with its constant parts computed once ("duration('1ms')"), else as written. */
+    private static CelAbstractSyntaxTree folded(CelAbstractSyntaxTree ast) {
+        try {
+            return FOLDING.optimize(ast);
+        } catch (CelOptimizationException | RuntimeException e) {
+            // Folding is an optimisation: an expression it cannot fold still runs as written.
+            return ast;
+        }
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "no reason given";
@@ -83,24 +100,5 @@ final class CelEnvironment {
         String text = message.replaceFirst("^ERROR: <input>:", "");
         int newline = text.indexOf('\n');
         return (newline < 0 ? text : text.substring(0, newline)).trim();
-    }
-
-    /**
-     * Evaluates a compiled rule with {@code self} bound to the value, charging its cost to the budget.
-     *
-     * @throws CelEvaluationException when the expression errors (no such key, bad argument, ...)
-     * @throws CostBudget.Exceeded when the evaluation costs more than the API server allows
-     */
-    static Object evaluate(CelRuntime.Program program, Object self, CostBudget budget) throws CelEvaluationException {
-        CostBudget.Call call = budget.call();
-        try {
-            return program.trace(Map.of("self", self), call);
-        } catch (CelEvaluationException e) {
-            // The listener's exception may reach us wrapped by the interpreter.
-            if (e.getCause() instanceof CostBudget.Exceeded exceeded) {
-                throw exceeded;
-            }
-            throw e;
-        }
     }
 }

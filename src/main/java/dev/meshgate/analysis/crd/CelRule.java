@@ -1,7 +1,5 @@
 package dev.meshgate.analysis.crd;
 
-import dev.cel.runtime.CelRuntime;
-
 /**
  * One {@code x-kubernetes-validations} rule, compiled once per run.
  *
@@ -13,12 +11,7 @@ import dev.cel.runtime.CelRuntime;
  * @param reason the API server's reason for a failure (FieldValueInvalid, FieldValueForbidden, ...)
  */
 record CelRule(
-        String rule,
-        CelRuntime.Program program,
-        String message,
-        CelRuntime.Program messageProgram,
-        String fieldPath,
-        String reason) {
+        String rule, CelProgram program, String message, CelProgram messageProgram, String fieldPath, String reason) {
 
     /** What the API server says when the rule fails, its reason's phrase first. */
     String failure(String evaluatedMessage) {

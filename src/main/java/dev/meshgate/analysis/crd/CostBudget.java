@@ -29,10 +29,22 @@ final class CostBudget {
         return new Call();
     }
 
+    /** Charges what an evaluation remembered from an earlier object cost. */
+    void charge(long cost) {
+        remaining -= cost;
+        if (remaining < 0) {
+            throw new Exceeded("the object's rules exceed the API server's cost budget");
+        }
+    }
+
     /** The listener that charges one evaluation. */
     final class Call implements CelEvaluationListener {
 
         private long spent;
+
+        long spent() {
+            return spent;
+        }
 
         @Override
         public void callback(CelExpr expr, Object result) {

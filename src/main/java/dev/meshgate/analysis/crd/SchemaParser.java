@@ -3,7 +3,6 @@ package dev.meshgate.analysis.crd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import dev.cel.runtime.CelRuntime;
 import dev.meshgate.manifest.JsonPointer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -211,10 +210,9 @@ final class SchemaParser {
             if (OLD_SELF.matcher(expression).find()) {
                 continue;
             }
-            CelRuntime.Program program = compile(expression, rulePointer);
+            CelProgram program = compile(expression, rulePointer);
             String messageExpression = text(rule, "messageExpression", rulePointer);
-            CelRuntime.Program messageProgram =
-                    messageExpression == null ? null : compile(messageExpression, rulePointer);
+            CelProgram messageProgram = messageExpression == null ? null : compile(messageExpression, rulePointer);
             if (program != null) {
                 rules.add(new CelRule(
                         expression,
@@ -228,7 +226,7 @@ final class SchemaParser {
         return List.copyOf(rules);
     }
 
-    private CelRuntime.Program compile(String expression, String pointer) {
+    private CelProgram compile(String expression, String pointer) {
         CelEnvironment.Compiled compiled = CelEnvironment.compile(expression);
         if (compiled.program() == null) {
             ruleProblems.add(new RuleProblem(pointer, expression, compiled.error()));

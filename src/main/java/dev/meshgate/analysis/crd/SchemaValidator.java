@@ -3,7 +3,6 @@ package dev.meshgate.analysis.crd;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.runtime.CelEvaluationException;
 import dev.meshgate.analysis.schema.NameSuggester;
-import dev.meshgate.manifest.JsonPointer;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,15 +27,20 @@ final class SchemaValidator {
 
     private final List<CrdViolation> violations = new ArrayList<>();
     private final CostBudget budget;
-    private final CelValues values = new CelValues();
+    private final CelValues values;
+    // A probe only asks whether a junctor's branch holds: it stops at the first violation and keeps none.
+    private final boolean probe;
+    private boolean failed;
 
-    private SchemaValidator(CostBudget budget) {
+    private SchemaValidator(CostBudget budget, CelValues values, boolean probe) {
         this.budget = budget;
+        this.values = values;
+        this.probe = probe;
     }
 
     /** The violations of the whole object, in document order. */
     static List<CrdViolation> validate(JsonNode object, SchemaNode root, CostBudget budget) {
-        SchemaValidator validator = new SchemaValidator(budget);
+        SchemaValidator validator = new SchemaValidator(budget, new CelValues(), false);
         validator.walkRoot(object, root);
         return validator.violations;
     }
@@ -48,7 +52,7 @@ final class SchemaValidator {
                 continue;
             }
             SchemaNode property = root.properties().get(field.getKey());
-            String pointer = JsonPointer.child("", field.getKey());
+            FieldPath pointer = FieldPath.ROOT.child(field.getKey());
             if (property != null) {
                 walk(field.getValue(), property, pointer, true);
             } else if (!root.opensObject()) {
@@ -57,15 +61,15 @@ final class SchemaValidator {
         }
         root.required().stream()
                 .filter(name -> !ROOT_FIELDS_SKIPPED.contains(name) && !object.has(name))
-                .forEach(name -> invalid(JsonPointer.child("", name), "Required value"));
+                .forEach(name -> invalid(FieldPath.ROOT.child(name), "Required value"));
     }
 
     /**
      * Checks a value; in a junctor ({@code structural} false) only the value validations count: junctors neither
      * prune nor run rules.
      */
-    private void walk(JsonNode value, SchemaNode schema, String pointer, boolean structural) {
-        if (value.isNull()) {
+    private void walk(JsonNode value, SchemaNode schema, FieldPath pointer, boolean structural) {
+        if (value.isNull() || failed) {
             // A null the schema does not allow is pruned before validation, like an absent field.
             return;
         }
@@ -86,7 +90,7 @@ final class SchemaValidator {
             checkObject(value, schema, pointer, structural);
         }
         checkJunctors(value, schema, pointer);
-        if (structural && violations.size() == before) {
+        if (structural && violations.size() == before && !schema.rules().isEmpty()) {
             runRules(value, schema, pointer);
         }
     }
@@ -133,7 +137,7 @@ final class SchemaValidator {
         return value.isIntegralNumber() ? "integer " + value.asText() : "number " + value.asText();
     }
 
-    private void checkFormat(JsonNode value, SchemaNode schema, String pointer) {
+    private void checkFormat(JsonNode value, SchemaNode schema, FieldPath pointer) {
         String format = schema.format();
         if (format == null) {
             return;
@@ -183,7 +187,7 @@ final class SchemaValidator {
         }
     }
 
-    private void checkEnum(JsonNode value, SchemaNode schema, String pointer) {
+    private void checkEnum(JsonNode value, SchemaNode schema, FieldPath pointer) {
         if (schema.enumValues().isEmpty()) {
             return;
         }
@@ -203,7 +207,7 @@ final class SchemaValidator {
                                 .collect(Collectors.joining(", ")));
     }
 
-    private void checkNumber(BigDecimal number, SchemaNode schema, String pointer) {
+    private void checkNumber(BigDecimal number, SchemaNode schema, FieldPath pointer) {
         SchemaNode.Bound min = schema.minimum();
         if (min != null && (min.exclusive() ? number.compareTo(min.value()) <= 0 : number.compareTo(min.value()) < 0)) {
             invalid(
@@ -224,7 +228,7 @@ final class SchemaValidator {
         }
     }
 
-    private void checkString(String text, SchemaNode schema, String pointer) {
+    private void checkString(String text, SchemaNode schema, FieldPath pointer) {
         long length = text.codePointCount(0, text.length());
         if (schema.maxLength() != null && length > schema.maxLength()) {
             invalid(pointer, "Too long: may not be longer than " + schema.maxLength());
@@ -237,7 +241,7 @@ final class SchemaValidator {
         }
     }
 
-    private void checkArray(JsonNode list, SchemaNode schema, String pointer, boolean structural) {
+    private void checkArray(JsonNode list, SchemaNode schema, FieldPath pointer, boolean structural) {
         if (schema.maxItems() != null && list.size() > schema.maxItems()) {
             invalid(pointer, "Too many: " + list.size() + ": must have at most " + schema.maxItems() + " items");
         }
@@ -248,7 +252,7 @@ final class SchemaValidator {
             Set<JsonNode> seen = new HashSet<>();
             for (int i = 0; i < list.size(); i++) {
                 if (!seen.add(list.get(i))) {
-                    invalid(JsonPointer.child(pointer, i), "Duplicate value: " + quoted(list.get(i)));
+                    invalid(pointer.child(i), "Duplicate value: " + quoted(list.get(i)));
                 }
             }
         }
@@ -260,7 +264,7 @@ final class SchemaValidator {
                         schema.listMapKeys().stream().map(element::path).toList();
                 if (!keys.add(key)) {
                     invalid(
-                            JsonPointer.child(pointer, i),
+                            pointer.child(i),
                             "Duplicate value: "
                                     + schema.listMapKeys().stream()
                                             .map(name -> name + "="
@@ -271,12 +275,12 @@ final class SchemaValidator {
         }
         if (schema.items() != null) {
             for (int i = 0; i < list.size(); i++) {
-                walk(list.get(i), schema.items(), JsonPointer.child(pointer, i), structural);
+                walk(list.get(i), schema.items(), pointer.child(i), structural);
             }
         }
     }
 
-    private void checkObject(JsonNode object, SchemaNode schema, String pointer, boolean structural) {
+    private void checkObject(JsonNode object, SchemaNode schema, FieldPath pointer, boolean structural) {
         int size = object.size();
         if (schema.maxProperties() != null && size > schema.maxProperties()) {
             invalid(pointer, "Too many: " + size + ": must have at most " + schema.maxProperties() + " items");
@@ -286,12 +290,16 @@ final class SchemaValidator {
         }
         for (String name : schema.required()) {
             if (!object.has(name)) {
-                invalid(JsonPointer.child(pointer, name), "Required value");
+                invalid(pointer.child(name), "Required value");
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        if (!structural && schema.properties().isEmpty() && schema.additionalProperties() == null) {
+            // A junctor's branch that only names required fields says nothing about the fields themselves.
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext() && !failed; ) {
             Map.Entry<String, JsonNode> field = it.next();
-            String child = JsonPointer.child(pointer, field.getKey());
+            FieldPath child = pointer.child(field.getKey());
             SchemaNode property = schema.properties().get(field.getKey());
             if (property != null) {
                 walk(field.getValue(), property, child, structural);
@@ -303,34 +311,43 @@ final class SchemaValidator {
         }
     }
 
-    private void checkJunctors(JsonNode value, SchemaNode schema, String pointer) {
+    private void checkJunctors(JsonNode value, SchemaNode schema, FieldPath pointer) {
         for (SchemaNode all : schema.allOf()) {
-            List<CrdViolation> inner = valueViolations(value, all, pointer);
-            violations.addAll(inner);
+            walk(value, all, pointer, false);
         }
-        if (!schema.anyOf().isEmpty()
-                && schema.anyOf().stream()
-                        .noneMatch(any -> valueViolations(value, any, pointer).isEmpty())) {
-            invalid(pointer, "must validate at least one schema (anyOf)" + fieldsNamed(schema.anyOf()));
+        if (!schema.anyOf().isEmpty() && schema.anyOf().stream().noneMatch(any -> holds(value, any, pointer))) {
+            junctorFails(pointer, "must validate at least one schema (anyOf)", schema.anyOf());
         }
         if (!schema.oneOf().isEmpty()) {
-            long matching = schema.oneOf().stream()
-                    .filter(one -> valueViolations(value, one, pointer).isEmpty())
-                    .count();
+            int matching = 0;
+            for (SchemaNode one : schema.oneOf()) {
+                if (holds(value, one, pointer) && ++matching > 1) {
+                    break;
+                }
+            }
             if (matching != 1) {
-                invalid(pointer, "must validate one and only one schema (oneOf)" + fieldsNamed(schema.oneOf()));
+                junctorFails(pointer, "must validate one and only one schema (oneOf)", schema.oneOf());
             }
         }
-        if (schema.not() != null
-                && valueViolations(value, schema.not(), pointer).isEmpty()) {
-            invalid(pointer, "must not validate the schema (not)" + fieldsNamed(List.of(schema.not())));
+        if (schema.not() != null && holds(value, schema.not(), pointer)) {
+            junctorFails(pointer, "must not validate the schema (not)", List.of(schema.not()));
         }
     }
 
-    private List<CrdViolation> valueViolations(JsonNode value, SchemaNode schema, String pointer) {
-        SchemaValidator inner = new SchemaValidator(budget);
+    private void junctorFails(FieldPath pointer, String what, List<SchemaNode> branches) {
+        if (probe) {
+            // Naming the branches' fields is for the user: a probe's failure is never shown.
+            failed = true;
+        } else {
+            invalid(pointer, what + fieldsNamed(branches));
+        }
+    }
+
+    /** Whether the value passes a junctor's branch (value validations only: branches neither prune nor run rules). */
+    private boolean holds(JsonNode value, SchemaNode schema, FieldPath pointer) {
+        SchemaValidator inner = new SchemaValidator(budget, values, true);
         inner.walk(value, schema, pointer, false);
-        return inner.violations;
+        return !inner.failed;
     }
 
     /** The fields junctors are usually about (Istio's oneofs: at most one of them may be set), for the message. */
@@ -351,14 +368,17 @@ final class SchemaValidator {
         }
     }
 
-    private void runRules(JsonNode value, SchemaNode schema, String pointer) {
+    private void runRules(JsonNode value, SchemaNode schema, FieldPath pointer) {
         for (CelRule rule : schema.rules()) {
             Object self = values.of(value, schema);
             try {
-                Object result = CelEnvironment.evaluate(rule.program(), self, budget);
+                Object result = rule.program().evaluate(self, budget);
                 if (Boolean.FALSE.equals(result)) {
-                    violations.add(new CrdViolation(
-                            pointer + rule.fieldPath(), CrdViolation.Problem.RULE_FAILED, failure(rule, self), null));
+                    add(new CrdViolation(
+                            pointer.pointer() + rule.fieldPath(),
+                            CrdViolation.Problem.RULE_FAILED,
+                            failure(rule, self),
+                            null));
                 } else if (!(result instanceof Boolean)) {
                     notEvaluated(pointer, rule, "it returned " + result + " instead of a boolean");
                 }
@@ -371,7 +391,7 @@ final class SchemaValidator {
     private String failure(CelRule rule, Object self) {
         if (rule.messageProgram() != null) {
             try {
-                if (CelEnvironment.evaluate(rule.messageProgram(), self, budget) instanceof String text) {
+                if (rule.messageProgram().evaluate(self, budget) instanceof String text) {
                     return rule.failure(text);
                 }
             } catch (CelEvaluationException | CostBudget.Exceeded e) {
@@ -381,18 +401,30 @@ final class SchemaValidator {
         return rule.failure(null);
     }
 
-    private void notEvaluated(String pointer, CelRule rule, String why) {
-        violations.add(new CrdViolation(
-                pointer, CrdViolation.Problem.RULE_NOT_EVALUATED, "rule " + rule.rule() + ": " + why, null));
+    private void notEvaluated(FieldPath pointer, CelRule rule, String why) {
+        add(new CrdViolation(
+                pointer.pointer(), CrdViolation.Problem.RULE_NOT_EVALUATED, "rule " + rule.rule() + ": " + why, null));
     }
 
-    private void invalid(String pointer, String detail) {
-        violations.add(new CrdViolation(pointer, CrdViolation.Problem.INVALID, detail, null));
+    private void invalid(FieldPath pointer, String detail) {
+        if (probe) {
+            failed = true;
+        } else {
+            violations.add(new CrdViolation(pointer.pointer(), CrdViolation.Problem.INVALID, detail, null));
+        }
     }
 
-    private void unknown(String pointer, String name, SchemaNode schema) {
-        violations.add(new CrdViolation(
-                pointer,
+    private void add(CrdViolation violation) {
+        if (probe) {
+            failed = true;
+        } else {
+            violations.add(violation);
+        }
+    }
+
+    private void unknown(FieldPath pointer, String name, SchemaNode schema) {
+        add(new CrdViolation(
+                pointer.pointer(),
                 CrdViolation.Problem.UNKNOWN_FIELD,
                 name,
                 NameSuggester.closest(name, schema.properties().keySet()).orElse(null)));

@@ -1,5 +1,6 @@
 package dev.meshgate.analysis.policy;
 
+import dev.meshgate.analysis.Finding;
 import dev.meshgate.analysis.Message;
 
 /** How a code written by a user (in an annotation or the config file) matches a catalog message. */
@@ -13,5 +14,15 @@ final class Codes {
         return code.equals("*")
                 || code.equalsIgnoreCase(message.code())
                 || message.istioAlias().map(code::equalsIgnoreCase).orElse(false);
+    }
+
+    /** Whether the code matches the finding's own message or one of those it stands for. */
+    static boolean matches(String written, Finding finding) {
+        for (Message message : finding.messages()) {
+            if (matches(written, message)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

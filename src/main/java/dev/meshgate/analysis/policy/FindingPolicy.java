@@ -1,6 +1,7 @@
 package dev.meshgate.analysis.policy;
 
 import dev.meshgate.analysis.Finding;
+import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Severity;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
@@ -38,8 +39,17 @@ public record FindingPolicy(Map<String, Optional<Severity>> severities, List<Sup
         return new Outcome(List.copyOf(kept), suppressed);
     }
 
-    /** The configured severity of the code, else the finding's own (its message's, unless the engine judged it). */
+    /**
+     * The configured severity of the code, else the finding's own (its message's, unless the engine judged it). A
+     * code switched off also switches off the findings that stand for it.
+     */
     private Optional<Severity> severityOf(Finding finding) {
+        for (Message other : finding.alsoReportedAs()) {
+            Optional<Severity> override = severities.get(other.code());
+            if (override != null && override.isEmpty()) {
+                return override;
+            }
+        }
         Optional<Severity> override = severities.get(finding.code());
         return override != null ? override : Optional.of(finding.severity());
     }

@@ -14,7 +14,7 @@ public record Suppression(String code, String resource, String file, String reas
 
     /** Whether the suppression covers the finding. */
     public boolean covers(Finding finding) {
-        return Codes.matches(code, finding.message()) && resourceMatches(finding) && fileMatches(finding);
+        return Codes.matches(code, finding) && resourceMatches(finding) && fileMatches(finding);
     }
 
     private boolean resourceMatches(Finding finding) {

@@ -36,7 +36,7 @@ final class SuppressionAnnotations {
             return false;
         }
         for (String code : codes.split(",")) {
-            if (!code.isBlank() && Codes.matches(code, finding.message())) {
+            if (!code.isBlank() && Codes.matches(code, finding)) {
                 return true;
             }
         }

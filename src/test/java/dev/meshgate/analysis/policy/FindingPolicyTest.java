@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.meshgate.analysis.AnalysisSettings;
 import dev.meshgate.analysis.Analyzer;
 import dev.meshgate.analysis.Finding;
+import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.ResourceRef;
 import dev.meshgate.analysis.Severity;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.manifest.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,5 +164,31 @@ class FindingPolicyTest {
 
     private static LoadResult load(String text) {
         return new ManifestLoader(LoadLimits.defaults(), "default").loadText("input.yaml", text);
+    }
+
+    @Test
+    void aFindingThatStandsForAnotherCodeGoesWithEitherCode() {
+        Finding merged = new Finding(
+                        Message.MG1202,
+                        Severity.ERROR,
+                        "spec.http[0].timeout: Invalid value: too short",
+                        new ResourceRef("VirtualService", "shop", "short"),
+                        new Origin("routes.yaml", 9, 7))
+                .standingFor(Message.MG1103);
+
+        assertThat(new FindingPolicy(Map.of("MG1103", Optional.empty()), List.of())
+                        .apply(List.of(merged), List.of())
+                        .findings())
+                .isEmpty();
+        assertThat(new FindingPolicy(Map.of(), List.of(new Suppression("IST0106", null, null, "webhook codes")))
+                        .apply(List.of(merged), List.of())
+                        .suppressed())
+                .isEqualTo(1);
+        // Another code's override leaves it alone; its own code's severity still applies.
+        assertThat(new FindingPolicy(Map.of("MG1202", Optional.of(Severity.WARNING)), List.of())
+                        .apply(List.of(merged), List.of())
+                        .findings())
+                .extracting(Finding::severity)
+                .containsExactly(Severity.WARNING);
     }
 }

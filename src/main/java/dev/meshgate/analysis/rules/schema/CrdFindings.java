@@ -2,6 +2,7 @@ package dev.meshgate.analysis.rules.schema;
 
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.crd.BuiltInCrds;
 import dev.meshgate.analysis.crd.CrdCatalog;
 import dev.meshgate.analysis.crd.CrdViolation;
 import dev.meshgate.manifest.JsonPointer;
@@ -18,6 +19,31 @@ final class CrdFindings {
                 .judge(resource)
                 .map(judgement -> {
                     judgement.violations().forEach(violation -> report(context, resource, violation));
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /**
+     * Reports a resource's violations of meshgate's built-in CRD of its kind with the built-in model's codes
+     * (IST0106, MG1001); false when no built-in CRD defines its kind.
+     */
+    static boolean judgeByBuiltInModel(Context context, Resource resource) {
+        return BuiltInCrds.judge(resource)
+                .map(judgement -> {
+                    for (CrdViolation violation : judgement.violations()) {
+                        if (violation.problem() == CrdViolation.Problem.INVALID
+                                || violation.problem() == CrdViolation.Problem.RULE_FAILED) {
+                            String path = JsonPointer.readable(violation.pointer());
+                            context.report(
+                                    Message.IST0106,
+                                    resource,
+                                    violation.pointer(),
+                                    (path.isEmpty() ? "object" : path) + ": " + violation.detail());
+                        } else {
+                            report(context, resource, violation);
+                        }
+                    }
                     return true;
                 })
                 .orElse(false);

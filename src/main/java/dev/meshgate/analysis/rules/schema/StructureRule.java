@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Checks every Istio (and Gateway API) resource against its kind's CRD where a source gives one (MG1001, MG1201 to
- * MG1203), else against the fabric8 model: unknown fields (MG1001), wrong types, bad enum values and apiVersions
- * Istio does not serve (IST0106), each at the offending field's line. Problems of the input's CRDs: MG1204, MG1205.
+ * MG1203), else against the fabric8 model (and, for kinds it lacks such as TrafficExtension, meshgate's built-in
+ * CRDs): unknown fields (MG1001), wrong types, bad enum values and apiVersions Istio does not serve (IST0106), each at
+ * the offending field's line. Problems of the input's CRDs: MG1204, MG1205.
  */
 public final class StructureRule implements Rule {
 
@@ -56,6 +57,9 @@ public final class StructureRule implements Rule {
         Optional<Class<?>> model = StructureValidator.modelClassFor(
                 resource.apiVersion(), resource.kind().kind());
         if (model.isEmpty()) {
+            if (CrdFindings.judgeByBuiltInModel(context, resource)) {
+                return;
+            }
             if (StructureValidator.knownKind(
                     resource.kind().group(), resource.kind().kind())) {
                 context.report(
