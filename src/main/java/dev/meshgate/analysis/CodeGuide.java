@@ -403,5 +403,114 @@ public final class CodeGuide {
                 Message.MG3007,
                 "A VirtualService with 25 `regex` matches.",
                 "Use `prefix` or `exact` matches where they do; raise `regexMatchLimit` if the regexes are needed.");
+        add(
+                Message.IST0140,
+                "An ingress VirtualService routes to `reviews` without a subset while another VirtualService for `reviews` splits it by subset.",
+                "Give the ingress route the subsets too, or route the ingress through the host's own VirtualService (delegate).");
+        add(
+                Message.IST0157,
+                "A Telemetry turns on `accessLogging` with no `providers`, and the mesh config names no default access-log provider.",
+                "Name a provider (`envoy`, or one of `meshConfig.extensionProviders`) or set `defaultProviders.accessLogging`.");
+        add(
+                Message.IST0166,
+                "An AuthorizationPolicy with `selector: {matchLabels: {gateway.networking.k8s.io/gateway-name: public}}`.",
+                "Attach the policy with `targetRefs` naming the Gateway instead of a selector.");
+        add(
+                Message.IST0167,
+                "A Sidecar in a namespace labelled `istio.io/dataplane-mode: ambient`.",
+                "Delete it, or use waypoint policies; move the workload to sidecar mode if it needs a Sidecar.");
+        add(
+                Message.IST0176,
+                "The TLSRoute CRD installed with `gateway.networking.k8s.io/bundle-version: v1.4.1`.",
+                "Install the Gateway API CRDs of the bundle version your Istio release requires.");
+        add(
+                Message.MG1126,
+                "A route with one destination and `weight: 50`.",
+                "Drop the weight, or set it to 100 (a lone destination takes all traffic).",
+                "Kiali KIA1104");
+        add(
+                Message.MG2020,
+                "A DestinationRule for `*.shop.svc.cluster.local` with `tls.mode: DISABLE` while PeerAuthentication `shop/default` is STRICT.",
+                "Use `ISTIO_MUTUAL` in the DestinationRule, or relax the PeerAuthentication.",
+                "Kiali KIA0207");
+        add(
+                Message.MG2021,
+                "A DestinationRule for `*.local` with `tls.mode: DISABLE` while the mesh-wide PeerAuthentication is STRICT.",
+                "Use `ISTIO_MUTUAL`, or scope the exception to the namespaces that accept plain text.",
+                "Kiali KIA0208");
+        add(
+                Message.MG2022,
+                "PeerAuthentication `shop/default` with `mtls.mode: DISABLE` while a DestinationRule for `*.shop.svc.cluster.local` sends `ISTIO_MUTUAL`.",
+                "Make both sides agree: PERMISSIVE or STRICT on the server, or DISABLE on the client.",
+                "Kiali KIA0505");
+        add(
+                Message.MG2023,
+                "The mesh-wide PeerAuthentication is DISABLE while a DestinationRule for `*.local` sends `ISTIO_MUTUAL`.",
+                "Make both sides agree, mesh-wide.",
+                "Kiali KIA0506");
+        add(
+                Message.MG2024,
+                "Two RequestAuthentications without a selector in namespace `shop`.",
+                "Merge their `jwtRules` into one, unless combining them is intended.",
+                "Kiali KIA0002");
+        add(
+                Message.MG2025,
+                "Two RequestAuthentications selecting `app: gateway`.",
+                "Merge their `jwtRules` into one, unless combining them is intended.",
+                "Kiali KIA0003");
+        add(
+                Message.MG2026,
+                "An AuthorizationPolicy rule with `to.operation.hosts: [reviwes]`.",
+                "Name a Service or ServiceEntry host, or the host the request carries.",
+                "Kiali KIA0104");
+        add(
+                Message.MG2027,
+                "`from.source.principals` in an AuthorizationPolicy for workloads whose PeerAuthentication is DISABLE.",
+                "Enable mutual TLS for those workloads, or match on something plain text carries.",
+                "Kiali KIA0105");
+        add(
+                Message.MG2028,
+                "`from.source.namespaces` for workloads whose PeerAuthentication is PERMISSIVE.",
+                "Make the PeerAuthentication STRICT, so every request carries the identity the rule asks for.",
+                "Kiali KIA0105");
+        add(
+                Message.MG2029,
+                "A Sidecar with `egress.hosts: [\"shop/reviwes.shop.svc.cluster.local\"]`.",
+                "Name hosts that exist, or `namespace/*`.",
+                "Kiali KIA1004");
+        add(
+                Message.MG2030,
+                "`exportTo: [shpo]` while the input's Namespace objects are `shop` and `web`.",
+                "Name existing namespaces, `.` or `*`.",
+                "Kiali KIA0005");
+        add(
+                Message.MG2101,
+                "An HTTPRoute with `parentRefs: [{name: public, sectionName: https}]` where Gateway `public` has no listener `https`.",
+                "Name a Gateway and listener (or port) that exist.",
+                "Kiali KIA1401");
+        add(
+                Message.MG2102,
+                "An HTTPRoute in namespace `shop` attached to a listener whose `allowedRoutes.namespaces.from` is `Same`, in another namespace.",
+                "Let the listener admit the route (`from: All` or a selector), or move the route.",
+                "Kiali KIA1401");
+        add(
+                Message.MG2103,
+                "An HTTPRoute `backendRefs: [{name: reviews, port: 9090}]` where Service `reviews` serves port 9080.",
+                "Name a Service and a port it exposes.",
+                "Kiali KIA1402");
+        add(
+                Message.MG2104,
+                "An HTTPRoute in `web` with a backend in `shop` and no ReferenceGrant in `shop` allowing it.",
+                "Add a ReferenceGrant in the target's namespace from the route's kind and namespace.");
+        add(
+                Message.MG2105,
+                "Two listeners of one Gateway on port 443, protocol HTTPS, hostname `shop.example.com`.",
+                "Give each listener its own port, protocol or hostname.",
+                "Kiali KIA1503");
+        add(
+                Message.MG2106,
+                "Two Gateways with `addresses: [{value: 10.0.0.5}]`, both serving `shop.example.com` on port 443.",
+                "Serve the hostname from one Gateway, or give them different addresses.",
+                "Kiali KIA1501");
     }
 }
