@@ -7,6 +7,7 @@ import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
+import dev.meshgate.manifest.Resource;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,33 +39,41 @@ public final class SourceNamespaceNotFoundRule implements Rule {
                         (rule, rulePointer) ->
                                 Elements.each(rule.path("from"), rulePointer + "/from", (from, fromPointer) -> {
                                     for (String field : new String[] {"namespaces", "notNamespaces"}) {
-                                        String listPointer = fromPointer + "/source/" + field;
                                         Elements.each(
-                                                from.path("source").path(field), listPointer, (entry, pointer) -> {
-                                                    String pattern = entry.asText("");
-                                                    if (pattern.isEmpty()
-                                                            || pattern.equals(context.settings()
-                                                                    .rootNamespace())
-                                                            || known.stream()
-                                                                    .anyMatch(
-                                                                            namespace -> matches(pattern, namespace))) {
-                                                        return;
-                                                    }
-                                                    context.unresolved(
-                                                            policy,
-                                                            pointer,
-                                                            Reference.wherever(
-                                                                    Reference.Target.NAMESPACE,
-                                                                    pattern,
-                                                                    "no resource of the input is in namespace "
-                                                                            + pattern
-                                                                            + ", which whatever deploys its workloads may create"),
-                                                            Message.IST0101,
-                                                            "namespace",
-                                                            pattern);
-                                                });
+                                                from.path("source").path(field),
+                                                fromPointer + "/source/" + field,
+                                                (entry, pointer) ->
+                                                        judge(context, policy, known, entry.asText(""), pointer));
                                     }
                                 })));
+    }
+
+    private static void judge(Context context, Resource policy, Set<String> known, String pattern, String pointer) {
+        if (pattern.isEmpty() || pattern.equals(context.settings().rootNamespace()) || exists(pattern, known)) {
+            return;
+        }
+        context.unresolved(
+                policy,
+                pointer,
+                Reference.wherever(
+                        Reference.Target.NAMESPACE,
+                        pattern,
+                        "no resource of the input is in namespace " + pattern
+                                + ", which whatever deploys its workloads may create"),
+                Message.IST0101,
+                "namespace",
+                pattern);
+    }
+
+    /**
+     * Whether a namespace of the input matches: a name is looked up (Kubernetes names are lower case), only a pattern
+     * is tried against every namespace.
+     */
+    private static boolean exists(String pattern, Set<String> known) {
+        if (!pattern.contains("*")) {
+            return known.contains(pattern.toLowerCase(Locale.ROOT));
+        }
+        return known.stream().anyMatch(namespace -> matches(pattern, namespace));
     }
 
     /** Istio's namespace patterns: "*", a prefix ("prod-*") or a suffix ("*-system"), else equal ignoring case. */
