@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Routes of a VirtualService that no request can reach, as Istio's validation warns: a route after one without
  * matches, or all of whose matches an earlier route already has (IST0130); a match that repeats an earlier route's,
- * or whose URI prefix an earlier route's prefix match covers with the same other conditions (IST0131). Routes are
+ * or whose URI prefix an earlier route's prefix match covers with no condition it lacks (IST0131). Routes are
  * tried in order, so the later ones never match.
  */
 public final class UnreachableRouteRule implements Rule {
@@ -100,8 +100,8 @@ public final class UnreachableRouteRule implements Rule {
     }
 
     /**
-     * A prefix match whose prefix an earlier prefix match's covers, with the same other conditions: the earlier
-     * one takes its requests. (Istio compares more loosely, value prefix by value prefix; equal conditions are the
+     * A prefix match whose prefix an earlier prefix match's covers, with the earlier one's other conditions among its
+     * own: the earlier one takes its requests. (Istio compares more loosely, value prefix by value prefix; equal conditions are the
      * certain case.)
      */
     private static void reportCoveredPrefixes(Context context, Resource vs, List<PrefixMatch> prefixes) {
@@ -111,7 +111,7 @@ public final class UnreachableRouteRule implements Rule {
                 PrefixMatch later = prefixes.get(b);
                 if (!later.prefix().equals(earlier.prefix())
                         && later.prefix().startsWith(earlier.prefix())
-                        && later.conditions().equals(earlier.conditions())) {
+                        && asksNoMore(earlier.conditions(), later.conditions())) {
                     context.report(
                             Message.IST0131,
                             vs,
@@ -122,6 +122,21 @@ public final class UnreachableRouteRule implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * Whether every condition of the earlier match is also one of the later match: the earlier then takes all the
+     * later one's requests (a match without a method condition covers one for GET).
+     */
+    private static boolean asksNoMore(JsonNode earlier, JsonNode later) {
+        var fields = earlier.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            if (!field.getValue().equals(later.get(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How Istio names a route or match: its name in quotes, else "#index". */
