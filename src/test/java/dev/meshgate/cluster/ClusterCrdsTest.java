@@ -6,10 +6,6 @@ import dev.meshgate.cli.MeshgateCommand;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +30,7 @@ class ClusterCrdsTest {
     @TempDir
     Path temp;
 
-    private KubernetesMockServer server;
+    private CrudCluster mock;
     private KubernetesClient client;
 
     private static String fixture(String name) throws IOException {
@@ -46,10 +41,8 @@ class ClusterCrdsTest {
 
     @BeforeEach
     void cluster() throws IOException {
-        server = new KubernetesMockServer(
-                new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(List.of()), false);
-        server.init();
-        client = server.createClient();
+        mock = CrudCluster.start();
+        client = mock.client();
         CustomResourceDefinition crd = client.getKubernetesSerialization()
                 .unmarshal(fixture("virtualservice-crd.yaml"), CustomResourceDefinition.class);
         client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
@@ -79,8 +72,7 @@ class ClusterCrdsTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.destroy();
+        mock.close();
     }
 
     private Path repository() throws IOException {
@@ -113,17 +105,7 @@ class ClusterCrdsTest {
 
     @Test
     void anInventoryCarriesTheIstioCrds() throws Exception {
-        Path kubeconfig = Files.writeString(
-                temp.resolve("kubeconfig"),
-                """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: mock, cluster: {server: "%s"}}]
-                contexts: [{name: mock, context: {cluster: mock, user: me}}]
-                current-context: mock
-                users: [{name: me, user: {token: x}}]
-                """
-                        .formatted(client.getMasterUrl()));
+        Path kubeconfig = mock.kubeconfig(temp.resolve("kubeconfig"));
         Path inventory = temp.resolve("inventory.yaml");
         int exported = MeshgateCommand.execute(
                 new PrintWriter(new StringWriter()),

@@ -13,16 +13,11 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,16 +50,14 @@ class ClusterGatewayApiTest {
     @TempDir
     Path temp;
 
-    private KubernetesMockServer server;
+    private CrudCluster mock;
     private KubernetesClient client;
     private Path repository;
 
     @BeforeEach
     void cluster() throws IOException {
-        server = new KubernetesMockServer(
-                new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(List.of()), false);
-        server.init();
-        client = server.createClient();
+        mock = CrudCluster.start();
+        client = mock.client();
         for (String namespace : List.of("bookinfo", "istio-ingress")) {
             client.namespaces()
                     .resource(new NamespaceBuilder()
@@ -147,8 +140,7 @@ class ClusterGatewayApiTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.destroy();
+        mock.close();
     }
 
     private List<String> findings(List<dev.meshgate.manifest.Resource> outside) throws IOException {

@@ -17,10 +17,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -78,16 +73,14 @@ class ClusterLookupTest {
     @TempDir
     Path temp;
 
-    private KubernetesMockServer server;
+    private CrudCluster mock;
     private KubernetesClient client;
     private Path repository;
 
     @BeforeEach
     void cluster() throws IOException {
-        server = new KubernetesMockServer(
-                new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(List.of()), false);
-        server.init();
-        client = server.createClient();
+        mock = CrudCluster.start();
+        client = mock.client();
         client.namespaces()
                 .resource(new NamespaceBuilder()
                         .withNewMetadata()
@@ -155,8 +148,7 @@ class ClusterLookupTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.destroy();
+        mock.close();
     }
 
     private Report validate(List<Resource> outside) throws IOException {
@@ -236,7 +228,7 @@ class ClusterLookupTest {
 
     @Test
     void anUnreachableClusterSaysSoRatherThanCallingReferencesMissing() {
-        server.destroy();
+        mock.stop();
         LiveCluster cluster = new LiveCluster(client, List.of("shop"), Duration.ofSeconds(30), Clock.systemUTC());
 
         assertThatThrownBy(cluster::resources)
@@ -246,17 +238,7 @@ class ClusterLookupTest {
 
     @Test
     void anExportedInventoryStandsInForTheClusterAndHoldsNoSecretData() throws Exception {
-        Path kubeconfig = Files.writeString(
-                temp.resolve("kubeconfig"),
-                """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: mock, cluster: {server: "%s"}}]
-                contexts: [{name: mock, context: {cluster: mock, user: me}}]
-                current-context: mock
-                users: [{name: me, user: {token: x}}]
-                """
-                        .formatted(client.getMasterUrl()));
+        Path kubeconfig = mock.kubeconfig(temp.resolve("kubeconfig"));
         Path inventory = temp.resolve("inventory.yaml");
 
         int exported = MeshgateCommand.execute(
