@@ -41,8 +41,10 @@ public final class DestinationHostNotFoundRule implements Rule {
                     }
                     String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
                     List<String> seenFrom = ExportTo.seenFrom(vs.at("/spec/exportTo"), vs.namespace());
-                    if (seenFrom.stream().anyMatch(namespace -> context.index().hostExists(fqdn, namespace))
-                            || seenFrom.isEmpty()) {
+                    // Exported nowhere ("~"), it routes nothing; else one namespace that sees the host is enough.
+                    if (seenFrom.isEmpty()
+                            || seenFrom.stream()
+                                    .anyMatch(namespace -> context.index().hostExists(fqdn, namespace))) {
                         return;
                     }
                     String pointer = located.pointer() + "/host";
