@@ -6,7 +6,6 @@ import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.values.Elements;
-import dev.meshgate.manifest.ResourceKind;
 import java.util.Set;
 
 /**
@@ -15,8 +14,6 @@ import java.util.Set;
  * (rbac.istio.io).
  */
 public final class DeprecatedFieldRule implements Rule {
-
-    private static final ResourceKind CRD = new ResourceKind("apiextensions.k8s.io", "CustomResourceDefinition");
 
     /** The removed kinds, as "group kind". */
     private static final Set<String> REMOVED = Set.of(
@@ -31,7 +28,7 @@ public final class DeprecatedFieldRule implements Rule {
                 "deprecated-fields",
                 "No deprecated Istio fields or removed Istio kinds",
                 Set.of(Message.IST0002),
-                Set.of(Kinds.VIRTUAL_SERVICE, Kinds.SIDECAR, CRD));
+                Set.of(Kinds.VIRTUAL_SERVICE, Kinds.SIDECAR, Kinds.CUSTOM_RESOURCE_DEFINITION));
     }
 
     @Override
@@ -56,7 +53,7 @@ public final class DeprecatedFieldRule implements Rule {
                         "OutboundTrafficPolicy.EgressProxy ignored");
             }
         });
-        context.onEach(CRD, crd -> {
+        context.onEach(Kinds.CUSTOM_RESOURCE_DEFINITION, crd -> {
             String group = crd.at("/spec/group").asText("");
             String kind = crd.at("/spec/names/kind").asText("");
             if (REMOVED.contains(group + " " + kind)) {
