@@ -258,7 +258,9 @@ public final class CodeGuide {
         add(
                 Message.MG0006,
                 "`VirtualService shop/reviews` in two files of the same application.",
-                "Keep one definition; the later apply silently replaces the earlier.");
+                "Keep one definition; the later apply silently replaces the earlier. A warning where the copies"
+                        + " are alternatives nothing declares together (two applications meshgate inferred, two"
+                        + " loose files).");
         add(
                 Message.MG0007,
                 "A kustomization naming a file that does not exist, or a Helm template error.",

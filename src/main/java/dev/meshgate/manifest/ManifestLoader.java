@@ -25,6 +25,11 @@ public final class ManifestLoader {
         this.defaultNamespace = defaultNamespace;
     }
 
+    /** The namespace of the resources that name none. */
+    public String defaultNamespace() {
+        return defaultNamespace;
+    }
+
     /**
      * Reads every manifest under the given paths. File names in origins are relative to the path they were found
      * under (a path that is itself a file is named by its file name). A file that several paths lead to is read

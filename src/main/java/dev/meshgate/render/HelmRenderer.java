@@ -68,13 +68,14 @@ public final class HelmRenderer implements Renderer {
             String output = engine.template(
                     chart,
                     releaseName(source),
-                    source.namespace() == null ? "default" : source.namespace(),
+                    source.namespace() == null ? UnknownReleaseNamespace.PLACEHOLDER : source.namespace(),
                     valueFiles,
                     limits);
             if (output.length() > limits.maxOutputBytes()) {
                 throw new RenderException("the rendered output is larger than " + limits.maxOutputBytes() + " bytes");
             }
-            return load(repository, chart, output, loader);
+            LoadResult loaded = load(repository, chart, output, loader);
+            return source.namespace() != null ? loaded : unplaced(loaded, loader.defaultNamespace());
         } catch (IOException e) {
             throw new RenderException("the chart could not be prepared: " + e.getMessage(), e);
         } finally {
@@ -86,6 +87,13 @@ public final class HelmRenderer implements Renderer {
                 }
             }
         }
+    }
+
+    private static LoadResult unplaced(LoadResult loaded, String defaultNamespace) {
+        List<Resource> resources = loaded.resources().stream()
+                .map(resource -> UnknownReleaseNamespace.unplaced(resource, defaultNamespace))
+                .toList();
+        return new LoadResult(resources, loaded.problems(), loaded.files(), loaded.skippedFiles());
     }
 
     private static String releaseName(Source source) {

@@ -1,8 +1,10 @@
 package dev.meshgate.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.meshgate.analysis.Finding;
+import dev.meshgate.analysis.Severity;
 import dev.meshgate.render.Source;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -298,6 +300,82 @@ class RepositoryLayoutTest {
                 .filteredOn(finding -> finding.code().equals("MG0006"))
                 .extracting(finding -> finding.severity() + " " + finding.resource())
                 .containsExactlyInAnyOrder("WARNING Service shop/reviews", "ERROR DestinationRule shop/reviews");
+    }
+
+    @Test
+    void looseFilesThatDefineOneObjectAreAlternativesUnlessOneFileOrADeclaredApplicationHoldsBoth() throws Exception {
+        // Istio's samples keep variants of one VirtualService side by side, each meant to be applied alone
+        write("bookinfo/rule-v1.yaml", DESTINATION_RULE);
+        write("bookinfo/rule-v2.yaml", DESTINATION_RULE.replace("v1", "v2"));
+        write("demo/service.yaml", SERVICE + "---\n" + SERVICE.replace("9080", "9090"));
+
+        List<Finding> loose = validate().report().findings();
+
+        assertThat(loose)
+                .filteredOn(finding -> finding.code().equals("MG0006"))
+                .extracting(finding -> finding.severity() + " " + finding.resource())
+                .containsExactlyInAnyOrder("WARNING DestinationRule shop/reviews", "ERROR Service shop/reviews");
+        assertThat(loose)
+                .filteredOn(finding -> finding.severity() == Severity.WARNING)
+                .extracting(Finding::text)
+                .singleElement(STRING)
+                .contains("different plain YAML files");
+
+        write(
+                "apps/bookinfo.yaml",
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: bookinfo, namespace: argocd}
+                spec:
+                  source: {repoURL: https://example.com/config.git, path: bookinfo}
+                  destination: {server: https://kubernetes.default.svc, namespace: shop}
+                """);
+
+        assertThat(validate().report().findings())
+                .as("an Argo CD Application applies the folder as a whole: both copies reach the cluster")
+                .filteredOn(finding -> finding.code().equals("MG0006"))
+                .extracting(finding -> finding.severity() + " " + finding.resource())
+                .contains("ERROR DestinationRule shop/reviews");
+    }
+
+    @Test
+    void aChartNothingInstallsPutsItsReleaseNamespaceWhereverHelmInstallsIt() throws Exception {
+        // the workshop's README says `helm install shop ./chart -n workshop`; nothing in the repository says it
+        write("chart/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n");
+        write(
+                "chart/templates/service.yaml",
+                """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: catalog
+                  namespace: {{ .Release.Namespace }}
+                spec:
+                  selector: {app: catalog}
+                  ports: [{name: http, port: 3000}]
+                """);
+        write(
+                "mesh/catalog.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: catalog, namespace: workshop}
+                spec:
+                  hosts: [catalog]
+                  http:
+                    - route:
+                        - destination: {host: catalog, port: {number: 3000}}
+                """);
+
+        ValidationResult result = validate();
+
+        assertThat(findings(result))
+                .as("catalog.workshop is served once installed there")
+                .isEmpty();
+        assertThat(result.report().findings())
+                .extracting(Finding::text)
+                .noneMatch(text -> text.contains("meshgate-release-namespace"));
     }
 
     @Test
