@@ -5,6 +5,7 @@ import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.Origin;
 import dev.meshgate.manifest.Resource;
 import dev.meshgate.manifest.ResourceKind;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -87,6 +88,24 @@ public final class Context {
     /** Reports a finding about a resource at the field the JSON pointer names (or its closest written ancestor). */
     public void report(Message message, Resource resource, String pointer, Object... args) {
         findings.add(finding(message, resource, pointer, args));
+    }
+
+    /**
+     * Reports a problem between the resource and others (a conflict), at the resource's field: the others are named
+     * in the finding so that it can be judged by where they all come from.
+     */
+    public void reportConflict(
+            Message message, Resource resource, String pointer, Collection<Resource> others, Object... args) {
+        Finding alone = finding(message, resource, pointer, args);
+        findings.add(new Finding(
+                alone.message(),
+                alone.severity(),
+                alone.text(),
+                alone.resource(),
+                alone.origin(),
+                null,
+                List.of(),
+                others.stream().map(ResourceRef::of).toList()));
     }
 
     private static Finding finding(Message message, Resource resource, String pointer, Object... args) {

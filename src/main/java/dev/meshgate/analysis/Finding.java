@@ -8,7 +8,9 @@ import java.util.List;
  * One coded finding: the catalog message, its effective severity (after overrides), the filled-in text, the
  * resource (null for file-level findings such as YAML syntax errors), where it was written, the application it
  * was rendered for (null when the repository was analysed as plain files), and the codes of the findings about the
- * same problem that it stands for (a webhook rule and a CRD rule on the same field; see {@link SameProblem}).
+ * same problem that it stands for (a webhook rule and a CRD rule on the same field; see {@link SameProblem}), and the
+ * other resources the problem is between (the Gateways a conflict is with), so that later stages can tell whether
+ * anything declares them deployed together.
  */
 public record Finding(
         Message message,
@@ -17,10 +19,24 @@ public record Finding(
         ResourceRef resource,
         Origin origin,
         String application,
-        List<Message> alsoReportedAs) {
+        List<Message> alsoReportedAs,
+        List<ResourceRef> involved) {
 
     public Finding {
         alsoReportedAs = List.copyOf(alsoReportedAs);
+        involved = List.copyOf(involved);
+    }
+
+    /** A finding about its resource alone. */
+    public Finding(
+            Message message,
+            Severity severity,
+            String text,
+            ResourceRef resource,
+            Origin origin,
+            String application,
+            List<Message> alsoReportedAs) {
+        this(message, severity, text, resource, origin, application, alsoReportedAs, List.of());
     }
 
     /** A finding that stands for no other. */
@@ -46,14 +62,20 @@ public record Finding(
         return all;
     }
 
+    /** A copy with another severity and a reason added to its text. */
+    public Finding downgraded(Severity newSeverity, String because) {
+        return new Finding(
+                message, newSeverity, text + because, resource, origin, application, alsoReportedAs, involved);
+    }
+
     /** A copy with another severity, used by per-code overrides. */
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(message, newSeverity, text, resource, origin, application, alsoReportedAs);
+        return new Finding(message, newSeverity, text, resource, origin, application, alsoReportedAs, involved);
     }
 
     /** A copy that says which rendered application it belongs to. */
     public Finding inApplication(String name) {
-        return new Finding(message, severity, text, resource, origin, name, alsoReportedAs);
+        return new Finding(message, severity, text, resource, origin, name, alsoReportedAs, involved);
     }
 
     /** A copy that also stands for another finding's code. */
@@ -62,6 +84,6 @@ public record Finding(
         if (other != message && !codes.contains(other)) {
             codes.add(other);
         }
-        return new Finding(message, severity, text, resource, origin, application, codes);
+        return new Finding(message, severity, text, resource, origin, application, codes, involved);
     }
 }

@@ -247,11 +247,11 @@ public final class ManifestValidation {
                     .forEach(resource -> ownerOfResource.putIfAbsent(ResourceRef.of(resource), name));
             application.loaded().problems().forEach(problem -> ownerOfProblem.putIfAbsent(problem.origin(), name));
         }
-        InferredDuplicates duplicates = new InferredDuplicates(applications);
+        InferredAlternatives alternatives = new InferredAlternatives(applications);
         Report whole = report(
                 merged(applications),
                 outsideOnly(applications, outside),
-                analysis -> duplicates.judge(AlternativeReferences.unverifiedUnless(analysis, missingEverywhere)));
+                analysis -> alternatives.judge(AlternativeReferences.unverifiedUnless(analysis, missingEverywhere)));
         if (!named) {
             return whole;
         }

@@ -340,6 +340,41 @@ class RepositoryLayoutTest {
     }
 
     @Test
+    void gatewaysThatConflictFromDifferentFoldersOfLooseFilesAreExamplesWithinOneFolderAConflict() throws Exception {
+        String gateway =
+                """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: NAME, namespace: shop}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                    - port: {number: 80, name: http, protocol: HTTP}
+                      hosts: ["*"]
+                """;
+        write("helloworld/gateway.yaml", gateway.replace("NAME", "helloworld"));
+        write("httpbin/gateway.yaml", gateway.replace("NAME", "httpbin"));
+
+        assertThat(validate().report().findings())
+                .filteredOn(finding -> finding.code().equals("IST0145"))
+                .extracting(finding -> finding.severity() + " " + finding.resource())
+                .containsExactlyInAnyOrder("WARNING Gateway shop/helloworld", "WARNING Gateway shop/httpbin")
+                .isNotEmpty();
+
+        write("httpbin/second.yaml", gateway.replace("NAME", "httpbin-2"));
+
+        assertThat(validate().report().findings())
+                .as("httpbin's two Gateways are applied together with their folder; helloworld's only conflicts with"
+                        + " another folder's")
+                .filteredOn(finding -> finding.code().equals("IST0145"))
+                .extracting(finding -> finding.severity() + " " + finding.resource())
+                .containsExactlyInAnyOrder(
+                        "WARNING Gateway shop/helloworld",
+                        "ERROR Gateway shop/httpbin",
+                        "ERROR Gateway shop/httpbin-2");
+    }
+
+    @Test
     void aChartNothingInstallsPutsItsReleaseNamespaceWhereverHelmInstallsIt() throws Exception {
         // the workshop's README says `helm install shop ./chart -n workshop`; nothing in the repository says it
         write("chart/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n");

@@ -11,6 +11,7 @@ import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,19 +71,22 @@ public final class ConflictingGatewaysRule implements Rule {
             List<Server> candidates = new ArrayList<>(wildcards);
             candidates.addAll(HostNames.isWildcard(server.host()) ? servers : exact.get(server.host()));
             Set<String> others = new TreeSet<>();
+            Set<Resource> gateways = new LinkedHashSet<>();
             for (Server other : candidates) {
                 if (!ObjectKey.same(other.gateway(), server.gateway())
                         && HostNames.overlap(server.host(), other.host())
                         && shared.between(server.selector(), other.selector())) {
                     others.add(
                             other.gateway().namespace() + "/" + other.gateway().name());
+                    gateways.add(other.gateway());
                 }
             }
             if (!others.isEmpty()) {
-                context.report(
+                context.reportConflict(
                         Message.IST0145,
                         server.gateway(),
                         server.pointer(),
+                        gateways,
                         String.join(", ", others),
                         server.selector().toString(),
                         port,

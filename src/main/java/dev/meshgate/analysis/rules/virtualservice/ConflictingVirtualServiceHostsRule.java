@@ -86,7 +86,11 @@ public final class ConflictingVirtualServiceHostsRule implements Rule {
                 .collect(Collectors.joining(", ", "[", "]"));
         for (Binding binding : bindings) {
             if (reported.add(List.of(key.gateway(), key.host(), binding.vs()))) {
-                context.report(Message.IST0109, binding.vs(), binding.pointer(), names, key.host());
+                List<Resource> others = bindings.stream()
+                        .map(Binding::vs)
+                        .filter(vs -> vs != binding.vs())
+                        .toList();
+                context.reportConflict(Message.IST0109, binding.vs(), binding.pointer(), others, names, key.host());
             }
         }
     }
