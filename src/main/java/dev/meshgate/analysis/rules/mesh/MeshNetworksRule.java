@@ -125,15 +125,9 @@ public final class MeshNetworksRule implements Rule {
             known.add(name.isEmpty() ? "Kubernetes" : name);
         }
         for (Resource deployment : context.index().ofKind(Kinds.DEPLOYMENT)) {
-            if ("istiod".equals(deployment.labels().get("app"))) {
+            if (IstiodDeployment.is(deployment)) {
                 any = true;
-                for (JsonNode container : deployment.at("/spec/template/spec/containers")) {
-                    for (JsonNode env : container.path("env")) {
-                        if (env.path("name").asText("").equals("CLUSTER_ID")) {
-                            known.add(env.path("value").asText(""));
-                        }
-                    }
-                }
+                IstiodDeployment.env(deployment, "CLUSTER_ID").ifPresent(known::add);
             }
         }
         return any;

@@ -1,12 +1,11 @@
 package dev.meshgate.analysis.rules.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
-import dev.meshgate.manifest.Resource;
+import dev.meshgate.analysis.rules.mesh.IstiodDeployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,23 +38,14 @@ public final class JwksUriFetchRule implements Rule {
         }
         List<String> sorted = policies.stream().distinct().sorted().toList();
         context.forEach(Kinds.DEPLOYMENT, deployment -> {
-            if ("istiod".equals(deployment.labels().get("app")) && !restricted(deployment)) {
+            boolean restricted = IstiodDeployment.env(deployment, SETTING)
+                    .filter(value -> !value.isEmpty())
+                    .isPresent();
+            if (IstiodDeployment.is(deployment) && !restricted) {
                 context.report(
                         Message.IST0175, deployment, "/spec/template/spec/containers", sorted.size(), names(sorted));
             }
         });
-    }
-
-    private static boolean restricted(Resource deployment) {
-        for (JsonNode container : deployment.at("/spec/template/spec/containers")) {
-            for (JsonNode env : container.path("env")) {
-                if (env.path("name").asText("").equals(SETTING)
-                        && !env.path("value").asText("").isEmpty()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String names(List<String> policies) {
