@@ -63,7 +63,7 @@ public record InjectionWebhook(Resource configuration, String pointer, String na
     public static List<InjectionWebhook> of(Resource configuration) {
         List<InjectionWebhook> webhooks = new ArrayList<>();
         JsonNode written = configuration.at("/webhooks");
-        for (int i = 0; i < written.size(); i++) {
+        for (int i = 0; written.isArray() && i < written.size(); i++) {
             webhooks.add(new InjectionWebhook(
                     configuration, "/webhooks/" + i, written.get(i).path("name").asText("")));
         }

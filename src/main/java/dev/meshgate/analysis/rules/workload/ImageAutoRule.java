@@ -18,7 +18,8 @@ import java.util.Set;
  * A Pod (IST0147) or Deployment (IST0146, warning) whose istio-proxy container has {@code image: auto}, which only
  * Istio's injector replaces, while none of Istio's injector webhooks selects its pods: they fail to pull an image
  * called auto. Judged where the input holds the injector webhooks and the labels of the pods' Namespace (or where the
- * webhooks select on pod labels alone); else unverified, unless the input is the whole mesh.
+ * webhooks select on pod labels alone); unverified where it holds the webhooks but not the Namespace; not judged
+ * where it holds no webhooks, unless the input is the whole mesh.
  */
 public final class ImageAutoRule implements Rule {
 
@@ -62,18 +63,24 @@ public final class ImageAutoRule implements Rule {
         if (webhooks.stream().anyMatch(webhook -> webhook.selects(Map.of(), podLabels))) {
             return;
         }
+        if (webhooks.isEmpty()) {
+            // image: auto is how Istio's documentation deploys gateways apart from the installation: without the
+            // injector in the input there is nothing to judge, unless the input is all there is.
+            if (context.settings().wholeMesh()) {
+                context.report(message, workload, proxy.get().pointer() + "/image", kind, workload.name());
+            }
+            return;
+        }
         Optional<Resource> namespace = SidecarInjection.namespace(context.index(), workload.namespace());
-        if (!webhooks.isEmpty() && namespace.isPresent()) {
+        if (namespace.isPresent()) {
             if (webhooks.stream()
                     .noneMatch(webhook -> webhook.selects(namespace.get().labels(), podLabels))) {
                 context.report(message, workload, proxy.get().pointer() + "/image", kind, workload.name());
             }
             return;
         }
-        String missing = webhooks.isEmpty()
-                ? "the input holds none of Istio's injector webhooks (MutatingWebhookConfigurations)"
-                : "the input does not hold the Namespace " + workload.namespace() + ", whose labels the injector"
-                        + " webhooks select by";
+        String missing = "the input does not hold the Namespace " + workload.namespace()
+                + ", whose labels the injector webhooks select by";
         context.unresolved(
                 workload,
                 proxy.get().pointer() + "/image",

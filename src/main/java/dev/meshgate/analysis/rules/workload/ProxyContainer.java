@@ -18,6 +18,9 @@ record ProxyContainer(JsonNode container, String pointer) {
     static Optional<ProxyContainer> of(JsonNode podSpec, String podSpecPointer) {
         for (String list : new String[] {"containers", "initContainers"}) {
             JsonNode containers = podSpec.path(list);
+            if (!containers.isArray()) {
+                continue;
+            }
             for (int i = 0; i < containers.size(); i++) {
                 if (containers.get(i).path("name").asText("").equals(NAME)) {
                     return Optional.of(new ProxyContainer(containers.get(i), podSpecPointer + "/" + list + "/" + i));
