@@ -236,6 +236,50 @@ public final class CodeGuide {
                 "Two ServiceEntries for `api.example.com` port 443, one TLS and one HTTPS.",
                 "Give the host and port one protocol in every ServiceEntry.");
         add(
+                Message.IST0103,
+                "A `Pod` with a `status` (copied from the cluster) in a namespace labelled `istio-injection=enabled`, with no `istio-proxy` container.",
+                "Restart the workload (`kubectl rollout restart`) so its pods are created with the sidecar, or label the pod `sidecar.istio.io/inject: \"false\"` if it must run without one.");
+        add(
+                Message.IST0126,
+                "`meshNetworks` with `fromRegistry: cluster-west` while no remote secret of the input names `cluster-west`.",
+                "Name the registry after the cluster ID of the cluster holding the endpoints (its remote secret's key, or istiod's own `clusterName`), or add the remote secret.");
+        add(
+                Message.IST0139,
+                "Two `MutatingWebhookConfiguration`s whose injector webhooks both select `istio-injection=enabled`, or an injector webhook calling `istio-system/istiod-canary`, which does not exist.",
+                "Remove the stale injector configuration (an old revision's, a leftover tag), make the selectors disjoint, or point the webhook at the istiod Service.");
+        add(
+                Message.IST0146,
+                "A gateway `Deployment` with `image: auto` in a namespace without `istio-injection=enabled`, while the input's injector webhooks select by that label.",
+                "Label the namespace (or the pod template, `sidecar.istio.io/inject: \"true\"`) so that the injector sees the pods.");
+        add(
+                Message.IST0147,
+                "A `Pod` with `image: auto` that none of the input's injector webhooks selects.",
+                "Label the pod or its namespace for injection, or give the container a real proxy image.");
+        add(
+                Message.IST0148,
+                "A `Namespace` without injection labels while the `istio-sidecar-injector` ConfigMap sets `enableNamespacesByDefault: true`.",
+                "Nothing, if every namespace is meant to be injected; else label it `istio-injection=disabled`.");
+        add(
+                Message.IST0158,
+                "A `Pod` in an injected namespace runs `proxyv2:1.20.0` while the `istio-sidecar-injector` ConfigMap gives `proxyv2:1.21.2`.",
+                "Recreate the pods (`kubectl rollout restart`) after an upgrade, or remove the proxy image written into the manifest.");
+        add(
+                Message.IST0163,
+                "`istio-sidecar-injector-external-istiod` with a webhook whose `clientConfig` has neither `url` nor `service`.",
+                "Give the webhook the URL of the external control plane's gateway (`https://istiod.example.com:15017/inject/...`).");
+        add(
+                Message.IST0164,
+                "An injector webhook with `url: https://10.0.0.12:15017/inject`.",
+                "Reach the external control plane by a DNS name that its certificate carries.");
+        add(
+                Message.IST0171,
+                "A `Gateway` with `status.conditions` holding `type: Programmed, status: \"False\"`.",
+                "Fix what the condition's reason and message name; a status copied into the repository is stale cluster state, better left out.");
+        add(
+                Message.IST0175,
+                "A `RequestAuthentication` with a `jwksUri`, and an istiod `Deployment` without the `BLOCKED_CIDRS_IN_JWKS_URIS` environment variable.",
+                "Set `BLOCKED_CIDRS_IN_JWKS_URIS` on istiod (Helm `pilot.env`) to the internal ranges it must not fetch from.");
+        add(
                 Message.MG0001,
                 "A tab in indentation, or `key: [a, b` without its closing bracket.",
                 "Correct the YAML at the line given.");

@@ -13,8 +13,6 @@ public final class IstioctlCodes {
     /** Why a code is left out: the kind of input it needs that a repository does not hold. */
     private static final String PODS = "needs running pods (their containers, images or sockets)";
 
-    private static final String WEBHOOKS = "needs the cluster's webhook configurations";
-
     private static final String CONTROL_PLANE = "needs the live control plane (its version, environment or status)";
 
     private static final String CLUSTER = "needs the cluster's own state (CRD versions, permissions, versions)";
@@ -33,7 +31,7 @@ public final class IstioctlCodes {
             done("IST0002", "Deprecated"),
             done("IST0101", "ReferencedResourceNotFound"),
             done("IST0102", "NamespaceNotInjected"),
-            left("IST0103", "PodMissingProxy", PODS),
+            done("IST0103", "PodMissingProxy"),
             done("IST0106", "SchemaValidationError"),
             done("IST0107", "MisplacedAnnotation"),
             done("IST0108", "UnknownAnnotation"),
@@ -47,10 +45,7 @@ public final class IstioctlCodes {
             done("IST0122", "InvalidRegexp"),
             done("IST0123", "NamespaceMultipleInjectionLabels"),
             done("IST0125", "InvalidAnnotation"),
-            left(
-                    "IST0126",
-                    "UnknownMeshNetworksServiceRegistry",
-                    "needs the service registries of a multi-cluster control plane (remote secrets)"),
+            done("IST0126", "UnknownMeshNetworksServiceRegistry"),
             done("IST0127", "NoMatchingWorkloadsFound"),
             done("IST0128", "NoServerCertificateVerificationDestinationLevel"),
             done("IST0129", "NoServerCertificateVerificationPortLevel"),
@@ -66,19 +61,16 @@ public final class IstioctlCodes {
             done("IST0136", "AlphaAnnotation"),
             done("IST0137", "DeploymentConflictingPorts"),
             done("IST0138", "GatewayDuplicateCertificate"),
-            left("IST0139", "InvalidWebhook", WEBHOOKS),
+            done("IST0139", "InvalidWebhook"),
             done("IST0140", "IngressRouteRulesNotAffected"),
             left("IST0141", "InsufficientPermissions", CLUSTER),
             left("IST0142", "UnsupportedKubernetesVersion", CLUSTER),
             left("IST0143", "LocalhostListener", PODS),
             done("IST0144", "InvalidApplicationUID"),
             done("IST0145", "ConflictingGateways"),
-            left("IST0146", "ImageAutoWithoutInjectionWarning", WEBHOOKS),
-            left("IST0147", "ImageAutoWithoutInjectionError", WEBHOOKS),
-            left(
-                    "IST0148",
-                    "NamespaceInjectionEnabledByDefault",
-                    "needs the sidecar injector's configuration of the live control plane"),
+            done("IST0146", "ImageAutoWithoutInjectionWarning"),
+            done("IST0147", "ImageAutoWithoutInjectionError"),
+            done("IST0148", "NamespaceInjectionEnabledByDefault"),
             done("IST0149", "JwtClaimBasedRoutingWithoutRequestAuthN"),
             done("IST0150", "ExternalNameServiceTypeInvalidPortName"),
             done("IST0151", "EnvoyFilterUsesRelativeOperation"),
@@ -88,24 +80,24 @@ public final class IstioctlCodes {
             done("IST0155", "EnvoyFilterUsesRelativeOperationWithProxyVersion"),
             left("IST0156", "UnsupportedGatewayAPIVersion", CLUSTER),
             done("IST0157", "InvalidTelemetryProvider"),
-            left("IST0158", "PodsIstioProxyImageMismatchInNamespace", PODS),
+            done("IST0158", "PodsIstioProxyImageMismatchInNamespace"),
             done("IST0159", "ConflictingTelemetryWorkloadSelectors"),
             done("IST0160", "MultipleTelemetriesWithoutWorkloadSelectors"),
             done("IST0161", "InvalidGatewayCredential"),
             done("IST0162", "GatewayPortNotDefinedOnService"),
-            left("IST0163", "InvalidExternalControlPlaneConfig", WEBHOOKS),
-            left("IST0164", "ExternalControlPlaneAddressIsNotAHostname", WEBHOOKS),
+            done("IST0163", "InvalidExternalControlPlaneConfig"),
+            done("IST0164", "ExternalControlPlaneAddressIsNotAHostname"),
             done("IST0165", "ReferencedInternalGateway"),
             done("IST0166", "IneffectiveSelector"),
             done("IST0167", "IneffectivePolicy"),
             left("IST0168", "UnknownUpgradeCompatibility", CONTROL_PLANE),
             left("IST0169", "UpdateIncompatibility", CONTROL_PLANE),
             left("IST0170", "MultiClusterInconsistentService", "needs the Services of every cluster of the mesh"),
-            left("IST0171", "NegativeConditionStatus", "needs the status the control plane writes on resources"),
+            done("IST0171", "NegativeConditionStatus"),
             left("IST0172", "FutureUnsupportedGatewayAPIVersion", CLUSTER),
             done("IST0173", "DestinationRuleSubsetNotSelectPods"),
             done("IST0174", "UnknownDestinationRuleHost"),
-            left("IST0175", "JwksUriFetchUnrestricted", CONTROL_PLANE),
+            done("IST0175", "JwksUriFetchUnrestricted"),
             done("IST0176", "GatewayAPICRDVersionBelowMinimum"),
             done("IST0177", "ConflictingServiceEntryProtocol"));
 

@@ -51,6 +51,9 @@ public final class Kinds {
     public static final ResourceKind CRON_JOB = new ResourceKind("batch", "CronJob");
     public static final ResourceKind ROLLOUT = new ResourceKind("argoproj.io", "Rollout");
     public static final ResourceKind HPA = new ResourceKind("autoscaling", "HorizontalPodAutoscaler");
+    public static final String ADMISSION = "admissionregistration.k8s.io";
+    public static final ResourceKind MUTATING_WEBHOOK = new ResourceKind(ADMISSION, "MutatingWebhookConfiguration");
+    public static final ResourceKind VALIDATING_WEBHOOK = new ResourceKind(ADMISSION, "ValidatingWebhookConfiguration");
     public static final ResourceKind CERTIFICATE = new ResourceKind("cert-manager.io", "Certificate");
     public static final ResourceKind EXTERNAL_SECRET = new ResourceKind("external-secrets.io", "ExternalSecret");
     public static final ResourceKind SEALED_SECRET = new ResourceKind("bitnami.com", "SealedSecret");

@@ -36,6 +36,14 @@ public enum Message {
                     + "not needing injection.",
             "A Namespace of the input has neither the istio-injection label nor istio.io/rev, so its pods get no "
                     + "sidecar unless each asks for one. Label it either way to make the choice explicit."),
+    IST0103(
+            "PodMissingProxy",
+            Severity.WARNING,
+            "The pod %s is missing the Istio proxy. This can often be resolved by restarting or redeploying the "
+                    + "workload.",
+            "A running Pod (one the input shows with its status, or any Pod when the input is the whole mesh) in a "
+                    + "namespace labelled istio-injection=enabled has no istio-proxy container: it was created before "
+                    + "injection was enabled or while the injector was down, and its traffic bypasses the mesh."),
     IST0106(
             "SchemaValidationError",
             Severity.ERROR,
@@ -115,6 +123,14 @@ public enum Message {
             "Invalid annotation %s: %s",
             "An Istio annotation's value is not of the form Istio expects (a port list, CIDR ranges, a resource "
                     + "quantity, a boolean); the sidecar injector rejects the pod or ignores the setting."),
+    IST0126(
+            "UnknownMeshNetworksServiceRegistry",
+            Severity.ERROR,
+            "Unknown service registry %s in network %s",
+            "A network of meshNetworks takes its endpoints fromRegistry a cluster istiod does not know: neither its own "
+                    + "cluster, nor Kubernetes, nor one of the remote secrets (Secrets labelled "
+                    + "istio/multiCluster=true) that connect the mesh's other clusters. Those endpoints get no network, "
+                    + "and cross-network traffic to them fails."),
     IST0127(
             "NoMatchingWorkloadsFound",
             Severity.WARNING,
@@ -182,6 +198,12 @@ public enum Message {
             "Gateways on the same gateway workload serve the same certificate for different hosts: browsers reuse an "
                     + "HTTP/2 connection for every host of the certificate, and the listener of the other host "
                     + "answers 404."),
+    IST0139(
+            "InvalidWebhook",
+            Severity.ERROR,
+            "%s",
+            "One of Istio's sidecar injector webhooks sees the same pods as another (the pod is injected twice), or "
+                    + "calls a control-plane Service that does not exist (the API server cannot reach the injector)."),
     IST0140(
             "IngressRouteRulesNotAffected",
             Severity.WARNING,
@@ -202,6 +224,26 @@ public enum Message {
             "Conflict with gateways %s (workload selector %s, port %s, hosts %s).",
             "Two Gateways select the same gateway workload and bind the same port and host; Envoy keeps one of the "
                     + "listeners and the other configuration is ignored."),
+    IST0146(
+            "ImageAutoWithoutInjectionWarning",
+            Severity.WARNING,
+            "%s %s contains `image: auto` but does not match any Istio injection webhook selectors.",
+            "A Deployment's istio-proxy container has image: auto, which only Istio's injector replaces with the "
+                    + "proxy image, but no injector webhook of the input selects its pods: they fail to pull an "
+                    + "image called auto."),
+    IST0147(
+            "ImageAutoWithoutInjectionError",
+            Severity.ERROR,
+            "%s %s contains `image: auto` but does not match any Istio injection webhook selectors.",
+            "A Pod's istio-proxy container has image: auto, which only Istio's injector replaces with the proxy "
+                    + "image, but no injector webhook of the input selects it: it fails to pull an image called auto."),
+    IST0148(
+            "NamespaceInjectionEnabledByDefault",
+            Severity.INFO,
+            "is enabled for Istio injection, as Istio is installed with enableNamespacesByDefault as true.",
+            "A Namespace without injection labels, where the input's sidecar injector configuration "
+                    + "(sidecarInjectorWebhook.enableNamespacesByDefault) injects every namespace that does not opt "
+                    + "out: its pods get sidecars although no label says so."),
     IST0149(
             "JwtClaimBasedRoutingWithoutRequestAuthN",
             Severity.ERROR,
@@ -258,6 +300,15 @@ public enum Message {
             "An accessLogging entry of a Telemetry names no provider while the mesh configuration sets no default "
                     + "access-logging provider, so the entry has nothing to log with and is ignored. Name a provider "
                     + "(envoy, or one of meshConfig.extensionProviders) or set defaultProviders.accessLogging."),
+    IST0158(
+            "PodsIstioProxyImageMismatchInNamespace",
+            Severity.WARNING,
+            "The Istio proxy images of the pods running in the namespace do not match the image defined in the "
+                    + "injection configuration (pod names: %s). This often happens after upgrading the Istio "
+                    + "control-plane and can be fixed by redeploying the pods.",
+            "Pods of an injected namespace run an istio-proxy image other than the one the input's sidecar injector "
+                    + "configuration (the istio-sidecar-injector ConfigMap) gives: a proxy older or newer than the "
+                    + "control plane, until the pods are recreated."),
     IST0159(
             "ConflictingTelemetryWorkloadSelectors",
             Severity.WARNING,
@@ -286,6 +337,20 @@ public enum Message {
                     + "gateway Service, it will not be available.",
             "A Gateway server's port is neither a port nor a target port of the Services in front of the gateway "
                     + "workload: the listener exists, but no traffic through the Service reaches it."),
+    IST0163(
+            "InvalidExternalControlPlaneConfig",
+            Severity.WARNING,
+            "The hostname (%s) that was provided for the webhook (%s) to reach the ingress gateway on the external "
+                    + "control plane cluster %s. Traffic may not flow properly.",
+            "One of Istio's webhooks on a cluster whose control plane runs elsewhere names neither a URL nor a "
+                    + "Service, or a URL that does not parse: the API server cannot call it."),
+    IST0164(
+            "ExternalControlPlaneAddressIsNotAHostname",
+            Severity.INFO,
+            "The address (%s) that was provided for the webhook (%s) to reach the ingress gateway on the external "
+                    + "control plane cluster is an IP address. This is not recommended for a production environment.",
+            "One of Istio's webhooks reaches an external control plane by IP address: it breaks when the address "
+                    + "changes, and a certificate for it cannot name a host."),
     IST0165(
             "ReferencedInternalGateway",
             Severity.WARNING,
@@ -307,6 +372,14 @@ public enum Message {
                     + "(istio.io/dataplane-mode=ambient on its Namespace, with no injection label), or one selecting "
                     + "pods whose traffic the ambient data plane redirects. Ambient proxies do not read Sidecars, so "
                     + "nothing it says takes effect."),
+    IST0171(
+            "NegativeConditionStatus",
+            Severity.WARNING,
+            "A condition with a negative status is present: type=%s, reason=%s, message=%s.",
+            "The status written on a resource of the input (by Istio or a Gateway API controller) says it is not "
+                    + "accepted, not programmed, or that its references do not resolve, or that a waypoint does not "
+                    + "bind or enforce it. The input holds a copy of cluster state: the condition was true when it "
+                    + "was taken."),
     IST0173(
             "DestinationRuleSubsetNotSelectPods",
             Severity.WARNING,
@@ -319,6 +392,14 @@ public enum Message {
             "The host %s defined in the DestinationRule does not match any services in the mesh.",
             "A DestinationRule's host matches no Service or ServiceEntry visible to it: its traffic policy and "
                     + "subsets apply to nothing (often a typo in the host)."),
+    IST0175(
+            "JwksUriFetchUnrestricted",
+            Severity.WARNING,
+            "BLOCKED_CIDRS_IN_JWKS_URIS is not configured but %s RequestAuthentication resource(s) exist (%s). "
+                    + "Consider configuring it to restrict JWKS URI fetches to trusted networks.",
+            "istiod fetches the jwksUri of every RequestAuthentication from inside the cluster; the istiod "
+                    + "Deployment of the input does not set BLOCKED_CIDRS_IN_JWKS_URIS, so whoever may write a "
+                    + "RequestAuthentication can make istiod call internal addresses."),
     IST0176(
             "GatewayAPICRDVersionBelowMinimum",
             Severity.WARNING,

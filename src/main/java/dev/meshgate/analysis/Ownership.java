@@ -190,7 +190,7 @@ final class Ownership {
             case REFERENCE_GRANT -> inRoot.contains(Kinds.REFERENCE_GRANT);
             case SECRET -> inRoot.stream().anyMatch(SECRET_SOURCES::contains);
             case WORKLOADS -> withWorkloads.contains(namespace);
-            case NAMESPACE -> false;
+            case NAMESPACE, INJECTION_WEBHOOK, SERVICE_REGISTRY -> false;
         };
     }
 
@@ -206,7 +206,7 @@ final class Ownership {
             case REFERENCE_GRANT -> listed.contains(Kinds.REFERENCE_GRANT);
             case SECRET -> consultedSecrets.contains(namespace);
             case WORKLOADS -> listsWorkloads;
-            case NAMESPACE -> false;
+            case NAMESPACE, INJECTION_WEBHOOK, SERVICE_REGISTRY -> false;
         };
     }
 }

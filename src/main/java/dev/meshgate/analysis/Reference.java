@@ -32,7 +32,14 @@ public record Reference(Target target, String name, String namespace, String rea
         /** The workloads a selector picks (pod templates, Pods, WorkloadEntries, IstioOperator gateways). */
         WORKLOADS("workload selector", "workload"),
         /** A namespace a policy names (an AuthorizationPolicy's source namespaces). */
-        NAMESPACE("namespace", "Namespace");
+        NAMESPACE("namespace", "Namespace"),
+        /**
+         * Istio's sidecar injection webhooks and the labels they select namespaces and pods by: part of the
+         * installation, which a repository seldom holds.
+         */
+        INJECTION_WEBHOOK("injection webhook", "MutatingWebhookConfiguration"),
+        /** The service registry of a cluster of the mesh, known to istiod through a remote secret. */
+        SERVICE_REGISTRY("service registry", "remote secret");
 
         private final String noun;
         private final String kind;
@@ -55,7 +62,13 @@ public record Reference(Target target, String name, String namespace, String rea
         /** What resolves such a reference, as the unverified finding advises. */
         public String resolvedBy() {
             String lookUps = "check it with an inventory (validate --inventory) or cluster look-ups (meshgate.cluster)";
-            return this == HOST ? "declare it in knownHosts (.meshgate.yaml) or " + lookUps : lookUps;
+            return switch (this) {
+                case HOST -> "declare it in knownHosts (.meshgate.yaml) or " + lookUps;
+                    // Cluster look-ups list neither webhooks nor remote secrets; only the installation itself tells.
+                case INJECTION_WEBHOOK, SERVICE_REGISTRY -> "add the Istio installation to the input, or declare the"
+                        + " input the whole mesh (wholeMesh: true in .meshgate.yaml) when it holds it";
+                default -> lookUps;
+            };
         }
     }
 

@@ -28,6 +28,7 @@ import dev.meshgate.analysis.rules.gatewayapi.SharedAddressListenersRule;
 import dev.meshgate.analysis.rules.gatewayapi.VirtualServiceHostNotInKubernetesGatewayRule;
 import dev.meshgate.analysis.rules.mesh.HoldApplicationUntilProxyStartsRule;
 import dev.meshgate.analysis.rules.mesh.IstiodReplicasRule;
+import dev.meshgate.analysis.rules.mesh.MeshNetworksRule;
 import dev.meshgate.analysis.rules.mesh.MeshWideMtlsRule;
 import dev.meshgate.analysis.rules.mesh.OutboundTrafficPolicyRule;
 import dev.meshgate.analysis.rules.mesh.ProxyConfigRule;
@@ -55,6 +56,7 @@ import dev.meshgate.analysis.rules.security.AuthorizationPolicyMtlsRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRule;
 import dev.meshgate.analysis.rules.security.AuthorizationPolicyRulesRule;
 import dev.meshgate.analysis.rules.security.DisabledPeerAuthenticationRule;
+import dev.meshgate.analysis.rules.security.JwksUriFetchRule;
 import dev.meshgate.analysis.rules.security.JwtRuleFieldsRule;
 import dev.meshgate.analysis.rules.security.PeerAuthenticationConflictRule;
 import dev.meshgate.analysis.rules.security.PeerAuthenticationRule;
@@ -68,6 +70,8 @@ import dev.meshgate.analysis.rules.serviceentry.ServiceEntryAddressesRule;
 import dev.meshgate.analysis.rules.sidecar.AmbientSidecarRule;
 import dev.meshgate.analysis.rules.sidecar.SidecarEgressHostRule;
 import dev.meshgate.analysis.rules.sidecar.SidecarSelectorConflictRule;
+import dev.meshgate.analysis.rules.status.NegativeConditionRule;
+import dev.meshgate.analysis.rules.telemetry.LightstepProviderRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryFieldsRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryProviderRule;
 import dev.meshgate.analysis.rules.telemetry.TelemetryRule;
@@ -82,8 +86,14 @@ import dev.meshgate.analysis.rules.virtualservice.IngressSubsetRoutingRule;
 import dev.meshgate.analysis.rules.virtualservice.JwtClaimRoutingRule;
 import dev.meshgate.analysis.rules.virtualservice.SubsetNotFoundRule;
 import dev.meshgate.analysis.rules.virtualservice.UnreachableRouteRule;
+import dev.meshgate.analysis.rules.webhook.ExternalControlPlaneRule;
+import dev.meshgate.analysis.rules.webhook.WebhookOverlapRule;
+import dev.meshgate.analysis.rules.webhook.WebhookServiceRule;
 import dev.meshgate.analysis.rules.workload.ApplicationUidRule;
 import dev.meshgate.analysis.rules.workload.DeploymentServicePortsRule;
+import dev.meshgate.analysis.rules.workload.ImageAutoRule;
+import dev.meshgate.analysis.rules.workload.PodMissingProxyRule;
+import dev.meshgate.analysis.rules.workload.ProxyImageMismatchRule;
 import dev.meshgate.analysis.rules.workload.SelectorMatchesNoWorkloadRule;
 import dev.meshgate.analysis.rules.workload.WorkloadEntryRule;
 import dev.meshgate.analysis.rules.workload.WorkloadGroupRule;
@@ -123,35 +133,43 @@ public final class RuleRegistry {
                 new EnvoyFilterOperationRule(),
                 new EnvoyFilterPatchRule(),
                 new ExportToNamespaceRule(),
+                new ExternalControlPlaneRule(),
                 new GatewayNotFoundRule(),
                 new GatewayPortNotDefinedOnServiceRule(),
                 new HoldApplicationUntilProxyStartsRule(),
                 new HostNotInGatewayRule(),
                 new HostSyntaxRule(),
                 new HttpRouteActionRule(),
+                new ImageAutoRule(),
                 new IneffectiveSelectorRule(),
                 new IngressSubsetRoutingRule(),
                 new InvalidGatewayCredentialRule(),
                 new IstioAnnotationRule(),
                 new IstiodReplicasRule(),
+                new JwksUriFetchRule(),
                 new JwtClaimRoutingRule(),
                 new JwtRuleFieldsRule(),
+                new LightstepProviderRule(),
                 new ListenerCertificateRule(),
                 new LoadBalancerRule(),
                 new LoadProblemRule(),
                 new MatchConditionRule(),
+                new MeshNetworksRule(),
                 new MeshWideMtlsRule(),
                 new MtlsConflictRule(),
                 new MultipleDestinationRulesRule(),
                 new NamespaceInjectionRule(),
+                new NegativeConditionRule(),
                 new NoServerCertificateVerificationRule(),
                 new OutboundTrafficPolicyRule(),
                 new PeerAuthenticationConflictRule(),
                 new PeerAuthenticationRule(),
+                new PodMissingProxyRule(),
                 new PolicyTargetRefRule(),
                 new PortNameConventionRule(),
                 new PortRule(),
                 new ProxyConfigRule(),
+                new ProxyImageMismatchRule(),
                 new ProxyResourcesRule(),
                 new RegexMatchCountRule(),
                 new RegexRule(),
@@ -182,6 +200,8 @@ public final class RuleRegistry {
                 new VirtualServiceHostNotInKubernetesGatewayRule(),
                 new WasmPluginFieldsRule(),
                 new WasmPluginRule(),
+                new WebhookOverlapRule(),
+                new WebhookServiceRule(),
                 new WorkloadEntryRule(),
                 new WorkloadGroupRule(),
                 new WorkloadSelectorSyntaxRule());

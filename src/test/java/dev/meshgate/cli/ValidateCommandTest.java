@@ -238,7 +238,7 @@ class ValidateCommandTest {
                 .contains("IST0101")
                 .contains("ReferencedResourceNotFound")
                 .contains("MG0001")
-                .containsPattern("IST0103 +not reported +PodMissingProxy: needs running pods");
+                .containsPattern("IST0143 +not reported +LocalhostListener: needs running pods");
         assertThat(json.out())
                 .contains("\"code\" : \"IST0101\"")
                 .contains("\"description\"")

@@ -51,7 +51,8 @@ public record MeshConfigSource(Resource resource, JsonNode meshConfig, String po
         return resource.kind().equals(Kinds.CONFIG_MAP) ? pointer : pointer + setting;
     }
 
-    private static JsonNode parse(String yaml) {
+    /** A settings tree Istio keeps as a YAML (or JSON) string in a ConfigMap; missing when it does not parse. */
+    static JsonNode parse(String yaml) {
         // istiod reads the string as Kubernetes reads YAML (sigs.k8s.io/yaml).
         ManifestLoader.YamlTree tree = new ManifestLoader(LoadLimits.defaults(), "default").readDocument("mesh", yaml);
         // A mesh string that does not parse is a problem for istiod, not one these rules can judge.

@@ -5,6 +5,7 @@ import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.rules.mesh.InjectorConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Set;
  * A Namespace object of the input that says nothing about sidecar injection (IST0102, info: its pods get no sidecar
  * unless each asks), or that carries more than one injection label (IST0123): istio-injection=enabled with
  * istio.io/rev or the ambient data-plane mode. Istio's own namespace and Kubernetes' (kube-*) are left out, and
- * ambient namespaces need no injection.
+ * ambient namespaces need no injection. Where the input's sidecar injector configuration injects every namespace by
+ * default (sidecarInjectorWebhook.enableNamespacesByDefault), an unlabelled Namespace is injected (IST0148, info).
  */
 public final class NamespaceInjectionRule implements Rule {
 
@@ -27,13 +29,16 @@ public final class NamespaceInjectionRule implements Rule {
         return new RuleInfo(
                 "namespace-injection",
                 "Every Namespace says whether its pods get sidecars, with one injection label",
-                Set.of(Message.IST0102, Message.IST0123),
-                Set.of(Kinds.NAMESPACE));
+                Set.of(Message.IST0102, Message.IST0123, Message.IST0148),
+                Set.of(Kinds.NAMESPACE, Kinds.CONFIG_MAP));
     }
 
     @Override
     public void check(Context context) {
         String root = context.settings().rootNamespace();
+        boolean injectedByDefault = InjectorConfig.of(context.index(), "")
+                .map(InjectorConfig::injectsNamespacesByDefault)
+                .orElse(false);
         context.onEach(Kinds.NAMESPACE, namespace -> {
             String name = namespace.name();
             if (name.equals(root) || name.startsWith("kube-")) {
@@ -58,7 +63,11 @@ public final class NamespaceInjectionRule implements Rule {
                 return;
             }
             if ((injection == null || injection.isEmpty()) && !labels.containsKey(REVISION)) {
-                context.report(Message.IST0102, namespace, "/metadata/name", name, name);
+                if (injectedByDefault) {
+                    context.report(Message.IST0148, namespace, "/metadata/name");
+                } else {
+                    context.report(Message.IST0102, namespace, "/metadata/name", name, name);
+                }
             }
         });
     }
