@@ -516,7 +516,7 @@ public final class CodeGuide {
                 "Kiali KIA0105");
         add(
                 Message.MG2028,
-                "`from.source.namespaces` for workloads whose PeerAuthentication is PERMISSIVE.",
+                "A DENY policy on `from.source.namespaces` for workloads whose PeerAuthentication is PERMISSIVE.",
                 "Make the PeerAuthentication STRICT, so every request carries the identity the rule asks for.",
                 "Kiali KIA0105");
         add(
@@ -529,6 +529,12 @@ public final class CodeGuide {
                 "`exportTo: [shpo]` while the input's Namespace objects are `shop` and `web`.",
                 "Name existing namespaces, `.` or `*`.",
                 "Kiali KIA0005");
+        add(
+                Message.MG2031,
+                "`from.source.principals` in an AuthorizationPolicy of `shop` while DestinationRule `shop/plain` "
+                        + "for `*.shop.svc.cluster.local` sets `tls.mode: DISABLE`.",
+                "Let clients use `ISTIO_MUTUAL` (or auto mTLS), or match on something plain text carries.",
+                "Kiali KIA0105");
         add(
                 Message.MG2101,
                 "An HTTPRoute with `parentRefs: [{name: public, sectionName: https}]` where Gateway `public` has no listener `https`.",

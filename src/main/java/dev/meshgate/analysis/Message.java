@@ -750,10 +750,11 @@ public enum Message {
             Severity.WARNING,
             "%s needs mutual TLS, but PeerAuthentication %s is PERMISSIVE for these workloads, so plain-text requests "
                     + "carry no identity",
-            "An AuthorizationPolicy matches on the peer's identity, which only mutual TLS carries, while the "
-                    + "PeerAuthentication in effect for the workloads it selects accepts plain text: plain-text "
-                    + "requests carry no identity, so ALLOW rules refuse them and DENY rules on identities let them "
-                    + "through. Make the workloads STRICT. Kiali reports this as KIA0105."),
+            "A DENY, AUDIT or CUSTOM AuthorizationPolicy matches on the peer's identity, which only mutual TLS "
+                    + "carries, while the PeerAuthentication in effect for the workloads it selects accepts plain "
+                    + "text: plain-text requests carry no identity, so the rule does not apply to them and plain-text "
+                    + "callers get through. (An ALLOW policy refuses them, which is what it is for.) Make the "
+                    + "workloads STRICT. Kiali reports this as KIA0105."),
     MG2029(
             "SidecarEgressHostNotFound",
             Severity.WARNING,
@@ -768,6 +769,17 @@ public enum Message {
             "The input declares its Namespace objects, and an exportTo entry names a namespace that is neither "
                     + "among them nor holds anything of the input: usually a typo, so the namespace meant does not "
                     + "see the resource. Kiali reports this as KIA0005."),
+    MG2031(
+            "AuthorizationPolicyIdentityFromPlaintextClients",
+            Severity.ERROR,
+            "%s needs mutual TLS, but %s makes clients send plain text to these workloads, so it never matches",
+            "An AuthorizationPolicy matches on the peer's identity, which only mutual TLS carries, while the "
+                    + "input makes every client of the workloads it selects send plain text: the DestinationRule "
+                    + "Istio picks for the namespace's services (*.ns.svc.cluster.local or *.local, in that "
+                    + "namespace or the root namespace) disables TLS, or the mesh configuration turns auto mTLS off "
+                    + "(enableAutoMtls: false) and no DestinationRule asks for ISTIO_MUTUAL. Requests carry no "
+                    + "identity: ALLOW rules never match, so they are denied, and DENY rules never apply. Kiali "
+                    + "reports this as KIA0105."),
 
     // meshgate: references of the Kubernetes Gateway API (gateway.networking.k8s.io).
     MG2101(

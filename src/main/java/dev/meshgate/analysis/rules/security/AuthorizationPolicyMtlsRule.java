@@ -16,11 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * AuthorizationPolicies that match on the peer's identity, which only mutual TLS carries, for workloads whose
- * PeerAuthentication in the input lets plain text in (Kiali's KIA0105): DISABLE, and the fields never match (MG2027);
- * PERMISSIVE, and plain-text requests have no identity (MG2028). Decided only where the input's PeerAuthentications
- * set the mode; Istio's default (PERMISSIVE) is no evidence, and policies of the root namespace or attached by
- * targetRefs are not judged.
+ * AuthorizationPolicies that match on the peer's identity, which only mutual TLS carries, for workloads that the input
+ * shows receive plain text (Kiali's KIA0105): their clients send plain text, by a namespace- or mesh-wide
+ * DestinationRule that disables TLS or by auto mTLS turned off (MG2031), or their PeerAuthentication is DISABLE
+ * (MG2027), and the fields never match; their PeerAuthentication is PERMISSIVE and the policy denies, audits or
+ * delegates (MG2028), so plain-text callers escape it. A PERMISSIVE ALLOW policy refuses plain text, which is what it
+ * is for. Istio's default (PERMISSIVE) is no evidence, and policies of the root namespace or attached by targetRefs
+ * are not judged.
  */
 public final class AuthorizationPolicyMtlsRule implements Rule {
 
@@ -34,16 +36,22 @@ public final class AuthorizationPolicyMtlsRule implements Rule {
         return new RuleInfo(
                 "authorizationpolicy-mtls",
                 "AuthorizationPolicies on peer identities apply to workloads that require mutual TLS",
-                Set.of(Message.MG2027, Message.MG2028),
-                Set.of(Kinds.AUTHORIZATION_POLICY, Kinds.PEER_AUTHENTICATION, Kinds.ISTIO_OPERATOR, Kinds.CONFIG_MAP));
+                Set.of(Message.MG2027, Message.MG2028, Message.MG2031),
+                Set.of(
+                        Kinds.AUTHORIZATION_POLICY,
+                        Kinds.PEER_AUTHENTICATION,
+                        Kinds.DESTINATION_RULE,
+                        Kinds.ISTIO_OPERATOR,
+                        Kinds.CONFIG_MAP));
     }
 
     @Override
     public void check(Context context) {
-        if (context.index().ofKind(Kinds.PEER_AUTHENTICATION).isEmpty()) {
+        if (context.index().ofKind(Kinds.AUTHORIZATION_POLICY).isEmpty()) {
             return;
         }
         PeerAuthentications policies = new PeerAuthentications(context.index());
+        PlaintextClients clients = new PlaintextClients(context.index());
         String root = MeshConfigSource.rootNamespace(context.index());
         context.onEach(Kinds.AUTHORIZATION_POLICY, policy -> {
             if (!policy.at("/spec/targetRef").isMissingNode()
@@ -54,9 +62,20 @@ public final class AuthorizationPolicyMtlsRule implements Rule {
             if (policy.namespace().equals(root)) {
                 return;
             }
+            Optional<Resource> plainClients = clients.in(policy.namespace());
+            if (plainClients.isPresent()) {
+                Resource cause = plainClients.get();
+                report(context, policy, Message.MG2031, cause.kind().kind() + " " + name(cause));
+                return;
+            }
             Map<String, String> selector = Resource.stringMap(policy.at("/spec/selector/matchLabels"));
             plaintextDecision(policies.forPods(policy.namespace(), selector), selector.isEmpty())
-                    .ifPresent(decision -> report(context, policy, decision));
+                    .filter(decision -> decision.mode().equals("DISABLE") || !allows(policy))
+                    .ifPresent(decision -> report(
+                            context,
+                            policy,
+                            decision.mode().equals("DISABLE") ? Message.MG2027 : Message.MG2028,
+                            name(decision.policy())));
         });
     }
 
@@ -81,9 +100,16 @@ public final class AuthorizationPolicyMtlsRule implements Rule {
         return Optional.of(first);
     }
 
-    private static void report(Context context, Resource policy, PeerAuthentications.Decision decision) {
-        Message message = decision.mode().equals("DISABLE") ? Message.MG2027 : Message.MG2028;
-        String by = decision.policy().namespace() + "/" + decision.policy().name();
+    /** An ALLOW policy (the default action) refuses what it does not match, plain text included. */
+    private static boolean allows(Resource policy) {
+        return policy.at("/spec/action").asText("ALLOW").equals("ALLOW");
+    }
+
+    private static String name(Resource resource) {
+        return resource.namespace() + "/" + resource.name();
+    }
+
+    private static void report(Context context, Resource policy, Message message, String by) {
         Elements.each(policy.at("/spec/rules"), "/spec/rules", (rule, rulePointer) -> {
             Elements.each(rule.path("from"), rulePointer + "/from", (from, fromPointer) -> {
                 JsonNode source = from.path("source");

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * A Sidecar egress host ("namespace/dnsName") whose name no Service or ServiceEntry visible to the Sidecar's namespace
- * serves (MG2029, Kiali's KIA1004). Wildcard names import whatever exists and are left alone; a host the input cannot
- * vouch for is unverified.
+ * serves (MG2029, Kiali's KIA1004). Wildcard names import whatever exists and are left alone; "~/" imports nothing on
+ * purpose. The namespace part says where the host must be defined, so a host the input cannot vouch for there is
+ * unverified.
  */
 public final class SidecarEgressHostRule implements Rule {
 
@@ -43,15 +44,30 @@ public final class SidecarEgressHostRule implements Rule {
                                         return;
                                     }
                                     String fqdn = HostNames.fqdn(name, sidecar.namespace(), domain);
+                                    String from = host.substring(0, slash);
+                                    if (from.equals("~")) {
+                                        return;
+                                    }
                                     if (!context.index().hostExists(fqdn, sidecar.namespace())) {
                                         context.unresolved(
                                                 sidecar,
                                                 pointer,
-                                                Reference.host(fqdn, domain),
+                                                importedFrom(from, sidecar.namespace(), fqdn, domain),
                                                 Message.MG2029,
                                                 host,
                                                 sidecar.namespace());
                                     }
                                 })));
+    }
+
+    /**
+     * Where the host must be defined to be imported: "ns/host" imports what namespace ns defines, "./host" what the
+     * Sidecar's own namespace does; under "*" it is imported from wherever, so only a Service name tells where to look.
+     */
+    private static Reference importedFrom(String from, String sidecarNamespace, String fqdn, String domain) {
+        if (from.equals("*")) {
+            return Reference.host(fqdn, domain);
+        }
+        return Reference.in(from.equals(".") ? sidecarNamespace : from, Reference.Target.HOST, fqdn);
     }
 }
