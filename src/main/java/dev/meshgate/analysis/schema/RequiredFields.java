@@ -26,17 +26,7 @@ final class RequiredFields {
             entry("Sidecar", "/spec/egress/\\d+", "hosts"),
             entry("Sidecar", "/spec/ingress/\\d+", "port"),
             entry("Sidecar", "/spec/outboundTrafficPolicy/egressProxy", "host"),
-            entry("DestinationRule", TRAFFIC_POLICY + "/tunnel", "targetHost", "targetPort"),
-            entry("DestinationRule", TRAFFIC_POLICY + "/loadBalancer/consistentHash/httpCookie", "name"),
-            entry(
-                    "DestinationRule",
-                    TRAFFIC_POLICY + "/loadBalancer/consistentHash/httpCookie/attributes/\\d+",
-                    "name"),
-            entry("Telemetry", "/spec/tracing/\\d+/customTags/[^/]+/(environment|header)", "name"),
-            entry("Telemetry", "/spec/tracing/\\d+/customTags/[^/]+/literal", "value"),
-            entry("WorkloadGroup", "/spec/probe/exec", "command"),
-            entry("WorkloadGroup", "/spec/probe/(httpGet|tcpSocket)", "port"),
-            entry("EnvoyFilter", "/spec/targetRefs/\\d+", "kind", "name"));
+            entry("DestinationRule", TRAFFIC_POLICY + "/tunnel", "targetHost", "targetPort"));
 
     private RequiredFields() {}
 

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * TLS settings whose mode and certificate fields do not fit together, in DestinationRule client TLS and Gateway server
- * TLS, and Gateway servers whose protocol and TLS block disagree.
+ * TLS (a credentialName or credentialNames, a serverCertificate and privateKey, or tlsCertificates: one of them), and
+ * Gateway servers whose protocol and TLS block disagree.
  */
 public final class TlsSettingsRule implements Rule {
 
@@ -78,19 +79,37 @@ public final class TlsSettingsRule implements Rule {
         }
         boolean credential =
                 has(tls, "credentialName") || tls.path("credentialNames").size() > 0;
+        JsonNode certificates = tls.path("tlsCertificates");
+        boolean listed = certificates.isArray() && !certificates.isEmpty();
         boolean files = has(tls, "serverCertificate") || has(tls, "privateKey");
-        if (credential && files) {
+        boolean mutual = mode.equals("MUTUAL") || mode.equals("OPTIONAL_MUTUAL");
+        if (credential && (files || listed)) {
             report(context, gateway, tlsPointer, "credentialName cannot be combined with certificate files");
-        } else if ((mode.equals("SIMPLE") || mode.equals("MUTUAL"))
+        } else if (files && listed) {
+            report(
+                    context,
+                    gateway,
+                    tlsPointer,
+                    "tlsCertificates cannot be combined with serverCertificate or privateKey");
+        } else if ((mode.equals("SIMPLE") || mutual)
                 && !credential
+                && !listed
                 && !(has(tls, "serverCertificate") && has(tls, "privateKey"))) {
             report(
                     context,
                     gateway,
                     tlsPointer + "/mode",
                     mode + " needs credentialName, or serverCertificate and privateKey");
-        } else if (mode.equals("MUTUAL") && !credential && !has(tls, "caCertificates")) {
-            report(context, gateway, tlsPointer + "/mode", "MUTUAL needs caCertificates to verify clients");
+        } else if ((mode.equals("SIMPLE") || mutual) && !credential && listed) {
+            Elements.each(certificates, tlsPointer + "/tlsCertificates", (certificate, at) -> {
+                if (!(has(certificate, "serverCertificate") && has(certificate, "privateKey"))) {
+                    report(context, gateway, at, "each of tlsCertificates needs serverCertificate and privateKey");
+                }
+            });
+        }
+        boolean certified = listed != (has(tls, "serverCertificate") && has(tls, "privateKey"));
+        if (mutual && !credential && certified && !has(tls, "caCertificates")) {
+            report(context, gateway, tlsPointer + "/mode", mode + " needs caCertificates to verify clients");
         }
     }
 
