@@ -41,8 +41,28 @@ class SameProblemTest {
     }
 
     @Test
-    void withoutCrdFindingsNothingChanges() {
-        List<Finding> findings = List.of(finding(Message.MG1103, VS, 3, 5), finding(Message.IST0106, VS, 3, 5));
+    void withoutCrdFindingsAPerKindFindingStandsForTheStructureFindingOnItsField() {
+        List<Finding> merged =
+                SameProblem.merge(List.of(finding(Message.IST0106, VS, 3, 5), finding(Message.MG1105, VS, 3, 5)));
+
+        assertThat(merged).hasSize(1);
+        assertThat(merged.get(0).message()).isEqualTo(Message.MG1105);
+        assertThat(merged.get(0).alsoReportedAs()).containsExactly(Message.IST0106);
+    }
+
+    @Test
+    void structureFindingsElsewhereStay() {
+        List<Finding> findings = List.of(
+                finding(Message.MG1103, VS, 3, 5),
+                finding(Message.IST0106, VS, 3, 6),
+                finding(Message.IST0106, OTHER, 3, 5),
+                finding(Message.MG1001, VS, 3, 5));
+        assertThat(SameProblem.merge(findings)).isEqualTo(findings);
+    }
+
+    @Test
+    void withoutFindingsToFoldNothingChanges() {
+        List<Finding> findings = List.of(finding(Message.IST0101, VS, 3, 5), finding(Message.IST0106, VS, 3, 5));
         assertThat(SameProblem.merge(findings)).isSameAs(findings);
     }
 }

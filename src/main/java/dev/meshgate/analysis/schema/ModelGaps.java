@@ -84,7 +84,33 @@ final class ModelGaps {
     private static final Pattern WASM_MATCH_MODE = Pattern.compile("/spec/match/\\d+/mode");
     private static final Set<String> WASM_MODES = Set.of("UNDEFINED", "CLIENT", "SERVER", "CLIENT_AND_SERVER");
 
+    /** The bounds of an unsigned protobuf integer: from 0 to {@code max}, or without an upper bound (uint64). */
+    record Unsigned(Long max) {}
+
+    private static final Unsigned UINT32 = new Unsigned(4294967295L);
+    private static final Unsigned UINT64 = new Unsigned(null);
+
+    // fabric8 types every uint32 and uint64 of the Istio API as Long; these two are uint64.
+    private static final Pattern UINT64_FIELDS =
+            Pattern.compile(".*/consistentHash/(minimumRingSize|ringHash/minimumRingSize|maglev/tableSize)");
+
+    // Wrapped uint32 values (google.protobuf.UInt32Value) and uint32 map values that fabric8 types as Integer.
+    private static final Pattern UINT32_INTEGERS = Pattern.compile(".*/outlierDetection/"
+            + "(consecutive5xxErrors|consecutiveGatewayErrors|consecutiveLocalOriginFailures)"
+            + "|/spec/http/\\d+/mirrorPercent"
+            + "|.*/localityLbSetting/distribute/\\d+/to/[^/]+");
+
     private ModelGaps() {}
+
+    /** The bounds of a field fabric8 types as Long: every one is an unsigned protobuf integer. */
+    static Unsigned unsignedLong(String pointer) {
+        return UINT64_FIELDS.matcher(pointer).matches() ? UINT64 : UINT32;
+    }
+
+    /** The bounds of a field fabric8 types as Integer when the API makes it unsigned, else null. */
+    static Unsigned unsignedInteger(String pointer) {
+        return UINT32_INTEGERS.matcher(pointer).matches() ? UINT32 : null;
+    }
 
     /** The shape the CRDs give a field unknown to the model, or null when the CRDs do not know it either. */
     static Shape missingField(String pointer) {

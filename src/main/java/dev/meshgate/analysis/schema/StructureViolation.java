@@ -7,6 +7,9 @@ public record StructureViolation(String pointer, Problem problem, String detail)
     public enum Problem {
         UNKNOWN_FIELD,
         WRONG_TYPE,
-        BAD_ENUM_VALUE
+        BAD_ENUM_VALUE,
+        OUT_OF_RANGE,
+        /** A required field is absent: the pointer is its object's, the detail the field's name. */
+        MISSING_FIELD
     }
 }

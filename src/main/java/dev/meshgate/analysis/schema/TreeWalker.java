@@ -15,6 +15,7 @@ final class TreeWalker {
     private final List<StructureViolation> violations;
     // The pointer of the node being walked, grown and cut back in place: a valid resource allocates no pointer at all.
     private final StringBuilder path = new StringBuilder(128);
+    private String kind = "";
 
     TreeWalker(ModelIntrospector introspector, List<StructureViolation> violations) {
         this.introspector = introspector;
@@ -27,6 +28,7 @@ final class TreeWalker {
             wrongType("object", resource);
             return;
         }
+        kind = resource.path("kind").asText("");
         walkBean(resource, shape, true);
     }
 
@@ -99,6 +101,18 @@ final class TreeWalker {
             }
             walk(value, member.type());
             leave(mark);
+        }
+        if (!resourceRoot) {
+            checkRequired(node);
+        }
+    }
+
+    private void checkRequired(JsonNode node) {
+        List<String> required = RequiredFields.of(kind, path.toString());
+        for (String field : required) {
+            if (!node.hasNonNull(field)) {
+                violations.add(new StructureViolation(path.toString(), Problem.MISSING_FIELD, field));
+            }
         }
     }
 
@@ -175,7 +189,9 @@ final class TreeWalker {
                     case STRING -> node.isTextual();
                         // `version: 2` in labels is a number to YAML, and the API server refuses it: quote it.
                     case LABEL_VALUE -> node.isNull() || node.isTextual();
-                    case INTEGER -> node.isIntegralNumber() && node.canConvertToInt();
+                    case INTEGER -> node.isIntegralNumber()
+                            && (node.canConvertToInt()
+                                    || (node.canConvertToLong() && ModelGaps.unsignedInteger(path.toString()) != null));
                         // fabric8 uses Long for uint32 fields (ports), which the CRDs type as integer: no numeric
                         // strings.
                     case LONG -> node.isIntegralNumber() && node.canConvertToLong();
@@ -190,6 +206,29 @@ final class TreeWalker {
                     path.toString(),
                     Problem.WRONG_TYPE,
                     "expected " + kind.expected + ", got " + (tooBig ? "number out of range" : jsonType(node))));
+        } else if (fits && node.isIntegralNumber()) {
+            checkUnsigned(node, kind);
+        }
+    }
+
+    /**
+     * The CRDs bound protobuf's unsigned integers (0 to 4294967295 for uint32, from 0 for uint64), which fabric8 types
+     * as Long (and the wrapped ones as Integer): a negative or too large value is refused by the API server.
+     */
+    private void checkUnsigned(JsonNode node, Shape.ScalarKind kind) {
+        String pointer = path.toString();
+        ModelGaps.Unsigned unsigned =
+                kind == Shape.ScalarKind.LONG ? ModelGaps.unsignedLong(pointer) : ModelGaps.unsignedInteger(pointer);
+        if (unsigned == null) {
+            return;
+        }
+        long value = node.asLong();
+        if (value < 0 || (unsigned.max() != null && value > unsigned.max())) {
+            violations.add(new StructureViolation(
+                    pointer,
+                    Problem.OUT_OF_RANGE,
+                    node.asText() + " is out of range, must be between 0 and "
+                            + (unsigned.max() == null ? Long.MAX_VALUE : unsigned.max())));
         }
     }
 

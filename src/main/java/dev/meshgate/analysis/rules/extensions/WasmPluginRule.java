@@ -7,9 +7,16 @@ import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.rules.security.TargetSelection;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** WasmPlugins Istio rejects: no url, a url scheme other than oci, file, http or https, selector with targetRefs. */
+/**
+ * WasmPlugins Istio rejects: no url, a url scheme other than oci, file, http or https, an image reference whose
+ * registry is no host, selector with targetRefs.
+ */
 public final class WasmPluginRule implements Rule {
+
+    /** What RFC 3986 lets an authority (registry host and port) hold. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._~!$&'()*+,;=:@%\\[\\]-]*");
 
     @Override
     public RuleInfo info() {
@@ -34,7 +41,26 @@ public final class WasmPluginRule implements Rule {
                         "/spec/url",
                         "url",
                         "scheme must be oci://, file://, http:// or https://");
+            } else if (!url.contains("://") && !HOST.matcher(hostPart(url)).matches()) {
+                // A url without a scheme is an OCI image reference: the CRD reads it as http:// plus the url.
+                context.report(
+                        Message.MG1111,
+                        plugin,
+                        "/spec/url",
+                        "url",
+                        "'" + url + "' is no image reference: its registry part holds characters no host has");
             }
         });
+    }
+
+    private static String hostPart(String url) {
+        int end = url.length();
+        for (char stop : new char[] {'/', '?', '#'}) {
+            int at = url.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return url.substring(0, end);
     }
 }

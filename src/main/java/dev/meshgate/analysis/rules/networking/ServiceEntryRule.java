@@ -101,7 +101,8 @@ public final class ServiceEntryRule implements Rule {
                 context.report(Message.MG1109, entry, pointer + "/number", "port number " + port.path("number"));
             }
             JsonNode target = port.path("targetPort");
-            if (target.isNumber() && target.asLong() != 0 && (target.asLong() < 1 || target.asLong() > 65535)) {
+            // The CRD's rule refuses a written 0 too, though the webhook reads it as unset.
+            if (target.isNumber() && (target.asLong() < 1 || target.asLong() > 65535)) {
                 context.report(
                         Message.MG1105, entry, pointer + "/targetPort", target.asText(), "must be between 1 and 65535");
             }

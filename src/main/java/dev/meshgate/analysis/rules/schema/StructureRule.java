@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * Checks every Istio (and Gateway API) resource against its kind's CRD where a source gives one (MG1001, MG1201 to
  * MG1203), else against the fabric8 model (and, for kinds it lacks such as TrafficExtension, meshgate's built-in
- * CRDs): unknown fields (MG1001), wrong types, bad enum values and apiVersions Istio does not serve (IST0106), each at
- * the offending field's line. Problems of the input's CRDs: MG1204, MG1205.
+ * CRDs): unknown fields (MG1001), wrong types, bad enum values, unsigned integers out of range and apiVersions Istio
+ * does not serve (IST0106), required fields the model does not mark (MG1110), each at the offending field's line. Problems of the input's CRDs: MG1204, MG1205.
  */
 public final class StructureRule implements Rule {
 
@@ -31,6 +31,7 @@ public final class StructureRule implements Rule {
                 Set.of(
                         Message.MG1001,
                         Message.IST0106,
+                        Message.MG1110,
                         Message.MG1201,
                         Message.MG1202,
                         Message.MG1203,
@@ -83,6 +84,12 @@ public final class StructureRule implements Rule {
                         hint >= 0
                                 ? violation.detail().substring(hint)
                                 : "not in the " + resource.kind().kind() + " API");
+            } else if (violation.problem() == StructureViolation.Problem.MISSING_FIELD) {
+                context.report(
+                        Message.MG1110,
+                        resource,
+                        violation.pointer(),
+                        (path.isEmpty() ? "" : path + ".") + violation.detail());
             } else {
                 context.report(Message.IST0106, resource, violation.pointer(), path + ": " + violation.detail());
             }

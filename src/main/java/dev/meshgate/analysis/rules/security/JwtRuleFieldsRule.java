@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a RequestAuthentication's JWT rules Istio rejects: empty audiences, token locations without a name
+ * The parts of a RequestAuthentication's JWT rules Istio rejects: an issuer or jwksUri written empty, empty audiences, token locations without a name
  * (headers, query parameters, cookies), claims copied to headers without a claim or with a header name Envoy cannot
  * set, empty space-delimited claims, and a fetch timeout that is no duration of at least 1ms.
  */
@@ -36,6 +36,8 @@ public final class JwtRuleFieldsRule implements Rule {
         context.onEach(
                 Kinds.REQUEST_AUTHENTICATION,
                 policy -> Elements.each(policy.at("/spec/jwtRules"), "/spec/jwtRules", (rule, pointer) -> {
+                    writtenEmpty(context, policy, rule, pointer, "issuer", "jwksUri");
+                    writtenEmpty(context, policy, rule, pointer, "jwksUri", "issuer");
                     notEmpty(context, policy, rule.path("audiences"), pointer + "/audiences", "audience");
                     notEmpty(context, policy, rule.path("fromParams"), pointer + "/fromParams", "query parameter");
                     notEmpty(context, policy, rule.path("fromCookies"), pointer + "/fromCookies", "cookie name");
@@ -84,6 +86,20 @@ public final class JwtRuleFieldsRule implements Rule {
                     pointer + "/header",
                     header,
                     "only letters, digits, '-' and '_' (no pseudo-headers)");
+        }
+    }
+
+    /**
+     * The CRD refuses an empty issuer or jwksUri that is written; with both empty the rule lacks either, which
+     * requestauthentication-semantics reports.
+     */
+    private static void writtenEmpty(
+            Context context, Resource policy, JsonNode rule, String pointer, String field, String other) {
+        JsonNode value = rule.path(field);
+        if (value.isTextual()
+                && value.textValue().isEmpty()
+                && !rule.path(other).asText("").isEmpty()) {
+            context.report(Message.MG1110, policy, pointer + "/" + field, field + " (empty)");
         }
     }
 

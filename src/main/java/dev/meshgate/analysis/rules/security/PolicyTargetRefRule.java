@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Policy targetRef(s) Istio rejects (AuthorizationPolicy, RequestAuthentication, Telemetry, WasmPlugin): no name or
- * kind, a namespace (cross-namespace references are unsupported), a malformed group or kind, or a kind policies
- * cannot attach to.
+ * Policy targetRef(s) Istio rejects (AuthorizationPolicy, RequestAuthentication, Telemetry, WasmPlugin, and the
+ * EnvoyFilter's as its CRD reads them): no name or kind, a namespace (cross-namespace references are unsupported), a
+ * malformed group or kind, or (but for EnvoyFilters) a kind policies cannot attach to.
  */
 public final class PolicyTargetRefRule implements Rule {
 
@@ -38,6 +38,7 @@ public final class PolicyTargetRefRule implements Rule {
                 Set.of(Message.MG1121),
                 Set.of(
                         Kinds.AUTHORIZATION_POLICY,
+                        Kinds.ENVOY_FILTER,
                         Kinds.REQUEST_AUTHENTICATION,
                         Kinds.TELEMETRY_KIND,
                         Kinds.WASM_PLUGIN));
@@ -84,7 +85,8 @@ public final class PolicyTargetRefRule implements Rule {
         } else if (kind.length() > 63 || !KIND.matcher(kind).matches()) {
             context.report(
                     Message.MG1121, policy, pointer + "/kind", "targetRef kind", "'" + kind + "' is no kind name");
-        } else if (!TARGETS.contains(group + "/" + kind)) {
+        } else if (!TARGETS.contains(group + "/" + kind) && !policy.kind().equals(Kinds.ENVOY_FILTER)) {
+            // EnvoyFilter targetRefs are judged by the CRD's patterns only: the webhook does not limit their kinds.
             context.report(
                     Message.MG1121,
                     policy,

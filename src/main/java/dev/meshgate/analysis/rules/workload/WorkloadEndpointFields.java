@@ -45,6 +45,9 @@ public final class WorkloadEndpointFields {
             Set<String> servicePorts) {
         if (addresses != Addresses.NONE) {
             checkAddress(context, resource, endpoint, pointer, addresses);
+        } else if (endpoint.path("address").asText("").startsWith(UNIX)) {
+            // A template's address is optional, but the CRD judges a Unix domain socket written there.
+            checkUnixSocket(context, resource, endpoint, pointer);
         }
         Elements.entries(endpoint.path("ports"), pointer + "/ports", (name, port, at) -> {
             if (!LabelSyntax.portName(name)) {
@@ -77,20 +80,7 @@ public final class WorkloadEndpointFields {
             return;
         }
         if (address.startsWith(UNIX) && addresses != Addresses.DNS) {
-            String path = address.substring(UNIX.length());
-            if (!path.startsWith("@") && !path.startsWith("/")) {
-                context.report(
-                        Message.MG1123,
-                        resource,
-                        at,
-                        address,
-                        "a Unix domain socket is an absolute path or an abstract socket (@name)");
-            } else if (path.endsWith("/")) {
-                context.report(Message.MG1123, resource, at, address, "a Unix domain socket cannot be a directory");
-            }
-            if (!endpoint.path("ports").isEmpty()) {
-                context.report(Message.MG1123, resource, at, address, "a Unix domain socket takes no ports");
-            }
+            checkUnixSocket(context, resource, endpoint, pointer);
         } else if (!IpAddress.valid(address)) {
             if (addresses == Addresses.STATIC) {
                 context.report(
@@ -108,6 +98,25 @@ public final class WorkloadEndpointFields {
                                 address,
                                 "neither an IP address nor a host name: " + problem));
             }
+        }
+    }
+
+    private static void checkUnixSocket(Context context, Resource resource, JsonNode endpoint, String pointer) {
+        String address = endpoint.path("address").asText("");
+        String at = pointer + "/address";
+        String path = address.substring(UNIX.length());
+        if (!path.startsWith("@") && !path.startsWith("/")) {
+            context.report(
+                    Message.MG1123,
+                    resource,
+                    at,
+                    address,
+                    "a Unix domain socket is an absolute path or an abstract socket (@name)");
+        } else if (path.endsWith("/")) {
+            context.report(Message.MG1123, resource, at, address, "a Unix domain socket cannot be a directory");
+        }
+        if (!endpoint.path("ports").isEmpty()) {
+            context.report(Message.MG1123, resource, at, address, "a Unix domain socket takes no ports");
         }
     }
 }

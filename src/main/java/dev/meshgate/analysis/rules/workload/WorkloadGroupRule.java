@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * WorkloadGroups Istio rejects: no template, labels that are no Kubernetes labels, template ports outside 1..65535,
- * and readiness probes with negative timings, no check method, ports outside 1..65535, a scheme other than HTTP or
- * HTTPS, header names Kubernetes refuses or an exec without a command.
+ * a template Unix domain socket that is relative, a directory or has ports, and readiness probes with negative timings,
+ * no check method, ports outside 1..65535, a scheme other than HTTP or HTTPS, header names Kubernetes refuses or an
+ * exec without a command or with an empty argument.
  */
 public final class WorkloadGroupRule implements Rule {
 
@@ -29,7 +30,7 @@ public final class WorkloadGroupRule implements Rule {
         return new RuleInfo(
                 "workloadgroup-semantics",
                 "WorkloadGroups are accepted by Istio",
-                Set.of(Message.MG1105, Message.MG1110, Message.MG1111, Message.MG1122, Message.MG1124),
+                Set.of(Message.MG1105, Message.MG1110, Message.MG1111, Message.MG1122, Message.MG1123, Message.MG1124),
                 Set.of(Kinds.WORKLOAD_GROUP));
     }
 
@@ -79,6 +80,11 @@ public final class WorkloadGroupRule implements Rule {
             if (probe.path("exec").path("command").isEmpty()) {
                 context.report(Message.MG1110, group, pointer + "/exec", "exec command");
             }
+            Elements.each(probe.path("exec").path("command"), pointer + "/exec/command", (argument, at) -> {
+                if (argument.asText("").isEmpty()) {
+                    context.report(Message.MG1110, group, at, "exec command argument (empty)");
+                }
+            });
         } else {
             context.report(Message.MG1110, group, pointer, "probe method (httpGet, tcpSocket or exec)");
         }
