@@ -14,8 +14,8 @@ import java.util.Map;
  * {@code istio=ingressgateway} and its Service {@code istio-ingressgateway} (ports 80, 443, 31400 and 15443) in the
  * root namespace. A whole-mesh analysis takes its input as istioctl takes its files, so without this assumption every
  * Gateway on the default ingress gateway would select nothing, and its Secrets, ports and JWT routes could not be
- * judged. Not assumed when the input declares that Service or such a gateway workload in the root namespace itself:
- * then the input's own installation decides.
+ * judged. Not assumed when the input declares that Service, or a gateway workload so labelled in any namespace (the
+ * gateway chart installs it in a namespace of its own): then the input's own installation decides.
  */
 final class AssumedIngressGateway {
 
@@ -31,17 +31,16 @@ final class AssumedIngressGateway {
 
     private AssumedIngressGateway() {}
 
-    /** The assumed Pod and Service, unless the repository declares its own ingress gateway in the root namespace. */
+    /** The assumed Pod and Service, unless the repository declares that Service or an ingress gateway of its own. */
     static List<Resource> unlessDeclared(List<Resource> repository, String rootNamespace) {
         for (Resource resource : repository) {
-            if (!resource.namespace().equals(rootNamespace)) {
-                continue;
-            }
-            if (resource.kind().equals(Kinds.SERVICE) && resource.name().equals(SERVICE)) {
+            if (resource.kind().equals(Kinds.SERVICE)
+                    && resource.name().equals(SERVICE)
+                    && resource.namespace().equals(rootNamespace)) {
                 return List.of();
             }
             for (Workload workload : Workloads.of(resource)) {
-                if (workload.namespace().equals(rootNamespace) && workload.matches(LABELS)) {
+                if (workload.matches(LABELS)) {
                     return List.of();
                 }
             }
