@@ -3,8 +3,11 @@ package dev.meshgate.analysis.rules.virtualservice;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
+import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.manifest.Resource;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -45,16 +48,41 @@ public final class GatewayNotFoundRule implements Rule {
                             gateway.qualifiedName());
                     continue;
                 }
-                if (!GatewayLookup.exists(context, gateway)) {
+                if (context.index()
+                                .find(Kinds.GATEWAY, gateway.namespace(), gateway.name())
+                                .isEmpty()
+                        && context.index()
+                                .find(Kinds.KUBERNETES_GATEWAY, gateway.namespace(), gateway.name())
+                                .isEmpty()) {
                     context.unresolved(
                             vs,
                             gateway.pointer(),
-                            GatewayLookup.reference(context, vs, gateway),
+                            reference(context, vs, gateway),
                             Message.IST0101,
                             "gateway",
                             gateway.qualifiedName());
                 }
             }
         });
+    }
+
+    private static Reference reference(Context context, Resource vs, VirtualServiceGateways.Reference gateway) {
+        Reference in = Reference.in(gateway.namespace(), Reference.Target.GATEWAY, gateway.qualifiedName());
+        if (gateway.relative() && Unplaced.is(context, vs) && context.index().verifiable(in)) {
+            List<String> namespaces = context.index().namedInAnyNamespace(Kinds.GATEWAY, gateway.name()).stream()
+                    .map(Resource::namespace)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            if (!namespaces.isEmpty()) {
+                return Reference.wherever(
+                        Reference.Target.GATEWAY,
+                        gateway.name(),
+                        "the VirtualService sets no namespace, and the input defines Gateway " + gateway.name()
+                                + " in namespace " + String.join(", ", namespaces)
+                                + ": applied there (kubectl apply -n), it resolves");
+            }
+        }
+        return in;
     }
 }

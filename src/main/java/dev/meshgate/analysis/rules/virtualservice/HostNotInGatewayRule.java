@@ -10,14 +10,11 @@ import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * A VirtualService bound to a Gateway names hosts that none of the Gateway's servers accept for the VirtualService's
- * namespace ("namespace/host" server hosts included), so requests for them never reach its routes (IST0132); nor
- * does a Gateway the input is known not to have (neither an Istio nor a Kubernetes Gateway, where the input vouches
- * for the namespace), which istioctl reports so beside its IST0101.
+ * namespace ("namespace/host" server hosts included), so requests for them never reach its routes (IST0132).
  */
 public final class HostNotInGatewayRule implements Rule {
 
@@ -27,7 +24,7 @@ public final class HostNotInGatewayRule implements Rule {
                 "virtualservice-host-not-in-gateway",
                 "Every host of a VirtualService is served by the gateways it binds to",
                 Set.of(Message.IST0132),
-                Set.of(Kinds.VIRTUAL_SERVICE, Kinds.GATEWAY, Kinds.KUBERNETES_GATEWAY));
+                Set.of(Kinds.VIRTUAL_SERVICE, Kinds.GATEWAY));
     }
 
     @Override
@@ -37,18 +34,9 @@ public final class HostNotInGatewayRule implements Rule {
                 if (reference.isMesh()) {
                     continue;
                 }
-                Optional<Resource> gateway =
-                        context.index().find(Kinds.GATEWAY, reference.namespace(), reference.name());
-                if (gateway.isPresent()) {
-                    check(context, vs, gateway.get(), reference);
-                } else if (!GatewayLookup.exists(context, reference)
-                        && context.index().verifiable(GatewayLookup.reference(context, vs, reference))) {
-                    // A Gateway known not to exist accepts none of the hosts, as istioctl says beside IST0101.
-                    List<String> hosts = new ArrayList<>();
-                    Elements.each(vs.at("/spec/hosts"), "/spec/hosts", (host, pointer) -> hosts.add(host.asText("")));
-                    context.report(
-                            Message.IST0132, vs, reference.pointer(), hosts, vs.name(), reference.qualifiedName());
-                }
+                context.index()
+                        .find(Kinds.GATEWAY, reference.namespace(), reference.name())
+                        .ifPresent(gateway -> check(context, vs, gateway, reference));
             }
         });
     }
