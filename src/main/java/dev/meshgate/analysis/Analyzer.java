@@ -8,6 +8,8 @@ import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Runs every rule over one indexed input and returns the raw findings, before suppression and overrides. */
 public final class Analyzer {
@@ -57,10 +59,16 @@ public final class Analyzer {
 
     /**
      * Analyses as above, judging structure by the CRDs of the catalog where it defines a kind (built from the
-     * input's CRDs, then the cluster's or inventory's, then {@code --crds}), by the built-in model elsewhere.
+     * input's CRDs, then the cluster's or inventory's, then {@code --crds}), by the built-in model elsewhere. An input
+     * analysed as the whole mesh has the ingress gateway istioctl assumes ({@link AssumedIngressGateway}) around it.
      */
     public Analysis analyze(LoadResult loaded, List<Resource> outside, AnalysisSettings settings, CrdCatalog crds) {
-        Index index = Index.build(loaded.resources(), outside, settings);
+        List<Resource> assumed = settings.wholeMesh()
+                ? AssumedIngressGateway.unlessDeclared(loaded.resources(), settings.rootNamespace())
+                : List.of();
+        List<Resource> around = new ArrayList<>(outside);
+        around.addAll(assumed);
+        Index index = Index.build(loaded.resources(), around, settings);
         List<LoadProblem> problems = List.copyOf(loaded.problems());
         List<Finding> findings = new ArrayList<>();
         List<MissingReference> missing = new ArrayList<>();
@@ -73,6 +81,12 @@ public final class Analyzer {
             }
         }
         pass.run(index.all(), (rule, e) -> failed(findings, rule, e));
+        if (!assumed.isEmpty()) {
+            // What is only assumed is never reported on: nothing in the input can be changed to fix it.
+            Set<ResourceRef> refs = assumed.stream().map(ResourceRef::of).collect(Collectors.toSet());
+            findings.removeIf(finding -> refs.contains(finding.resource()));
+            missing.removeIf(reference -> refs.contains(reference.finding().resource()));
+        }
         List<Finding> once = new ArrayList<>(SameProblem.merge(findings));
         once.sort(ORDER);
         return new Analysis(index, List.copyOf(once), List.copyOf(missing));

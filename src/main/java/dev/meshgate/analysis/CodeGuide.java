@@ -123,7 +123,8 @@ public final class CodeGuide {
         add(
                 Message.IST0127,
                 "An AuthorizationPolicy selecting `app: revews` when the workloads are labelled `app: reviews`.",
-                "Correct the selector's labels, or the workloads'.");
+                "Correct the selector's labels, or the workloads'; remove a namespace-wide policy of a namespace "
+                        + "without workloads.");
         add(
                 Message.IST0128,
                 "A DestinationRule with `tls.mode: SIMPLE` and neither `caCertificates` nor `credentialName`.",

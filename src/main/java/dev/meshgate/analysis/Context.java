@@ -108,6 +108,14 @@ public final class Context {
                 others.stream().map(ResourceRef::of).toList()));
     }
 
+    /**
+     * Reports a finding at another severity than the message's own: for what the input makes likely, not certain
+     * (the namespace a gateway workload that is not in the input probably runs in).
+     */
+    public void report(Severity severity, Message message, Resource resource, String pointer, Object... args) {
+        findings.add(finding(message, resource, pointer, args).withSeverity(severity));
+    }
+
     private static Finding finding(Message message, Resource resource, String pointer, Object... args) {
         return new Finding(
                 message, message.severity(), message.format(args), ResourceRef.of(resource), resource.origin(pointer));

@@ -136,7 +136,8 @@ public enum Message {
             Severity.WARNING,
             "No matching workloads for this resource with the following labels: %s",
             "The resource's workload selector matches no workload (Deployment, StatefulSet, DaemonSet, Pod, gateway) "
-                    + "in the analysed input, so it has no effect. Often a typo in a label."),
+                    + "in the analysed input, or a namespace-wide AuthorizationPolicy's namespace has none, so it has no "
+                    + "effect. Often a typo in a label."),
     IST0128(
             "NoServerCertificateVerificationDestinationLevel",
             Severity.WARNING,

@@ -6,6 +6,7 @@ import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.Severity;
 import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.manifest.Resource;
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +25,9 @@ import java.util.Set;
  * The Secret a Gateway server's credentialName names is in the input with its data, and that data cannot serve TLS:
  * neither cert and key nor tls.crt and tls.key are both set, or the certificate does not parse or is expired or not
  * yet valid (IST0161). Secrets without data in the input (sealed, generated, listed by an inventory) are not judged.
+ * Where the gateway workload is not in the input, Istio reads the Secret in a namespace the input does not tell: the
+ * Gateway's own is taken as the likely layout, and the root namespace, where Istio installs its gateways, too, with a
+ * warning rather than an error, since the gateway may run elsewhere.
  */
 public final class InvalidGatewayCredentialRule implements Rule {
 
@@ -36,12 +42,11 @@ public final class InvalidGatewayCredentialRule implements Rule {
 
     @Override
     public void check(Context context) {
+        String root = context.settings().rootNamespace();
         context.onEach(Kinds.GATEWAY, gateway -> {
             Set<String> namespaces = GatewayWorkloadNamespaces.of(gateway, context.index());
-            if (namespaces.isEmpty()) {
-                namespaces = Set.of(gateway.namespace());
-            }
-            Set<String> where = namespaces;
+            boolean known = !namespaces.isEmpty();
+            Set<String> where = known ? namespaces : new LinkedHashSet<>(List.of(gateway.namespace(), root));
             Elements.each(gateway.at("/spec/servers"), "/spec/servers", (server, serverPointer) -> {
                 String credential = server.path("tls").path("credentialName").asText("");
                 if (credential.isEmpty() || credential.contains("://")) {
@@ -49,14 +54,18 @@ public final class InvalidGatewayCredentialRule implements Rule {
                 }
                 for (String namespace : where) {
                     Optional<Resource> secret = context.index().find(Kinds.SECRET, namespace, credential);
-                    if (secret.isPresent() && !servesTls(secret.get())) {
-                        context.report(
-                                Message.IST0161,
-                                gateway,
-                                serverPointer + "/tls/credentialName",
-                                gateway.name(),
-                                namespace);
+                    if (secret.isEmpty() || servesTls(secret.get())) {
+                        continue;
                     }
+                    // Without the workload, the installed gateways' namespace is only where Istio likely reads it.
+                    boolean likely = !known && namespace.equals(root) && !namespace.equals(gateway.namespace());
+                    context.report(
+                            likely ? Severity.WARNING : Message.IST0161.severity(),
+                            Message.IST0161,
+                            gateway,
+                            serverPointer + "/tls/credentialName",
+                            gateway.name(),
+                            namespace);
                 }
             });
         });

@@ -15,7 +15,9 @@ import java.util.Set;
 
 /**
  * A route or mirror destination whose host no Service or ServiceEntry serves that is visible where the VirtualService
- * applies (its own namespace, or one it is exported to: istioctl asks for any of them) (IST0101); an external host without a ServiceEntry is the production-practice warning MG3006 instead. A
+ * applies (its own namespace, or one it is exported to: istioctl asks for any of them) (IST0101); an external host
+ * without a ServiceEntry is the production-practice warning MG3006 instead, unless the input is the whole mesh, where
+ * no other repository can hold its ServiceEntry (IST0101, as istioctl has it). A
  * Service host in a namespace the input does not manage (another team's, the Istio installation's) is unverified
  * (MG2003), not missing.
  */
@@ -48,7 +50,9 @@ public final class DestinationHostNotFoundRule implements Rule {
                         return;
                     }
                     String pointer = located.pointer() + "/host";
-                    if (HostNames.isExternal(fqdn, domain)) {
+                    // In the whole mesh nothing else can serve an external host: the route has no cluster to go to.
+                    if (HostNames.isExternal(fqdn, domain)
+                            && !context.index().verifiable(Reference.host(fqdn, domain))) {
                         context.report(Message.MG3006, vs, pointer, fqdn);
                     } else {
                         context.unresolved(vs, pointer, target(context, fqdn, domain), Message.IST0101, "host", fqdn);

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * pods, so pod templates stand in; and a selector is judged only where the input knows the workloads: its namespace
  * when the input declares workloads there, and for Gateways and root-namespace policies (which select in every
  * namespace) only when the input declares gateway workloads, since they usually select the gateways installed with
- * Istio. Elsewhere the selection is unverified (MG2003), never "no effect".
+ * Istio. Elsewhere the selection is unverified (MG2003), never "no effect". A namespace-wide AuthorizationPolicy in a
+ * namespace without workloads is IST0127 where the input vouches for that namespace's workloads.
  */
 public final class SelectorMatchesNoWorkloadRule implements Rule {
 
@@ -55,6 +56,9 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
         SELECTORS.forEach((kind, pointer) -> context.onEach(kind, resource -> {
             Map<String, String> selector = Resource.stringMap(resource.at(pointer));
             if (selector.isEmpty()) {
+                if (kind.equals(Kinds.AUTHORIZATION_POLICY)) {
+                    namespaceWide(context, resource);
+                }
                 return;
             }
             // Gateways select gateway pods in any namespace; root-namespace policies apply mesh-wide.
@@ -87,5 +91,25 @@ public final class SelectorMatchesNoWorkloadRule implements Rule {
                 context.unresolved(resource, pointer, reference, Message.IST0127, labels);
             }
         }));
+    }
+
+    /**
+     * A selector-less AuthorizationPolicy outside the root namespace applies to every workload of its namespace; with
+     * none there it has no effect (IST0127, as istioctl has it). Said only where the input vouches for the workloads
+     * of that namespace being none (the whole mesh, a cluster view): a policy repository usually holds the policies
+     * of namespaces whose applications come from elsewhere, and a namespace-wide policy names nothing to look up.
+     */
+    private static void namespaceWide(Context context, Resource policy) {
+        String namespace = policy.namespace();
+        if (namespace.equals(context.settings().rootNamespace())
+                || !policy.at("/spec/targetRef").isMissingNode()
+                || !policy.at("/spec/targetRefs").isMissingNode()) {
+            return;
+        }
+        String scope = "none (every workload of namespace " + namespace + ")";
+        if (context.index().workloads(namespace, Map.of()).isEmpty()
+                && context.index().verifiable(Reference.in(namespace, Reference.Target.WORKLOADS, scope))) {
+            context.report(Message.IST0127, policy, "/spec", scope);
+        }
     }
 }
