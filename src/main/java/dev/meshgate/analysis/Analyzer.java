@@ -60,19 +60,32 @@ public final class Analyzer {
      * input's CRDs, then the cluster's or inventory's, then {@code --crds}), by the built-in model elsewhere.
      */
     public Analysis analyze(LoadResult loaded, List<Resource> outside, AnalysisSettings settings, CrdCatalog crds) {
+        return analyze(loaded, outside, settings, crds, RuleTimes.OFF);
+    }
+
+    /** Analyses as above, adding the CPU time spent in each rule and in building the index to {@code times}. */
+    public Analysis analyze(
+            LoadResult loaded, List<Resource> outside, AnalysisSettings settings, CrdCatalog crds, RuleTimes times) {
+        long indexing = times.cpuStart();
         Index index = Index.build(loaded.resources(), outside, settings);
+        times.addIndex(indexing);
         List<LoadProblem> problems = List.copyOf(loaded.problems());
         List<Finding> findings = new ArrayList<>();
         List<MissingReference> missing = new ArrayList<>();
         ResourcePass pass = new ResourcePass();
         for (Rule rule : rules) {
+            long start = times.cpuStart();
             try {
                 rule.check(new Context(rule, index, problems, findings, missing, pass, crds));
             } catch (RuntimeException e) {
                 failed(findings, rule, e);
             }
+            times.addCpu(rule, start);
         }
-        pass.run(index.all(), (rule, e) -> failed(findings, rule, e));
+        long passCpu = times.cpuStart();
+        long passWall = times.wallStart();
+        pass.run(index.all(), (rule, e) -> failed(findings, rule, e), times);
+        times.addPass(passCpu, passWall);
         List<Finding> once = new ArrayList<>(SameProblem.merge(findings));
         once.sort(ORDER);
         return new Analysis(index, List.copyOf(once), List.copyOf(missing));
