@@ -63,12 +63,13 @@ public final class Index {
         this.wildcardDestinationRules = new WildcardHosts();
         this.secrets = new HashSet<>();
         this.namespaces = new HashSet<>();
-        Map<Resource, List<Workload>> workloadsOf = new java.util.IdentityHashMap<>(resources.size());
+        // Each resource's workloads by its position, repository first: no identity hash is made for every resource.
+        List<List<Workload>> workloadsOf = new ArrayList<>(resources.size());
         for (Resource resource : resources) {
-            workloadsOf.put(resource, add(resource));
+            workloadsOf.add(add(resource));
         }
         this.ownership =
-                new Ownership(repository, outside, settings.rootNamespace(), settings.wholeMesh(), workloadsOf::get);
+                new Ownership(repository, outside, settings.rootNamespace(), settings.wholeMesh(), workloadsOf);
     }
 
     /** A view of the same tables that refuses reads the reader did not declare; nothing is copied. */

@@ -12,51 +12,51 @@ public final class Kinds {
     public static final String TELEMETRY = "telemetry.istio.io";
     public static final String EXTENSIONS = "extensions.istio.io";
 
-    public static final ResourceKind VIRTUAL_SERVICE = new ResourceKind(NETWORKING, "VirtualService");
-    public static final ResourceKind DESTINATION_RULE = new ResourceKind(NETWORKING, "DestinationRule");
-    public static final ResourceKind GATEWAY = new ResourceKind(NETWORKING, "Gateway");
-    public static final ResourceKind SERVICE_ENTRY = new ResourceKind(NETWORKING, "ServiceEntry");
-    public static final ResourceKind SIDECAR = new ResourceKind(NETWORKING, "Sidecar");
-    public static final ResourceKind ENVOY_FILTER = new ResourceKind(NETWORKING, "EnvoyFilter");
-    public static final ResourceKind WORKLOAD_ENTRY = new ResourceKind(NETWORKING, "WorkloadEntry");
-    public static final ResourceKind WORKLOAD_GROUP = new ResourceKind(NETWORKING, "WorkloadGroup");
-    public static final ResourceKind PROXY_CONFIG = new ResourceKind(NETWORKING, "ProxyConfig");
-    public static final ResourceKind PEER_AUTHENTICATION = new ResourceKind(SECURITY, "PeerAuthentication");
-    public static final ResourceKind AUTHORIZATION_POLICY = new ResourceKind(SECURITY, "AuthorizationPolicy");
-    public static final ResourceKind REQUEST_AUTHENTICATION = new ResourceKind(SECURITY, "RequestAuthentication");
-    public static final ResourceKind TELEMETRY_KIND = new ResourceKind(TELEMETRY, "Telemetry");
-    public static final ResourceKind WASM_PLUGIN = new ResourceKind(EXTENSIONS, "WasmPlugin");
-    public static final ResourceKind ISTIO_OPERATOR = new ResourceKind("install.istio.io", "IstioOperator");
+    public static final ResourceKind VIRTUAL_SERVICE = ResourceKind.named(NETWORKING, "VirtualService");
+    public static final ResourceKind DESTINATION_RULE = ResourceKind.named(NETWORKING, "DestinationRule");
+    public static final ResourceKind GATEWAY = ResourceKind.named(NETWORKING, "Gateway");
+    public static final ResourceKind SERVICE_ENTRY = ResourceKind.named(NETWORKING, "ServiceEntry");
+    public static final ResourceKind SIDECAR = ResourceKind.named(NETWORKING, "Sidecar");
+    public static final ResourceKind ENVOY_FILTER = ResourceKind.named(NETWORKING, "EnvoyFilter");
+    public static final ResourceKind WORKLOAD_ENTRY = ResourceKind.named(NETWORKING, "WorkloadEntry");
+    public static final ResourceKind WORKLOAD_GROUP = ResourceKind.named(NETWORKING, "WorkloadGroup");
+    public static final ResourceKind PROXY_CONFIG = ResourceKind.named(NETWORKING, "ProxyConfig");
+    public static final ResourceKind PEER_AUTHENTICATION = ResourceKind.named(SECURITY, "PeerAuthentication");
+    public static final ResourceKind AUTHORIZATION_POLICY = ResourceKind.named(SECURITY, "AuthorizationPolicy");
+    public static final ResourceKind REQUEST_AUTHENTICATION = ResourceKind.named(SECURITY, "RequestAuthentication");
+    public static final ResourceKind TELEMETRY_KIND = ResourceKind.named(TELEMETRY, "Telemetry");
+    public static final ResourceKind WASM_PLUGIN = ResourceKind.named(EXTENSIONS, "WasmPlugin");
+    public static final ResourceKind ISTIO_OPERATOR = ResourceKind.named("install.istio.io", "IstioOperator");
     public static final String GATEWAY_API = "gateway.networking.k8s.io";
-    public static final ResourceKind KUBERNETES_GATEWAY = new ResourceKind(GATEWAY_API, "Gateway");
-    public static final ResourceKind GATEWAY_CLASS = new ResourceKind(GATEWAY_API, "GatewayClass");
-    public static final ResourceKind HTTP_ROUTE = new ResourceKind(GATEWAY_API, "HTTPRoute");
-    public static final ResourceKind GRPC_ROUTE = new ResourceKind(GATEWAY_API, "GRPCRoute");
-    public static final ResourceKind TCP_ROUTE = new ResourceKind(GATEWAY_API, "TCPRoute");
-    public static final ResourceKind TLS_ROUTE = new ResourceKind(GATEWAY_API, "TLSRoute");
-    public static final ResourceKind REFERENCE_GRANT = new ResourceKind(GATEWAY_API, "ReferenceGrant");
+    public static final ResourceKind KUBERNETES_GATEWAY = ResourceKind.named(GATEWAY_API, "Gateway");
+    public static final ResourceKind GATEWAY_CLASS = ResourceKind.named(GATEWAY_API, "GatewayClass");
+    public static final ResourceKind HTTP_ROUTE = ResourceKind.named(GATEWAY_API, "HTTPRoute");
+    public static final ResourceKind GRPC_ROUTE = ResourceKind.named(GATEWAY_API, "GRPCRoute");
+    public static final ResourceKind TCP_ROUTE = ResourceKind.named(GATEWAY_API, "TCPRoute");
+    public static final ResourceKind TLS_ROUTE = ResourceKind.named(GATEWAY_API, "TLSRoute");
+    public static final ResourceKind REFERENCE_GRANT = ResourceKind.named(GATEWAY_API, "ReferenceGrant");
 
-    public static final ResourceKind SERVICE = new ResourceKind("", "Service");
-    public static final ResourceKind SECRET = new ResourceKind("", "Secret");
-    public static final ResourceKind POD = new ResourceKind("", "Pod");
-    public static final ResourceKind NAMESPACE = new ResourceKind("", "Namespace");
+    public static final ResourceKind SERVICE = ResourceKind.named("", "Service");
+    public static final ResourceKind SECRET = ResourceKind.named("", "Secret");
+    public static final ResourceKind POD = ResourceKind.named("", "Pod");
+    public static final ResourceKind NAMESPACE = ResourceKind.named("", "Namespace");
     public static final ResourceKind CUSTOM_RESOURCE_DEFINITION =
-            new ResourceKind("apiextensions.k8s.io", "CustomResourceDefinition");
-    public static final ResourceKind CONFIG_MAP = new ResourceKind("", "ConfigMap");
-    public static final ResourceKind DEPLOYMENT = new ResourceKind("apps", "Deployment");
-    public static final ResourceKind STATEFUL_SET = new ResourceKind("apps", "StatefulSet");
-    public static final ResourceKind DAEMON_SET = new ResourceKind("apps", "DaemonSet");
-    public static final ResourceKind REPLICA_SET = new ResourceKind("apps", "ReplicaSet");
-    public static final ResourceKind JOB = new ResourceKind("batch", "Job");
-    public static final ResourceKind CRON_JOB = new ResourceKind("batch", "CronJob");
-    public static final ResourceKind ROLLOUT = new ResourceKind("argoproj.io", "Rollout");
-    public static final ResourceKind HPA = new ResourceKind("autoscaling", "HorizontalPodAutoscaler");
+            ResourceKind.named("apiextensions.k8s.io", "CustomResourceDefinition");
+    public static final ResourceKind CONFIG_MAP = ResourceKind.named("", "ConfigMap");
+    public static final ResourceKind DEPLOYMENT = ResourceKind.named("apps", "Deployment");
+    public static final ResourceKind STATEFUL_SET = ResourceKind.named("apps", "StatefulSet");
+    public static final ResourceKind DAEMON_SET = ResourceKind.named("apps", "DaemonSet");
+    public static final ResourceKind REPLICA_SET = ResourceKind.named("apps", "ReplicaSet");
+    public static final ResourceKind JOB = ResourceKind.named("batch", "Job");
+    public static final ResourceKind CRON_JOB = ResourceKind.named("batch", "CronJob");
+    public static final ResourceKind ROLLOUT = ResourceKind.named("argoproj.io", "Rollout");
+    public static final ResourceKind HPA = ResourceKind.named("autoscaling", "HorizontalPodAutoscaler");
     public static final String ADMISSION = "admissionregistration.k8s.io";
-    public static final ResourceKind MUTATING_WEBHOOK = new ResourceKind(ADMISSION, "MutatingWebhookConfiguration");
-    public static final ResourceKind VALIDATING_WEBHOOK = new ResourceKind(ADMISSION, "ValidatingWebhookConfiguration");
-    public static final ResourceKind CERTIFICATE = new ResourceKind("cert-manager.io", "Certificate");
-    public static final ResourceKind EXTERNAL_SECRET = new ResourceKind("external-secrets.io", "ExternalSecret");
-    public static final ResourceKind SEALED_SECRET = new ResourceKind("bitnami.com", "SealedSecret");
+    public static final ResourceKind MUTATING_WEBHOOK = ResourceKind.named(ADMISSION, "MutatingWebhookConfiguration");
+    public static final ResourceKind VALIDATING_WEBHOOK = ResourceKind.named(ADMISSION, "ValidatingWebhookConfiguration");
+    public static final ResourceKind CERTIFICATE = ResourceKind.named("cert-manager.io", "Certificate");
+    public static final ResourceKind EXTERNAL_SECRET = ResourceKind.named("external-secrets.io", "ExternalSecret");
+    public static final ResourceKind SEALED_SECRET = ResourceKind.named("bitnami.com", "SealedSecret");
 
     /**
      * Every kind whose resources declare workloads: pod templates, Pods, WorkloadEntries and the gateways of an
@@ -81,7 +81,7 @@ public final class Kinds {
      * Declared as an input by a rule that reads every resource whatever its kind (a per-resource check of all of
      * them); no API server serves a group called "*", so it never stands for a real kind.
      */
-    public static final ResourceKind ANY = new ResourceKind("*", "*");
+    public static final ResourceKind ANY = ResourceKind.named("*", "*");
 
     /** The kinds of a group together with more kinds, for a rule's declared inputs. */
     public static Set<ResourceKind> union(Set<ResourceKind> group, Set<ResourceKind> more) {

@@ -49,20 +49,24 @@ final class Ownership {
     private final Set<String> consultedSecrets = new HashSet<>();
     private boolean listsWorkloads;
 
-    /** @param workloadsOf each resource's workloads, as the index found them, so they are not derived twice */
+    /**
+     * @param workloadsOf each resource's workloads, as the index found them so they are not derived twice: the
+     *     repository's resources' in their order, then those of the resources outside it
+     */
     Ownership(
             List<Resource> repository,
             List<Resource> outside,
             String rootNamespace,
             boolean wholeMesh,
-            java.util.function.Function<Resource, List<Workload>> workloadsOf) {
+            List<List<Workload>> workloadsOf) {
         this.rootNamespace = rootNamespace;
         this.wholeMesh = wholeMesh;
+        int position = 0;
         for (Resource resource : repository) {
-            declare(resource, workloadsOf.apply(resource));
+            declare(resource, workloadsOf.get(position++));
         }
         for (Resource resource : outside) {
-            consult(resource, workloadsOf.apply(resource));
+            consult(resource, workloadsOf.get(position++));
         }
     }
 
@@ -117,9 +121,8 @@ final class Ownership {
         if (workload.source().kind().equals(Kinds.ISTIO_OPERATOR)) {
             return true;
         }
-        if (workload.podAnnotations()
-                .getOrDefault("inject.istio.io/templates", "")
-                .contains("gateway")) {
+        String templates = workload.podAnnotation("inject.istio.io/templates");
+        if (templates != null && templates.contains("gateway")) {
             return true;
         }
         for (JsonNode container : workload.podSpec().path("containers")) {

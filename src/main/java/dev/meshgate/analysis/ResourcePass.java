@@ -31,14 +31,14 @@ final class ResourcePass {
     }
 
     /** Runs the checks; a rule that throws is reported once to the callback and not run again. */
-    void run(List<Resource> resources, java.util.function.BiConsumer<Rule, RuntimeException> failed) {
+    void run(List<Resource> resources, java.util.function.BiConsumer<Rule, RuntimeException> failed, RuleTimes times) {
         Set<Rule> broken = new LinkedHashSet<>();
         for (Resource resource : resources) {
             for (Check check : byKind.getOrDefault(resource.kind(), List.of())) {
-                run(check, resource, broken, failed);
+                run(check, resource, broken, failed, times);
             }
             for (Check check : forAll) {
-                run(check, resource, broken, failed);
+                run(check, resource, broken, failed, times);
             }
         }
     }
@@ -47,15 +47,18 @@ final class ResourcePass {
             Check check,
             Resource resource,
             Set<Rule> broken,
-            java.util.function.BiConsumer<Rule, RuntimeException> failed) {
+            java.util.function.BiConsumer<Rule, RuntimeException> failed,
+            RuleTimes times) {
         if (!broken.isEmpty() && broken.contains(check.rule())) {
             return;
         }
+        long start = times.wallStart();
         try {
             check.action().accept(resource);
         } catch (RuntimeException e) {
             broken.add(check.rule());
             failed.accept(check.rule(), e);
         }
+        times.addCheck(check.rule(), start);
     }
 }

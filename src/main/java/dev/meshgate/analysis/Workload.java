@@ -40,6 +40,11 @@ public record Workload(
         return Resource.stringMap(podTemplate.path("metadata").path("annotations"));
     }
 
+    /** One annotation of the pod template, as {@link #podAnnotations} holds it; null when absent. */
+    public String podAnnotation(String name) {
+        return Resource.stringValue(podTemplate.path("metadata").path("annotations"), name);
+    }
+
     /** Whether every label of the selector is on this workload (an empty selector selects everything). */
     public boolean matches(Map<String, String> selector) {
         for (Map.Entry<String, String> entry : selector.entrySet()) {

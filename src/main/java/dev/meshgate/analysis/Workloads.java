@@ -23,6 +23,12 @@ final class Workloads {
             Kinds.CRON_JOB, "/spec/jobTemplate/spec/template/spec",
             Kinds.POD, "/spec");
 
+    // The pointer of the node holding each pod spec, made once: a pointer made per resource is hashed per resource.
+    private static final Map<String, String> POD_TEMPLATE = Map.of(
+            "/spec/template/spec", "/spec/template",
+            "/spec/jobTemplate/spec/template/spec", "/spec/jobTemplate/spec/template",
+            "/spec", "");
+
     private Workloads() {}
 
     /** The workloads the resource declares; only kinds in Kinds.WORKLOADS, the set rules declare to read them. */
@@ -32,7 +38,7 @@ final class Workloads {
         }
         String podSpec = POD_SPEC.get(resource.kind());
         if (podSpec != null) {
-            JsonNode template = resource.at(podSpec.substring(0, podSpec.lastIndexOf('/')));
+            JsonNode template = resource.at(POD_TEMPLATE.get(podSpec));
             return List.of(new Workload(
                     resource,
                     resource.namespace(),

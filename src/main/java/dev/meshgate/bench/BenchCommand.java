@@ -3,14 +3,18 @@ package dev.meshgate.bench;
 import dev.meshgate.analysis.Analysis;
 import dev.meshgate.analysis.AnalysisSettings;
 import dev.meshgate.analysis.Analyzer;
+import dev.meshgate.analysis.RuleTimes;
 import dev.meshgate.analysis.crd.CrdCatalog;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Resource;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,6 +45,13 @@ public final class BenchCommand implements Callable<Integer> {
                     + " VirtualService), so that host look-ups meet as many wildcards as there are services.")
     boolean wildcardHosts;
 
+    @Option(
+            names = "--per-rule",
+            description = "Also measure the CPU time of each rule and of the index (mean per measured run; the"
+                    + " clock reads slow the analysis a little) and print the rules that cost most, with how their"
+                    + " time grows.")
+    boolean perRule;
+
     @Option(names = "--runs", defaultValue = "5", description = "Measured runs per size; the median is printed.")
     int runs;
 
@@ -70,7 +81,10 @@ public final class BenchCommand implements Callable<Integer> {
             double analyseCpuMillis,
             double analyseProcessCpuMillis,
             int findings,
-            long retainedMiB) {}
+            long retainedMiB,
+            Map<String, Long> nanosByRule) {}
+
+    private static final int RULES_PRINTED = 30;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -110,8 +124,10 @@ public final class BenchCommand implements Callable<Integer> {
                 "heap MiB");
         Figures first = null;
         Figures firstWithCrds = null;
+        List<Figures> builtIn = new ArrayList<>();
         for (int services : sizes) {
             Figures figures = measure(services, runs, List.of());
+            builtIn.add(figures);
             print(out, figures, crdResources.isEmpty() ? "" : "  built-in model");
             if (!crdResources.isEmpty()) {
                 Figures withCrds = measure(services, runs, crdResources);
@@ -148,7 +164,37 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        if (perRule) {
+            printPerRule(out, builtIn);
+        }
         return 0;
+    }
+
+    /** The costliest rules at the largest size, their time at every size, and the growth from the first to the last. */
+    private static void printPerRule(PrintWriter out, List<Figures> sizes) {
+        Figures largest = sizes.get(sizes.size() - 1);
+        Figures smallest = sizes.get(0);
+        StringBuilder header = new StringBuilder(String.format("%-55s", "rule (cpu ms per analysis, built-in model)"));
+        for (Figures size : sizes) {
+            header.append(String.format(" %10s", size.resources()));
+        }
+        out.println(header.append(String.format(" %8s", "growth")));
+        largest.nanosByRule().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(RULES_PRINTED)
+                .forEach(rule -> {
+                    StringBuilder line = new StringBuilder(String.format("%-55s", rule.getKey()));
+                    for (Figures size : sizes) {
+                        line.append(String.format(" %10.1f", size.nanosByRule().getOrDefault(rule.getKey(), 0L) / 1e6));
+                    }
+                    long first = smallest.nanosByRule().getOrDefault(rule.getKey(), 0L);
+                    out.println(
+                            line.append(first == 0 ? "" : String.format(" %7.1fx", (double) rule.getValue() / first)));
+                });
+        long total = largest.nanosByRule().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        out.printf("%-55s %10.1f (largest size)%n", "all rules and the index", total / 1e6);
     }
 
     private static void print(PrintWriter out, Figures figures, String variant) {
@@ -176,6 +222,7 @@ public final class BenchCommand implements Callable<Integer> {
         int resources = 0;
         int findings = 0;
         long retained = 0;
+        RuleTimes ruleTimes = perRule ? RuleTimes.measured() : RuleTimes.OFF;
         for (int run = 0; run < times; run++) {
             // Each run starts from a collected heap, so that one run's garbage is not billed to the next.
             System.gc();
@@ -197,7 +244,7 @@ public final class BenchCommand implements Callable<Integer> {
                             .add(crdResources, new CrdCatalog.Source("the CRDs given", false))
                             .build();
             Analysis analysis =
-                    Analyzer.withAllRules().analyze(loaded, List.of(), AnalysisSettings.defaults(), catalog);
+                    Analyzer.withAllRules().analyze(loaded, List.of(), AnalysisSettings.defaults(), catalog, ruleTimes);
             long done = System.nanoTime();
             analyseCpu[run] = (CPU.getCurrentThreadCpuTime() - cpu) / 1e6;
             analyseProcessCpu[run] = (processCpuNanos() - processCpu) / 1e6;
@@ -215,7 +262,14 @@ public final class BenchCommand implements Callable<Integer> {
                 median(analyseCpu),
                 median(analyseProcessCpu),
                 findings,
-                retained);
+                retained,
+                meanPerRun(ruleTimes.nanosByName(), times));
+    }
+
+    private static Map<String, Long> meanPerRun(Map<String, Long> total, int runs) {
+        Map<String, Long> mean = new LinkedHashMap<>();
+        total.forEach((rule, nanos) -> mean.put(rule, nanos / runs));
+        return mean;
     }
 
     /** The CPU time of the whole process (the garbage collector's threads included), or 0 where the JVM hides it. */

@@ -94,6 +94,15 @@ public final class Resource {
         return kind.kind() + " " + (namespace.isEmpty() ? name : namespace + "/" + name);
     }
 
+    /** The value {@link #stringMap} would hold for the key, without making the map; null when it holds none. */
+    public static String stringValue(JsonNode node, String key) {
+        JsonNode value = node == null || !node.isObject() ? null : node.get(key);
+        if (value == null) {
+            return null;
+        }
+        return value.isValueNode() ? value.asText() : "";
+    }
+
     /** Reads a map of strings; YAML numbers and booleans written as label values are kept as their text. */
     public static Map<String, String> stringMap(JsonNode node) {
         if (node == null || !node.isObject() || node.isEmpty()) {

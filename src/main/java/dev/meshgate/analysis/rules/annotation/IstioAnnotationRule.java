@@ -1,5 +1,6 @@
 package dev.meshgate.analysis.rules.annotation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
@@ -50,20 +51,26 @@ public final class IstioAnnotationRule implements Rule {
     @Override
     public void check(Context context) {
         for (var kind : Set.of(Kinds.NAMESPACE, Kinds.SERVICE, Kinds.DEPLOYMENT)) {
-            context.onEach(kind, resource -> judge(context, resource, kind.kind(), "/metadata", false));
+            context.onEach(
+                    kind,
+                    resource -> judge(context, resource, kind.kind(), "/metadata", resource.at("/metadata"), false));
         }
         for (Workload workload : context.index().workloads()) {
             String pointer = workload.podSpecPointer();
             if (pointer == null) {
                 continue; // an IstioOperator's gateway or a WorkloadEntry: no pod template to annotate
             }
+            JsonNode metadata = workload.podTemplate().path("metadata");
+            if (metadata.path("annotations").isEmpty()) {
+                continue; // most pod templates: nothing to judge, so no pointer is made
+            }
             String template = pointer.substring(0, pointer.length() - "/spec".length()) + "/metadata";
-            judge(context, workload.source(), "Pod", template, !hasIstioInit(workload.source(), pointer));
+            judge(context, workload.source(), "Pod", template, metadata, !hasIstioInit(workload));
         }
     }
 
-    private static boolean hasIstioInit(Resource resource, String podSpec) {
-        for (var container : resource.at(podSpec + "/initContainers")) {
+    private static boolean hasIstioInit(Workload workload) {
+        for (var container : workload.podSpec().path("initContainers")) {
             if ("istio-init".equals(container.path("name").asText())) {
                 return true;
             }
@@ -72,13 +79,17 @@ public final class IstioAnnotationRule implements Rule {
     }
 
     /**
-     * Judges the annotations of the metadata at the pointer, read as those of the given kind.
+     * Judges the annotations of the metadata node at the pointer, read as those of the given kind.
      *
      * @param cniPod a pod template without istio-init, whose redirection annotations the injector writes
      */
-    private static void judge(Context context, Resource resource, String kind, String metadata, boolean cniPod) {
-        Map<String, String> annotations = Resource.stringMap(resource.at(metadata + "/annotations"));
-        Map<String, String> labels = Resource.stringMap(resource.at(metadata + "/labels"));
+    private static void judge(
+            Context context, Resource resource, String kind, String metadata, JsonNode metadataNode, boolean cniPod) {
+        Map<String, String> annotations = Resource.stringMap(metadataNode.path("annotations"));
+        if (annotations.isEmpty()) {
+            return;
+        }
+        Map<String, String> labels = Resource.stringMap(metadataNode.path("labels"));
         annotations.forEach((name, value) -> {
             if (!IstioAnnotations.isIstios(name) || IGNORED.contains(name)) {
                 return;

@@ -42,8 +42,8 @@ public final class HoldApplicationUntilProxyStartsRule implements Rule {
             }
         }
         for (Workload workload : context.index().workloads()) {
-            String config = workload.podAnnotations().getOrDefault("proxy.istio.io/config", "");
-            if (TURNED_OFF.matcher(config).find()) {
+            String config = workload.podAnnotation("proxy.istio.io/config");
+            if (config != null && TURNED_OFF.matcher(config).find()) {
                 String pointer = workload.podSpecPointer()
                                 .substring(0, workload.podSpecPointer().lastIndexOf('/'))
                         + "/metadata/annotations/proxy.istio.io~1config";

@@ -38,10 +38,9 @@ public final class IngressSubsetRoutingRule implements Rule {
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        Map<String, Set<String>> subsetRouted = subsetRouted(context, domain);
-        if (subsetRouted.isEmpty()) {
-            return;
-        }
+        // Made when an ingress route first needs it: reading every VirtualService's routes costs more than the
+        // check itself, and most inputs bind few or none of their VirtualServices to a gateway.
+        SubsetRouted subsetRouted = new SubsetRouted(context, domain);
         context.onEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
                 .filter(IngressSubsetRoutingRule::boundToGateway)
                 .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
@@ -53,7 +52,7 @@ public final class IngressSubsetRoutingRule implements Rule {
                         return;
                     }
                     String fqdn = HostNames.fqdn(destination.getHost(), vs.namespace(), domain);
-                    for (String other : subsetRouted.getOrDefault(fqdn, Set.of())) {
+                    for (String other : subsetRouted.of(fqdn)) {
                         context.report(
                                 Message.IST0140,
                                 vs,
@@ -62,6 +61,25 @@ public final class IngressSubsetRoutingRule implements Rule {
                                 vs.namespace() + "/" + vs.name());
                     }
                 })));
+    }
+
+    /** The VirtualServices of a host that route it by subset, found for every host on the first question. */
+    private static final class SubsetRouted {
+        private final Context context;
+        private final String domain;
+        private Map<String, Set<String>> byHost;
+
+        SubsetRouted(Context context, String domain) {
+            this.context = context;
+            this.domain = domain;
+        }
+
+        Set<String> of(String fqdn) {
+            if (byHost == null) {
+                byHost = subsetRouted(context, domain);
+            }
+            return byHost.getOrDefault(fqdn, Set.of());
+        }
     }
 
     /** For each host, the VirtualServices of that host that route it by subset. */

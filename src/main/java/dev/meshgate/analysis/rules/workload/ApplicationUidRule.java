@@ -9,6 +9,7 @@ import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.Workload;
 import dev.meshgate.analysis.rules.values.Elements;
 import dev.meshgate.manifest.Resource;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,9 +34,11 @@ public final class ApplicationUidRule implements Rule {
     public void check(Context context) {
         for (Workload workload : context.index().workloads()) {
             Resource source = workload.source();
-            if (source.kind().equals(Kinds.ISTIO_OPERATOR)
-                    || source.labels().containsKey("istio")
-                    || "istio".equals(source.labels().get("release"))) {
+            if (source.kind().equals(Kinds.ISTIO_OPERATOR)) {
+                continue;
+            }
+            Map<String, String> labels = source.labels();
+            if (labels.containsKey("istio") || "istio".equals(labels.get("release"))) {
                 continue;
             }
             String spec = workload.podSpecPointer();

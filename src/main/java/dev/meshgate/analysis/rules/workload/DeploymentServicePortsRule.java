@@ -32,13 +32,20 @@ public final class DeploymentServicePortsRule implements Rule {
                 Set.of(Kinds.DEPLOYMENT, Kinds.SERVICE, Kinds.NAMESPACE));
     }
 
+    /** A Service with the pod labels it selects. */
+    private record Selecting(Resource service, Map<String, String> selector) {}
+
     @Override
     public void check(Context context) {
-        Map<String, List<Resource>> servicesByNamespace = new HashMap<>();
+        // Each Service's selector read once, not once per Deployment of its namespace.
+        Map<String, List<Selecting>> servicesByNamespace = new HashMap<>();
         for (Resource service : ObjectKey.distinct(context.index().ofKind(Kinds.SERVICE))) {
-            servicesByNamespace
-                    .computeIfAbsent(service.namespace(), ns -> new ArrayList<>())
-                    .add(service);
+            Map<String, String> selector = Resource.stringMap(service.at("/spec/selector"));
+            if (!selector.isEmpty()) {
+                servicesByNamespace
+                        .computeIfAbsent(service.namespace(), ns -> new ArrayList<>())
+                        .add(new Selecting(service, selector));
+            }
         }
         context.onEach(Kinds.DEPLOYMENT, deployment -> {
             if ("istio-waypoint".equals(deployment.labels().get("gateway.istio.io/managed"))
@@ -49,11 +56,11 @@ public final class DeploymentServicePortsRule implements Rule {
             // port -> protocol -> services; target port -> service port -> service
             Map<Long, Map<String, Set<String>>> protocols = new TreeMap<>();
             Map<String, Map<Long, String>> targets = new TreeMap<>();
-            for (Resource service : servicesByNamespace.getOrDefault(deployment.namespace(), List.of())) {
-                Map<String, String> selector = Resource.stringMap(service.at("/spec/selector"));
-                if (selector.isEmpty() || !podLabels.entrySet().containsAll(selector.entrySet())) {
+            for (Selecting selecting : servicesByNamespace.getOrDefault(deployment.namespace(), List.of())) {
+                if (!podLabels.entrySet().containsAll(selecting.selector().entrySet())) {
                     continue;
                 }
+                Resource service = selecting.service();
                 String name = service.namespace() + "/" + service.name();
                 for (JsonNode port : service.at("/spec/ports")) {
                     long number = port.path("port").asLong();

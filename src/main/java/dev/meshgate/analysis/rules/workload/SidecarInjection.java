@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Index;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.manifest.Resource;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,15 +25,13 @@ final class SidecarInjection {
                 return true;
             }
         }
-        Map<String, String> labels =
-                Resource.stringMap(template.path("metadata").path("labels"));
-        if (labels.containsKey(INJECT)) {
-            return labels.get(INJECT).equals("true");
+        String label = Resource.stringValue(template.path("metadata").path("labels"), INJECT);
+        if (label != null) {
+            return label.equals("true");
         }
-        Map<String, String> annotations =
-                Resource.stringMap(template.path("metadata").path("annotations"));
-        if (annotations.containsKey(INJECT)) {
-            return annotations.get(INJECT).equals("true");
+        String annotation = Resource.stringValue(template.path("metadata").path("annotations"), INJECT);
+        if (annotation != null) {
+            return annotation.equals("true");
         }
         return namespace(index, workload.namespace())
                 .map(ns -> "enabled".equals(ns.labels().get("istio-injection")))
