@@ -25,8 +25,8 @@ public final class MeshgateCommand implements Runnable {
 
     /**
      * Each subcommand's word and class, in the order the help lists them. Picocli builds a command's model by
-     * reflection on its class, its options and their types (a sixth of what {@code validate} costs on a small folder
-     * when all ten are built), so a command line that names one builds that one alone; help and unknown words get all.
+     * reflection on its class and options, and makes an instance of it (loading what its fields and initialisers
+     * name), so a command line that names one builds that one alone; help and unknown words get all of them.
      */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
