@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
  * phase: cold (empty render cache), warm (nothing changed) and after changing one file of one application, each next
  * to the floor measured in the same run ({@code kubectl kustomize} of the same kustomizations on all cores; with
  * {@code --plain}, PyYAML's C loader), with peak memory, in wall time and in CPU time (the steadier of the two on a
- * shared machine). The command line runs with the Java options the {@code meshgate} wrapper gives it.
+ * shared machine). The command line runs with the Java options the {@code meshgate} wrapper gives it. With
+ * {@code --start} it measures starting instead: {@code validate PATH} and the service's way to readiness.
  */
 @Command(
         name = "bench-repo",
@@ -46,6 +47,18 @@ public final class BenchRepoCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "Read the files as plain YAML, against PyYAML's C loader.")
     boolean plain;
 
+    @Option(
+            names = "--start",
+            description = "Measure starting instead: validate PATH (a small folder) and the service until it is ready.")
+    boolean start;
+
+    @Option(
+            names = "--runs",
+            defaultValue = "5",
+            description =
+                    "With --start: starts of each kind, taken in turn; the median is printed (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +66,10 @@ public final class BenchRepoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path root = path.toAbsolutePath().normalize();
+        if (start) {
+            new StartMeasurement(out).run(root, runs);
+            return 0;
+        }
         List<Source> sources = new SourceDiscovery().discover(root, Optional.empty());
         List<Path> kustomizations = sources.stream()
                 .filter(source -> source.type() == SourceType.KUSTOMIZE)

@@ -6,6 +6,12 @@ import dev.meshgate.bench.BenchHelmCommand;
 import dev.meshgate.bench.BenchRenderCommand;
 import dev.meshgate.bench.BenchRepoCommand;
 import dev.meshgate.bench.BenchWebhooksCommand;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,38 +20,18 @@ import picocli.CommandLine.Command;
         name = "meshgate",
         mixinStandardHelpOptions = true,
         versionProvider = MeshgateCommand.Version.class,
-        description = "Validates Istio configuration in GitOps repositories before Argo CD or Flux syncs it.",
-        subcommands = {
-            ValidateCommand.class,
-            BenchCommand.class,
-            BenchGitCommand.class,
-            BenchWebhooksCommand.class,
-            BenchRenderCommand.class,
-            BenchRepoCommand.class,
-            BenchHelmCommand.class,
-            GateCommand.class,
-            InventoryCommand.class,
-            RenderWorkerCommand.class
-        })
+        description = "Validates Istio configuration in GitOps repositories before Argo CD or Flux syncs it.")
 public final class MeshgateCommand implements Runnable {
 
+    /**
+     * Each subcommand's word and class, in the order the help lists them. Picocli builds a command's model by
+     * reflection on its class and options, and makes an instance of it (loading what its fields and initialisers
+     * name), so a command line that names one builds that one alone; help and unknown words get all of them.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
     /** The words that select the command line rather than the service. */
-    public static final java.util.Set<String> COMMANDS = java.util.Set.of(
-            "validate",
-            "gate",
-            "inventory",
-            "bench",
-            "bench-git",
-            "bench-webhooks",
-            "bench-render",
-            "bench-repo",
-            "bench-helm",
-            "render-worker",
-            "help",
-            "--help",
-            "-h",
-            "--version",
-            "-V");
+    public static final Set<String> COMMANDS = commandWords();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,6 +50,12 @@ public final class MeshgateCommand implements Runnable {
     /** Runs the command line with the given output streams (tests capture them). */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new MeshgateCommand());
+        Class<?> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            commandLine.addSubcommand(args[0], named);
+        } else {
+            SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -71,6 +63,27 @@ public final class MeshgateCommand implements Runnable {
             return ExitCodes.USAGE_OR_IO;
         });
         return commandLine.execute(args);
+    }
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("validate", ValidateCommand.class);
+        commands.put("bench", BenchCommand.class);
+        commands.put("bench-git", BenchGitCommand.class);
+        commands.put("bench-webhooks", BenchWebhooksCommand.class);
+        commands.put("bench-render", BenchRenderCommand.class);
+        commands.put("bench-repo", BenchRepoCommand.class);
+        commands.put("bench-helm", BenchHelmCommand.class);
+        commands.put("gate", GateCommand.class);
+        commands.put("inventory", InventoryCommand.class);
+        commands.put("render-worker", RenderWorkerCommand.class);
+        return Collections.unmodifiableMap(commands);
+    }
+
+    private static Set<String> commandWords() {
+        Set<String> words = new LinkedHashSet<>(SUBCOMMANDS.keySet());
+        words.addAll(List.of("help", "--help", "-h", "--version", "-V"));
+        return Collections.unmodifiableSet(words);
     }
 
     private static String describe(Exception e) {

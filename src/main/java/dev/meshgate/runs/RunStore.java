@@ -22,7 +22,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * The run store: runs with their findings, the deliveries that asked for them, the durable status outbox and the
@@ -52,11 +51,7 @@ public final class RunStore implements AutoCloseable {
      *     work left by earlier processes is taken over at once instead of after their leases run out
      */
     RunStore(DataSource dataSource, AutoCloseable connections, boolean singleProcess) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        SchemaMigration.migrate(dataSource);
         this.db = new Transactions(dataSource);
         this.connections = connections;
         this.singleProcess = singleProcess;
