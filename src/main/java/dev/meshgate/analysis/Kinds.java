@@ -53,7 +53,8 @@ public final class Kinds {
     public static final ResourceKind HPA = ResourceKind.named("autoscaling", "HorizontalPodAutoscaler");
     public static final String ADMISSION = "admissionregistration.k8s.io";
     public static final ResourceKind MUTATING_WEBHOOK = ResourceKind.named(ADMISSION, "MutatingWebhookConfiguration");
-    public static final ResourceKind VALIDATING_WEBHOOK = ResourceKind.named(ADMISSION, "ValidatingWebhookConfiguration");
+    public static final ResourceKind VALIDATING_WEBHOOK =
+            ResourceKind.named(ADMISSION, "ValidatingWebhookConfiguration");
     public static final ResourceKind CERTIFICATE = ResourceKind.named("cert-manager.io", "Certificate");
     public static final ResourceKind EXTERNAL_SECRET = ResourceKind.named("external-secrets.io", "ExternalSecret");
     public static final ResourceKind SEALED_SECRET = ResourceKind.named("bitnami.com", "SealedSecret");
