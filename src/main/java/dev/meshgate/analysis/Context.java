@@ -96,16 +96,8 @@ public final class Context {
      */
     public void reportConflict(
             Message message, Resource resource, String pointer, Collection<Resource> others, Object... args) {
-        Finding alone = finding(message, resource, pointer, args);
-        findings.add(new Finding(
-                alone.message(),
-                alone.severity(),
-                alone.text(),
-                alone.resource(),
-                alone.origin(),
-                null,
-                List.of(),
-                others.stream().map(ResourceRef::of).toList()));
+        findings.add(finding(message, resource, pointer, args)
+                .involving(others.stream().map(ResourceRef::of).toList()));
     }
 
     /**

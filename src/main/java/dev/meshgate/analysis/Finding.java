@@ -62,6 +62,11 @@ public record Finding(
         return all;
     }
 
+    /** A copy that names the other resources the problem is between. */
+    public Finding involving(List<ResourceRef> others) {
+        return new Finding(message, severity, text, resource, origin, application, alsoReportedAs, others);
+    }
+
     /** A copy with another severity and a reason added to its text. */
     public Finding downgraded(Severity newSeverity, String because) {
         return new Finding(

@@ -6,11 +6,13 @@ import dev.meshgate.analysis.ResourceRef;
 import dev.meshgate.analysis.Severity;
 import dev.meshgate.render.RenderedApplication;
 import dev.meshgate.render.SourceType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Problems between resources that only meshgate's reading of the layout puts in one cluster. Where the repository
@@ -33,34 +35,17 @@ final class InferredAlternatives {
             + " folders that nothing declares as deployed together with it: alternatives, or a conflict once they"
             + " share a cluster";
 
-    private final Map<ResourceRef, Set<String>> owners = new HashMap<>();
-    /** For each object of the loose files, how many copies each file holds. */
-    private final Map<ResourceRef, Map<String, Integer>> looseCopies = new HashMap<>();
-    /** For each object, every application (and loose file) it comes from. */
-    private final Map<ResourceRef, Set<Place>> places = new HashMap<>();
-
-    private final Set<String> declared = new HashSet<>();
+    /** For each object, every copy's place: its application, and for loose files the file. */
+    private final Map<ResourceRef, List<Place>> copies = new HashMap<>();
 
     InferredAlternatives(List<RenderedApplication> applications) {
         for (RenderedApplication application : applications) {
             String name = application.source().name();
-            boolean inferred = application.source().declaredBy() == null;
-            if (!inferred) {
-                declared.add(name);
-            }
-            boolean loose = inferred && application.source().type() == SourceType.DIRECTORY;
-            application.loaded().resources().forEach(resource -> {
-                ResourceRef ref = ResourceRef.of(resource);
-                owners.computeIfAbsent(ref, key -> new HashSet<>()).add(name);
-                places.computeIfAbsent(ref, key -> new HashSet<>())
-                        .add(new Place(
-                                name, !inferred, loose ? resource.origin().file() : null));
-                if (loose) {
-                    looseCopies
-                            .computeIfAbsent(ref, key -> new HashMap<>())
-                            .merge(resource.origin().file(), 1, Integer::sum);
-                }
-            });
+            boolean declared = application.source().declaredBy() != null;
+            boolean loose = !declared && application.source().type() == SourceType.DIRECTORY;
+            application.loaded().resources().forEach(resource -> copies.computeIfAbsent(
+                            ResourceRef.of(resource), key -> new ArrayList<>())
+                    .add(new Place(name, declared, loose ? resource.origin().file() : null)));
         }
     }
 
@@ -80,22 +65,24 @@ final class InferredAlternatives {
     }
 
     private Finding judgeCopies(Finding finding) {
-        Set<String> applications = owners.getOrDefault(finding.resource(), Set.of());
-        if (applications.stream().anyMatch(declared::contains)) {
+        List<Place> places = copies.getOrDefault(finding.resource(), List.of());
+        if (places.stream().anyMatch(Place::declared)) {
             return finding;
         }
-        if (applications.size() > 1) {
+        if (places.stream().map(Place::application).distinct().count() > 1) {
             return finding.downgraded(Severity.WARNING, BETWEEN_APPLICATIONS);
         }
-        Map<String, Integer> copies = looseCopies.getOrDefault(finding.resource(), Map.of());
-        if (copies.size() > 1 && copies.values().stream().allMatch(count -> count == 1)) {
+        Map<String, Long> perFile = places.stream()
+                .filter(place -> place.file() != null)
+                .collect(Collectors.groupingBy(Place::file, Collectors.counting()));
+        if (perFile.size() > 1 && perFile.values().stream().allMatch(count -> count == 1)) {
             return finding.downgraded(Severity.WARNING, BETWEEN_FILES);
         }
         return finding;
     }
 
     private Finding judgeConflict(Finding finding) {
-        Set<Place> own = places.getOrDefault(finding.resource(), Set.of());
+        List<Place> own = copies.getOrDefault(finding.resource(), List.of());
         String ownFile = finding.origin().file();
         Set<Place> here = new HashSet<>();
         for (Place place : own) {
@@ -108,7 +95,7 @@ final class InferredAlternatives {
             return finding;
         }
         for (ResourceRef other : finding.involved()) {
-            Set<Place> theirs = places.getOrDefault(other, Set.of());
+            List<Place> theirs = copies.getOrDefault(other, List.of());
             if (theirs.isEmpty() || theirs.stream().anyMatch(place -> place.declared() || sharedWith(place, here))) {
                 return finding;
             }
