@@ -137,15 +137,16 @@ public final class ManifestLoader {
         }
 
         /**
-         * Reads the files on every core, each file on its own (a file's documents are parsed in order by one
-         * thread), and keeps what they hold in the order of the list, so that the result does not depend on which
-         * file was done first.
+         * Reads the files on every core, the largest first, each file on its own (a file's documents are parsed in
+         * order by one thread), and keeps what they hold in the order of the list, so that the result does not
+         * depend on which file was done first.
          */
         LoadResult readAll(List<Path> paths, List<String> names) {
-            List<FileRead> reads = java.util.stream.IntStream.range(0, paths.size())
-                    .parallel()
-                    .mapToObj(i -> readFile(paths.get(i), names.get(i)))
-                    .toList();
+            long[] sizes = new long[paths.size()];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = sizeOrUnknown(paths.get(i));
+            }
+            List<FileRead> reads = LargestFirst.map(sizes, i -> readFile(paths.get(i), names.get(i), sizes[i]));
             for (FileRead file : reads) {
                 files++;
                 if (file.skipped()) {
@@ -158,9 +159,18 @@ public final class ManifestLoader {
         }
     }
 
-    private FileRead readFile(Path path, String name) {
+    /** A file's size to order the reading by, or -1: a file that cannot be measured is reported when it is read. */
+    private static long sizeOrUnknown(Path path) {
         try {
-            long size = Files.size(path);
+            return Files.size(path);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private FileRead readFile(Path path, String name, long measured) {
+        try {
+            long size = measured >= 0 ? measured : Files.size(path);
             if (size > limits.maxFileBytes()) {
                 if (namesNoObjectInItsStart(path)) {
                     return FileRead.skippedFile();
@@ -234,7 +244,12 @@ public final class ManifestLoader {
         if (marked) {
             return readAll(new UnicodeReader(new ByteArrayInputStream(bytes)));
         }
-        // Most files: one decoding pass straight into the string.
+        // Most files: the JDK's fast decoding (ASCII is copied as it is). It replaces what is not UTF-8 by U+FFFD, so
+        // only a text holding U+FFFD, written or replaced, is decoded again strictly to tell which.
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         return java.nio.charset.StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)

@@ -316,6 +316,17 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInUtf8IsReadAsText() throws IOException {
+        write("marked.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {mark: \"\uFFFD\"}\n");
+
+        LoadResult result = loader.load(List.of(dir));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.resources().get(0).body().path("data").path("mark").asText())
+                .isEqualTo("\uFFFD");
+    }
+
+    @Test
     void everythingGivenAsTextMustBeObjects() {
         LoadResult rendered = loader.loadText("templates/values.yaml", "replicaCount: 2\n");
 
