@@ -1,8 +1,9 @@
 package dev.meshgate.manifest;
 
+import java.io.CharArrayReader;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,59 +16,49 @@ import java.util.regex.Pattern;
  * <p>A block is the lines after a key written alone on its line (a block value), up to the first line that is not
  * blank, not a comment and indented no deeper than the key: in block YAML exactly the key's value. Text with line
  * breaks other than {@code \n} and {@code \r\n} (YAML 1.1 also breaks lines at U+0085, U+2028 and U+2029) is left as it
- * is, as blanking would move the lines after it.
+ * is, as blanking would move the lines after it. A document (between lines starting with {@code ---}) that names a
+ * judged group keeps its schemas: its CRD is read in full anyway.
+ *
+ * <p>The text is gone through once, line by line, as most of a CRD file's lines are blanked: a document found to name
+ * a judged group is copied again as written from its start. The lines are looked at in a copy of the text's bytes (one
+ * per character, what is not Latin-1 as '?'), which costs a fourth of a copy of its characters, and only the kept lines
+ * are copied as characters.
  */
 final class BlankedSchemas {
 
     private static final String KEY = "openAPIV3Schema:";
     private static final String GROUP = "group:";
-    // A document that names a judged group keeps its schemas: its CRD is read in full anyway.
+    private static final String DOCUMENT_START = "---";
     private static final Pattern GROUP_LINE = Pattern.compile(" +group: *[\"']?([A-Za-z0-9.-]+)[\"']?[ \\t\\r]*");
 
-    private final String text;
+    private final char[] blanked;
+    private final int length;
     private final List<Integer> keyLines;
 
-    private BlankedSchemas(String text, List<Integer> keyLines) {
-        this.text = text;
+    private BlankedSchemas(char[] blanked, int length, List<Integer> keyLines) {
+        this.blanked = blanked;
+        this.length = length;
         this.keyLines = keyLines;
     }
 
     /** The text with its schema blocks blanked, or null when there are none to blank. */
     static BlankedSchemas of(String text) {
-        if (!text.contains(KEY) || hasOtherLineBreaks(text)) {
+        // The breaks beyond Latin-1 are looked for here, as the copy the lines are looked at in loses them (a Latin-1
+        // text answers at once).
+        if (!text.contains(KEY) || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
             return null;
         }
-        List<int[]> keptDocuments = documentsNamingJudgedGroups(text);
-        StringBuilder blanked = new StringBuilder(text.length() / 4);
-        List<Integer> keyLines = new ArrayList<>();
-        int blockIndent = -1;
-        int line = 0;
-        for (int start = 0; start <= text.length(); line++) {
-            int newline = text.indexOf('\n', start);
-            int end = newline < 0 ? text.length() : newline;
-            int indent = indent(text, start, end);
-            if (blockIndent >= 0 && insideBlock(text, start + indent, end, indent, blockIndent)) {
-                // the line goes, its line break stays
-            } else {
-                blockIndent = -1;
-                if (isKeyLine(text, start + indent, end) && !inAny(keptDocuments, start)) {
-                    blockIndent = indent;
-                    keyLines.add(line + 1);
-                }
-                blanked.append(text, start, end);
-            }
-            if (newline < 0) {
-                break;
-            }
-            blanked.append('\n');
-            start = newline + 1;
-        }
-        return keyLines.isEmpty() ? null : new BlankedSchemas(blanked.toString(), List.copyOf(keyLines));
+        return new Blanking(text).run();
     }
 
     /** The blanked text, with as many lines as the original. */
+    Reader reader() {
+        return new CharArrayReader(blanked, 0, length);
+    }
+
+    /** The blanked text as a string. */
     String text() {
-        return text;
+        return new String(blanked, 0, length);
     }
 
     /** The lines (from 1) of the keys whose blocks were blanked. */
@@ -75,76 +66,164 @@ final class BlankedSchemas {
         return keyLines;
     }
 
-    private static int indent(String text, int start, int end) {
-        int at = start;
-        while (at < end && text.charAt(at) == ' ') {
-            at++;
-        }
-        return at - start;
-    }
+    /** One pass over a text: where it stands, what it kept so far. */
+    private static final class Blanking {
+        private final String text;
+        // The text's characters, one byte each: the structural ones (ASCII) as they are.
+        private final byte[] in;
+        private char[] out;
+        private int written;
+        private final List<Integer> keyLines = new ArrayList<>();
+        // The current document: where it starts in the text and in the output, the key lines before it, whether it
+        // names a judged group.
+        private int documentIn;
+        private int documentOut;
+        private int keyLinesBefore;
+        private boolean documentKept;
 
-    /** Whether a line continues the value of a key: blank, a comment, or indented deeper than the key. */
-    private static boolean insideBlock(String text, int first, int end, int indent, int keyIndent) {
-        if (first == end || text.charAt(first) == '\r' || text.charAt(first) == '#') {
-            return true;
+        Blanking(String text) {
+            this.text = text;
+            this.in = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            this.out = new char[Math.max(16, in.length / 4)];
         }
-        // A tab in the indentation is a syntax error that only reading the text as written reports: the block ends.
-        return indent > keyIndent && text.charAt(first) != '\t';
-    }
 
-    /** Whether the line, from its first non-space, is the key alone: nothing after it but blanks and a comment. */
-    private static boolean isKeyLine(String text, int first, int end) {
-        if (!text.startsWith(KEY, first)) {
-            return false;
+        /** The blanked text, or null when there is nothing to blank or the text breaks lines otherwise. */
+        BlankedSchemas run() {
+            int blockIndent = -1;
+            int line = 0;
+            for (int start = 0; ; line++) {
+                int end = lineEnd(start);
+                if (end < 0) {
+                    return null;
+                }
+                int indent = indent(start, end);
+                int first = start + indent;
+                if (indent == 0 && startsWith(first, end, DOCUMENT_START)) {
+                    startDocument(start);
+                } else if (indent > 0 && !documentKept && namesJudgedGroup(start, first, end)) {
+                    keepDocument(start);
+                    blockIndent = -1;
+                }
+                if (blockIndent >= 0 && insideBlock(first, end, indent, blockIndent)) {
+                    // the line goes, its line break stays
+                } else {
+                    blockIndent = -1;
+                    if (!documentKept && isKeyLine(first, end)) {
+                        blockIndent = indent;
+                        keyLines.add(line + 1);
+                    }
+                    copy(start, end);
+                }
+                if (end == in.length) {
+                    break;
+                }
+                ensureRoom(1);
+                out[written++] = '\n';
+                start = end + 1;
+            }
+            return keyLines.isEmpty() ? null : new BlankedSchemas(out, written, List.copyOf(keyLines));
         }
-        for (int at = first + KEY.length(); at < end; at++) {
-            char c = text.charAt(at);
-            if (c == '#' && at > first + KEY.length()) {
+
+        /** Where the line from {@code start} ends (its {@code \n}, or the end of the text); -1 at another line break. */
+        private int lineEnd(int start) {
+            int at = start;
+            while (at < in.length) {
+                byte c = in[at];
+                // Bytes are signed: U+0085 and the rest of Latin-1's upper half come here as negative.
+                if (c > '\r') {
+                    at++;
+                } else if (c == '\n') {
+                    return at;
+                } else if (c == '\r' ? at + 1 == in.length || in[at + 1] != '\n' : c == (byte) 0x85) {
+                    return -1;
+                } else {
+                    at++;
+                }
+            }
+            return at;
+        }
+
+        private void startDocument(int start) {
+            documentIn = start;
+            documentOut = written;
+            keyLinesBefore = keyLines.size();
+            documentKept = false;
+        }
+
+        /** Puts the current document's lines before {@code start} back as written. */
+        private void keepDocument(int start) {
+            documentKept = true;
+            written = documentOut;
+            copy(documentIn, start);
+            keyLines.subList(keyLinesBefore, keyLines.size()).clear();
+        }
+
+        private void copy(int from, int to) {
+            ensureRoom(to - from);
+            text.getChars(from, to, out, written);
+            written += to - from;
+        }
+
+        private void ensureRoom(int more) {
+            if (written + more > out.length) {
+                out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, written + more));
+            }
+        }
+
+        private int indent(int start, int end) {
+            int at = start;
+            while (at < end && in[at] == ' ') {
+                at++;
+            }
+            return at - start;
+        }
+
+        /** Whether a line continues the value of a key: blank, a comment, or indented deeper than the key. */
+        private boolean insideBlock(int first, int end, int indent, int keyIndent) {
+            if (first == end || in[first] == '\r' || in[first] == '#') {
                 return true;
             }
-            if (c != ' ' && c != '\t' && c != '\r') {
+            // A tab in the indentation is a syntax error that only reading the text as written reports: the block
+            // ends.
+            return indent > keyIndent && in[first] != '\t';
+        }
+
+        /** Whether the line, from its first non-space, is the key alone: nothing after it but blanks and a comment. */
+        private boolean isKeyLine(int first, int end) {
+            if (!startsWith(first, end, KEY)) {
                 return false;
             }
-        }
-        return true;
-    }
-
-    /** The spans (start and end offsets) of the documents, between "---" lines, that name a judged group. */
-    private static List<int[]> documentsNamingJudgedGroups(String text) {
-        List<int[]> kept = new ArrayList<>();
-        for (int at = text.indexOf(GROUP); at >= 0; at = text.indexOf(GROUP, at + GROUP.length())) {
-            int start = text.lastIndexOf('\n', at) + 1;
-            int newline = text.indexOf('\n', at);
-            int end = newline < 0 ? text.length() : newline;
-            Matcher group = GROUP_LINE.matcher(text).region(start, end);
-            if (group.matches() && CrdGroups.schemaRead(group.group(1))) {
-                int documentStart = text.lastIndexOf("\n---", start);
-                int documentEnd = text.indexOf("\n---", end);
-                kept.add(new int[] {documentStart < 0 ? 0 : documentStart, documentEnd < 0 ? text.length() : documentEnd
-                });
+            for (int at = first + KEY.length(); at < end; at++) {
+                byte c = in[at];
+                if (c == '#' && at > first + KEY.length()) {
+                    return true;
+                }
+                if (c != ' ' && c != '\t' && c != '\r') {
+                    return false;
+                }
             }
-        }
-        return kept;
-    }
-
-    private static boolean inAny(List<int[]> spans, int offset) {
-        for (int[] span : spans) {
-            if (span[0] <= offset && offset <= span[1]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasOtherLineBreaks(String text) {
-        if (text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
             return true;
         }
-        for (int at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) {
-            if (at + 1 == text.length() || text.charAt(at + 1) != '\n') {
-                return true;
+
+        /** Whether the line is an indented {@code group:} field naming a group whose schemas are read. */
+        private boolean namesJudgedGroup(int start, int first, int end) {
+            if (!startsWith(first, end, GROUP)) {
+                return false;
             }
+            var group = GROUP_LINE.matcher(text.substring(start, end));
+            return group.matches() && CrdGroups.schemaRead(group.group(1));
         }
-        return false;
+
+        private boolean startsWith(int first, int end, String prefix) {
+            if (end - first < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (in[first + i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

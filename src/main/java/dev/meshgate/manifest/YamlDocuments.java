@@ -44,7 +44,7 @@ final class YamlDocuments {
         if (blanked != null) {
             List<LoadProblem> found = new ArrayList<>();
             NodeConverter.UnreadSpans unread = new NodeConverter.UnreadSpans();
-            List<Document> documents = read(file, new StringReader(blanked.text()), found, unread);
+            List<Document> documents = read(file, blanked.reader(), found, unread);
             if (found.isEmpty() && unread.coverAll(blanked.keyLines())) {
                 return documents;
             }
