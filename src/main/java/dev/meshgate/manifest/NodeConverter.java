@@ -29,13 +29,20 @@ final class NodeConverter {
     private final List<LoadProblem> problems;
     private final int maxNodes;
     private final UnreadSpans unread;
+    private final SharedScalars shared;
     private int nodes;
 
-    NodeConverter(FieldPositions positions, List<LoadProblem> problems, int maxNodes, UnreadSpans unread) {
+    NodeConverter(
+            FieldPositions positions,
+            List<LoadProblem> problems,
+            int maxNodes,
+            UnreadSpans unread,
+            SharedScalars shared) {
         this.positions = positions;
         this.problems = problems;
         this.maxNodes = maxNodes;
         this.unread = unread;
+        this.shared = shared;
     }
 
     /** The lines (from 1) of the fields left unread: from a field's key to the end of its value. */
@@ -90,7 +97,9 @@ final class NodeConverter {
     }
 
     private ObjectNode convertMapping(MappingNode mapping, int entry, UnreadFields where) {
-        ObjectNode object = NODES.objectNode();
+        // Sized for its fields: most objects hold one to three, and a default map's table is room for twelve.
+        ObjectNode object = new ObjectNode(
+                NODES, new java.util.LinkedHashMap<>((int) (mapping.getValue().size() / 0.75f) + 1));
         // Unread fields are not in the object, but a second writing of one is still a duplicate.
         Set<String> unreadKeys = null;
         for (NodeTuple tuple : mapping.getValue()) {
@@ -193,7 +202,7 @@ final class NodeConverter {
     /** A scalar as Kubernetes reads it; one it cannot read is a problem, and its text stands in for it. */
     private JsonNode scalar(ScalarNode node) {
         try {
-            return KubernetesScalars.json(KubernetesScalars.tagged(node.getTag(), node.getValue()));
+            return shared.value(KubernetesScalars.json(KubernetesScalars.tagged(node.getTag(), node.getValue())));
         } catch (KubernetesScalars.UnreadableException e) {
             problems.add(new LoadProblem(LoadProblem.Type.SYNTAX, origin(node.getStartMark()), e.getMessage()));
             return NODES.textNode(node.getValue());
@@ -206,8 +215,8 @@ final class NodeConverter {
             return "<complex key>";
         }
         try {
-            return KubernetesScalars.key(
-                    KubernetesScalars.tagged(scalar.getTag(), scalar.getValue()), scalar.getValue());
+            return shared.key(KubernetesScalars.key(
+                    KubernetesScalars.tagged(scalar.getTag(), scalar.getValue()), scalar.getValue()));
         } catch (KubernetesScalars.UnreadableException e) {
             problems.add(new LoadProblem(LoadProblem.Type.SYNTAX, origin(node.getStartMark()), e.getMessage()));
             return scalar.getValue();

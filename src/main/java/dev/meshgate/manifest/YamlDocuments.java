@@ -29,6 +29,7 @@ final class YamlDocuments {
     record Document(JsonNode tree, FieldPositions positions, boolean listItem) {}
 
     private final LoadLimits limits;
+    private final SharedScalars shared = new SharedScalars();
 
     YamlDocuments(LoadLimits limits) {
         this.limits = limits;
@@ -96,7 +97,8 @@ final class YamlDocuments {
     private Document convert(
             String file, Node node, boolean listItem, List<LoadProblem> problems, NodeConverter.UnreadSpans unread) {
         FieldPositions positions = new FieldPositions(file);
-        JsonNode tree = new NodeConverter(positions, problems, limits.maxNodesPerDocument(), unread).convert(node);
+        JsonNode tree =
+                new NodeConverter(positions, problems, limits.maxNodesPerDocument(), unread, shared).convert(node);
         return new Document(tree, positions, listItem);
     }
 
