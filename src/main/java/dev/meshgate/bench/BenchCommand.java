@@ -77,6 +77,8 @@ public final class BenchCommand implements Callable<Integer> {
             int services,
             int resources,
             double loadMillis,
+            double loadCpuMillis,
+            double loadCollectorMillis,
             double analyseMillis,
             double analyseCpuMillis,
             double analyseProcessCpuMillis,
@@ -112,10 +114,12 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         out.printf(
-                "%9s %10s %10s %12s %12s %12s %14s %9s %12s%n",
+                "%9s %10s %10s %10s %10s %12s %12s %12s %14s %9s %12s%n",
                 "services",
                 "resources",
                 "read ms",
+                "read cpu",
+                "read gc ms",
                 "analyse ms",
                 "analyse cpu",
                 "total ms",
@@ -154,13 +158,16 @@ public final class BenchCommand implements Callable<Integer> {
                 first = figures;
             } else {
                 out.printf(
-                        "%d -> %d services (x%.1f input): analysis time x%.2f (cpu x%.2f), read time x%.2f%n",
+                        "%d -> %d services (x%.1f input): analysis time x%.2f (cpu x%.2f), read time x%.2f (cpu x%.2f,"
+                                + " collector pauses x%.2f)%n",
                         first.services(),
                         services,
                         (double) figures.resources() / first.resources(),
                         figures.analyseMillis() / first.analyseMillis(),
                         figures.analyseCpuMillis() / first.analyseCpuMillis(),
-                        figures.loadMillis() / first.loadMillis());
+                        figures.loadMillis() / first.loadMillis(),
+                        figures.loadCpuMillis() / first.loadCpuMillis(),
+                        figures.loadCollectorMillis() / Math.max(1, first.loadCollectorMillis()));
             }
             out.flush();
         }
@@ -199,10 +206,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, Figures figures, String variant) {
         out.printf(
-                "%9d %10d %10.1f %12.1f %12.1f %12.1f %14.0f %9d %12d%s%n",
+                "%9d %10d %10.1f %10.1f %10.0f %12.1f %12.1f %12.1f %14.0f %9d %12d%s%n",
                 figures.services(),
                 figures.resources(),
                 figures.loadMillis(),
+                figures.loadCpuMillis(),
+                figures.loadCollectorMillis(),
                 figures.analyseMillis(),
                 figures.analyseCpuMillis(),
                 figures.loadMillis() + figures.analyseMillis(),
@@ -216,6 +225,8 @@ public final class BenchCommand implements Callable<Integer> {
     private Figures measure(int services, int times, List<Resource> crdResources) {
         String yaml = wildcardHosts ? SyntheticMesh.withWildcardHosts(services) : SyntheticMesh.generate(services);
         double[] load = new double[times];
+        double[] loadCpu = new double[times];
+        double[] loadCollector = new double[times];
         double[] analyse = new double[times];
         double[] analyseCpu = new double[times];
         double[] analyseProcessCpu = new double[times];
@@ -227,9 +238,15 @@ public final class BenchCommand implements Callable<Integer> {
             // Each run starts from a collected heap, so that one run's garbage is not billed to the next.
             System.gc();
             long start = System.nanoTime();
+            // Reading a single stream runs on this thread; the collector's pauses are where its time grows faster
+            // than the input (every resource read survives until the end).
+            long startCpu = CPU.getCurrentThreadCpuTime();
+            long startCollector = collectorMillis();
             LoadResult loaded = new ManifestLoader(LoadLimits.defaults().withMaxFileBytes(Long.MAX_VALUE), "default")
                     .loadText("synthetic.yaml", yaml);
             long read = System.nanoTime();
+            loadCpu[run] = (CPU.getCurrentThreadCpuTime() - startCpu) / 1e6;
+            loadCollector[run] = collectorMillis() - startCollector;
             // Settles what loading allocated, so that copying the freshly read input is not billed to the rules.
             System.gc();
             long settled = System.nanoTime();
@@ -258,6 +275,8 @@ public final class BenchCommand implements Callable<Integer> {
                 services,
                 resources,
                 median(load),
+                median(loadCpu),
+                median(loadCollector),
                 median(analyse),
                 median(analyseCpu),
                 median(analyseProcessCpu),
@@ -278,6 +297,13 @@ public final class BenchCommand implements Callable<Integer> {
                         instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime()
                 : 0;
+    }
+
+    /** The time the collectors have taken so far, in milliseconds (of pauses and concurrent work, as they count). */
+    private static long collectorMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(collector -> Math.max(0, collector.getCollectionTime()))
+                .sum();
     }
 
     /** Heap still in use while the analysis (and so every resource it read) is reachable. */
