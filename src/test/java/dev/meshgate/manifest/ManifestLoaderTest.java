@@ -316,6 +316,23 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void manifestFilesAreFoundInPathOrderWithoutHiddenFoldersHiddenFilesOrLinks() throws IOException {
+        write("b/z.yaml", "a: 1\n");
+        write("a.json", "{}\n");
+        write("b/a.yml", "a: 1\n");
+        write("b/notes.txt", "not a manifest\n");
+        write(".hidden/c.yaml", "a: 1\n");
+        write("b/.d/e.yaml", "a: 1\n");
+        write("b/.f.yaml", "a: 1\n");
+        Files.createSymbolicLink(dir.resolve("b/link.yaml"), dir.resolve("a.json"));
+        Files.createSymbolicLink(dir.resolve("linked"), dir.resolve("b"));
+
+        assertThat(ManifestFiles.under(dir))
+                .containsExactly(dir.resolve("a.json"), dir.resolve("b/a.yml"), dir.resolve("b/z.yaml"));
+        assertThat(ManifestFiles.under(dir.resolve("b/link.yaml"))).containsExactly(dir.resolve("b/link.yaml"));
+    }
+
+    @Test
     void aReplacementCharacterWrittenInUtf8IsReadAsText() throws IOException {
         write("marked.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {mark: \"\uFFFD\"}\n");
 
