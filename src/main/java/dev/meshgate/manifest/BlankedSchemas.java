@@ -80,6 +80,8 @@ final class BlankedSchemas {
         private int documentOut;
         private int keyLinesBefore;
         private boolean documentKept;
+        // The indentation of the key whose block the lines are in, else -1.
+        private int blockIndent = -1;
 
         Blanking(String text) {
             this.text = text;
@@ -89,39 +91,53 @@ final class BlankedSchemas {
 
         /** The blanked text, or null when there is nothing to blank or the text breaks lines otherwise. */
         BlankedSchemas run() {
-            int blockIndent = -1;
-            int line = 0;
-            for (int start = 0; ; line++) {
-                int end = lineEnd(start);
-                if (end < 0) {
+            // A loop of one call per line: the line's method is compiled after a few hundred lines, where a loop
+            // doing the work in place would run interpreted until tens of thousands of iterations.
+            int start = 0;
+            for (int line = 1; start < in.length; line++) {
+                start = line(start, line);
+                if (start < 0) {
                     return null;
                 }
-                int indent = indent(start, end);
-                int first = start + indent;
-                if (indent == 0 && startsWith(first, end, DOCUMENT_START)) {
-                    startDocument(start);
-                } else if (indent > 0 && !documentKept && namesJudgedGroup(start, first, end)) {
-                    keepDocument(start);
-                    blockIndent = -1;
-                }
-                if (blockIndent >= 0 && insideBlock(first, end, indent, blockIndent)) {
-                    // the line goes, its line break stays
-                } else {
-                    blockIndent = -1;
-                    if (!documentKept && isKeyLine(first, end)) {
-                        blockIndent = indent;
-                        keyLines.add(line + 1);
-                    }
-                    copy(start, end);
-                }
-                if (end == in.length) {
-                    break;
-                }
-                ensureRoom(1);
-                out[written++] = '\n';
-                start = end + 1;
             }
             return keyLines.isEmpty() ? null : new BlankedSchemas(out, written, List.copyOf(keyLines));
+        }
+
+        /**
+         * Blanks or keeps the line from {@code start} (numbered from 1), with its line break.
+         *
+         * @return where the next line starts (the length of the text after the last one), or -1 at a line break
+         *     other than {@code \n}
+         */
+        private int line(int start, int line) {
+            int end = lineEnd(start);
+            if (end < 0) {
+                return -1;
+            }
+            int indent = indent(start, end);
+            int first = start + indent;
+            if (indent == 0 && startsWith(first, end, DOCUMENT_START)) {
+                startDocument(start);
+            } else if (indent > 0 && !documentKept && namesJudgedGroup(start, first, end)) {
+                keepDocument(start);
+                blockIndent = -1;
+            }
+            if (blockIndent >= 0 && insideBlock(first, end, indent, blockIndent)) {
+                // the line goes, its line break stays
+            } else {
+                blockIndent = -1;
+                if (!documentKept && isKeyLine(first, end)) {
+                    blockIndent = indent;
+                    keyLines.add(line);
+                }
+                copy(start, end);
+            }
+            if (end == in.length) {
+                return end;
+            }
+            ensureRoom(1);
+            out[written++] = '\n';
+            return end + 1;
         }
 
         /** Where the line from {@code start} ends (its {@code \n}, or the end of the text); -1 at another line break. */
