@@ -2,6 +2,7 @@ package dev.meshgate.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.ManifestFiles;
 import dev.meshgate.manifest.ManifestLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +25,8 @@ import java.util.stream.Stream;
  * The render cache key of an application: the renderer and its version, the options, and the content hash of every
  * file its rendering reads. For kustomize that is the kustomization, and transitively every file or folder it names
  * (resources, bases, components, patches, generators' files and env files, replacements, transformer
- * configurations); for a chart its whole folder (templates, vendored dependencies) and its values files; for a plain or
- * Flux folder every file under it. What a key misses would serve a stale rendering, so when in doubt a file is in.
+ * configurations); for a chart its whole folder (templates, vendored dependencies) and its values files; for a plain
+ * folder the manifests the directory renderer reads; for a Flux folder every file under it. What a key misses would serve a stale rendering, so when in doubt a file is in.
  *
  * <p>One instance per run over one tree: hashes and kustomization look-ups are remembered for the run only, since
  * the files may change between runs.
@@ -90,7 +91,9 @@ final class RenderKeys {
                     addIfFile(files, folder.resolve(values).normalize());
                 }
             }
-            case DIRECTORY -> files.addAll(tree(folder));
+                // Only the manifests the directory renderer reads: a repository's root folder also holds its .git
+                // folder and documents, which cost more to hash than the manifests do and never change a rendering.
+            case DIRECTORY -> files.addAll(manifests(folder));
             case FLUX_FOLDER -> {
                 files.addAll(tree(folder));
                 for (Path file : List.copyOf(files)) {
@@ -198,6 +201,10 @@ final class RenderKeys {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toSet());
         }
+    }
+
+    private static List<Path> manifests(Path folder) throws IOException {
+        return Files.isDirectory(folder) ? ManifestFiles.under(folder) : List.of();
     }
 
     private static void addIfFile(Set<Path> files, Path file) {
