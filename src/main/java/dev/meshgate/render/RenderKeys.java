@@ -1,11 +1,11 @@
 package dev.meshgate.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.files.FileHashes;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.ManifestFiles;
 import dev.meshgate.manifest.ManifestLoader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * configurations); for a chart its whole folder (templates, vendored dependencies) and its values files; for a plain
  * folder the manifests the directory renderer reads; for a Flux folder every file under it. What a key misses would serve a stale rendering, so when in doubt a file is in.
  *
- * <p>One instance per run over one tree: hashes and kustomization look-ups are remembered for the run only, since
- * the files may change between runs.
+ * <p>One instance per run over one tree: kustomization look-ups are remembered for the run only, since the files may
+ * change between runs; contents' hashes as long as {@link FileHashes} can tell a file did not change.
  */
 final class RenderKeys {
 
@@ -41,11 +41,13 @@ final class RenderKeys {
     private final RenderLimits limits;
     private final LoadLimits loadLimits;
     private final ManifestLoader reader;
-    private final Map<Path, String> hashes = new ConcurrentHashMap<>();
+    private final FileHashes hashes;
     private final Map<Path, Set<Path>> kustomizationInputs = new ConcurrentHashMap<>();
 
-    RenderKeys(Path repository, RenderLimits limits, LoadLimits loadLimits) {
+    /** @param hashes the contents' hashes, remembered for this run or across runs */
+    RenderKeys(Path repository, RenderLimits limits, LoadLimits loadLimits, FileHashes hashes) {
         this.repository = repository.toAbsolutePath().normalize();
+        this.hashes = hashes;
         this.limits = limits;
         this.loadLimits = loadLimits;
         this.reader = new ManifestLoader(loadLimits, "default");
@@ -105,7 +107,7 @@ final class RenderKeys {
         }
         Map<String, String> hashed = new TreeMap<>();
         for (Path file : files) {
-            hashed.put(repository.relativize(file).toString().replace('\\', '/'), hash(file));
+            hashed.put(repository.relativize(file).toString().replace('\\', '/'), hashes.sha256(file));
         }
         return hashed;
     }
@@ -211,24 +213,6 @@ final class RenderKeys {
         if (Files.isRegularFile(file)) {
             files.add(file);
         }
-    }
-
-    private String hash(Path file) throws IOException {
-        String known = hashes.get(file);
-        if (known != null) {
-            return known;
-        }
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        String hash = HEX.formatHex(digest.digest());
-        hashes.put(file, hash);
-        return hash;
     }
 
     private static void update(MessageDigest digest, String text) {

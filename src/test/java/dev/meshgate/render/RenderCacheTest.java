@@ -229,7 +229,10 @@ class RenderCacheTest {
 
     private List<Path> entries() throws IOException {
         try (Stream<Path> files = Files.walk(cacheFolder)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
     }
 
