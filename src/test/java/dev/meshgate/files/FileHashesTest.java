@@ -33,6 +33,13 @@ class FileHashesTest {
         return file;
     }
 
+    /** One run that hashes the file and saves the memo. */
+    private void hashedInARun(Path file, LongSupplier clock) throws IOException {
+        FileHashes run = FileHashes.rememberedIn(memo(), clock);
+        run.sha256(file);
+        run.save();
+    }
+
     @Test
     void aFileIsHashedByItsContents() throws IOException {
         Path file = file("hello\n");
@@ -44,9 +51,7 @@ class FileHashesTest {
     @Test
     void aLaterRunTakesAnUnchangedFilesHashFromTheMemoWithoutReadingIt() throws IOException {
         Path file = file("hello\n");
-        FileHashes first = FileHashes.rememberedIn(memo(), LATER);
-        first.sha256(file);
-        first.save();
+        hashedInARun(file, LATER);
         // What the memo says is believed while the stamp matches: proven by a hash the contents do not have.
         Files.writeString(memo(), Files.readString(memo()).replace(HELLO, JELLO));
 
@@ -56,9 +61,7 @@ class FileHashesTest {
     @Test
     void aWriteThatKeepsTheSizeIsSeen() throws IOException {
         Path file = file("hello\n");
-        FileHashes first = FileHashes.rememberedIn(memo(), LATER);
-        first.sha256(file);
-        first.save();
+        hashedInARun(file, LATER);
 
         java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(file);
         Files.writeString(file, "jello\n");
@@ -71,9 +74,7 @@ class FileHashesTest {
     @Test
     void aFileChangedJustNowIsNotRemembered() throws IOException {
         Path file = file("hello\n");
-        FileHashes first = FileHashes.rememberedIn(memo(), System::currentTimeMillis);
-        first.sha256(file);
-        first.save();
+        hashedInARun(file, System::currentTimeMillis);
 
         assertThat(Files.readString(memo())).doesNotContain(HELLO);
     }
