@@ -1,5 +1,6 @@
 package dev.meshgate.render;
 
+import dev.meshgate.files.FileHashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,8 +27,11 @@ public final class RenderCache {
 
     // Bumped whenever what an entry holds changes meaning: entries of other formats live beside, unread, and age out.
     private static final String FORMAT = "v2";
+    // Beside the entries, not among them: it is rewritten by every run and never trimmed.
+    private static final String FILE_HASHES = "file-hashes-v1.txt";
 
     private final Path folder;
+    private final Path fileHashes;
     private final long maxBytes;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
@@ -35,6 +39,7 @@ public final class RenderCache {
 
     public RenderCache(Path folder, long maxBytes) {
         this.folder = folder.resolve(FORMAT);
+        this.fileHashes = folder.resolve(FILE_HASHES);
         this.maxBytes = maxBytes;
     }
 
@@ -118,6 +123,11 @@ public final class RenderCache {
 
     public Stats stats() {
         return new Stats(hits.get(), misses.get(), ignored.get());
+    }
+
+    /** The hashes of the files that renderings read, remembered from the last run that used this cache. */
+    FileHashes fileHashes() {
+        return FileHashes.rememberedIn(fileHashes);
     }
 
     /** The folder entries live in. */

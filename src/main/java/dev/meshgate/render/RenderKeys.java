@@ -1,10 +1,11 @@
 package dev.meshgate.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshgate.files.FileHashes;
 import dev.meshgate.manifest.LoadLimits;
+import dev.meshgate.manifest.ManifestFiles;
 import dev.meshgate.manifest.ManifestLoader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,11 @@ import java.util.stream.Stream;
  * The render cache key of an application: the renderer and its version, the options, and the content hash of every
  * file its rendering reads. For kustomize that is the kustomization, and transitively every file or folder it names
  * (resources, bases, components, patches, generators' files and env files, replacements, transformer
- * configurations); for a chart its whole folder (templates, vendored dependencies) and its values files; for a plain or
- * Flux folder every file under it. What a key misses would serve a stale rendering, so when in doubt a file is in.
+ * configurations); for a chart its whole folder (templates, vendored dependencies) and its values files; for a plain
+ * folder the manifests the directory renderer reads; for a Flux folder every file under it. What a key misses would serve a stale rendering, so when in doubt a file is in.
  *
- * <p>One instance per run over one tree: hashes and kustomization look-ups are remembered for the run only, since
- * the files may change between runs.
+ * <p>One instance per run over one tree: kustomization look-ups are remembered for the run only, since the files may
+ * change between runs; contents' hashes as long as {@link FileHashes} can tell a file did not change.
  */
 final class RenderKeys {
 
@@ -40,11 +41,13 @@ final class RenderKeys {
     private final RenderLimits limits;
     private final LoadLimits loadLimits;
     private final ManifestLoader reader;
-    private final Map<Path, String> hashes = new ConcurrentHashMap<>();
+    private final FileHashes hashes;
     private final Map<Path, Set<Path>> kustomizationInputs = new ConcurrentHashMap<>();
 
-    RenderKeys(Path repository, RenderLimits limits, LoadLimits loadLimits) {
+    /** @param hashes the contents' hashes, remembered for this run or across runs */
+    RenderKeys(Path repository, RenderLimits limits, LoadLimits loadLimits, FileHashes hashes) {
         this.repository = repository.toAbsolutePath().normalize();
+        this.hashes = hashes;
         this.limits = limits;
         this.loadLimits = loadLimits;
         this.reader = new ManifestLoader(loadLimits, "default");
@@ -90,7 +93,9 @@ final class RenderKeys {
                     addIfFile(files, folder.resolve(values).normalize());
                 }
             }
-            case DIRECTORY -> files.addAll(tree(folder));
+                // Only the manifests the directory renderer reads: a repository's root folder also holds its .git
+                // folder and documents, which cost more to hash than the manifests do and never change a rendering.
+            case DIRECTORY -> files.addAll(manifests(folder));
             case FLUX_FOLDER -> {
                 files.addAll(tree(folder));
                 for (Path file : List.copyOf(files)) {
@@ -102,7 +107,7 @@ final class RenderKeys {
         }
         Map<String, String> hashed = new TreeMap<>();
         for (Path file : files) {
-            hashed.put(repository.relativize(file).toString().replace('\\', '/'), hash(file));
+            hashed.put(repository.relativize(file).toString().replace('\\', '/'), hashes.sha256(file));
         }
         return hashed;
     }
@@ -200,28 +205,14 @@ final class RenderKeys {
         }
     }
 
+    private static List<Path> manifests(Path folder) throws IOException {
+        return Files.isDirectory(folder) ? ManifestFiles.under(folder) : List.of();
+    }
+
     private static void addIfFile(Set<Path> files, Path file) {
         if (Files.isRegularFile(file)) {
             files.add(file);
         }
-    }
-
-    private String hash(Path file) throws IOException {
-        String known = hashes.get(file);
-        if (known != null) {
-            return known;
-        }
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        String hash = HEX.formatHex(digest.digest());
-        hashes.put(file, hash);
-        return hash;
     }
 
     private static void update(MessageDigest digest, String text) {

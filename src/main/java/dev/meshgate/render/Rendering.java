@@ -1,5 +1,6 @@
 package dev.meshgate.render;
 
+import dev.meshgate.files.FileHashes;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
@@ -93,7 +94,8 @@ public final class Rendering {
     private List<RenderedApplication> render(Path tree, List<Source> sources, String defaultNamespace)
             throws IOException {
         List<RenderedApplication> rendered = new ArrayList<>(java.util.Collections.nCopies(sources.size(), null));
-        RenderKeys keys = new RenderKeys(tree, limits, loadLimits);
+        FileHashes hashes = cache.map(RenderCache::fileHashes).orElseGet(FileHashes::forOneRun);
+        RenderKeys keys = new RenderKeys(tree, limits, loadLimits, hashes);
         // Kustomize runs and render workers are processes of their own: as many at once as there are cores. Helm in
         // meshgate's own process stays on this thread, one chart at a time: its native library is not known to be
         // safe to enter concurrently.
@@ -126,12 +128,13 @@ public final class Rendering {
         } finally {
             pool.shutdownNow();
         }
+        hashes.save();
         return rendered;
     }
 
     /** @param defaultNamespace the namespace of resources that name none, unless the application sets its own */
     public RenderedApplication render(Path root, Source source, String defaultNamespace) {
-        return render(root, source, defaultNamespace, new RenderKeys(root, limits, loadLimits));
+        return render(root, source, defaultNamespace, new RenderKeys(root, limits, loadLimits, FileHashes.forOneRun()));
     }
 
     /** What the render cache served and stored so far, when one is used. */

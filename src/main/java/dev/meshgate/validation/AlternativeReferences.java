@@ -30,7 +30,8 @@ final class AlternativeReferences {
 
     /**
      * Whether a finding is a reference that an analysis of every application at once (with what unrendered ones
-     * declare) calls missing too; that analysis runs on the first question, so never where nothing is missing.
+     * declare) calls missing too; that analysis runs on the first question, so never where nothing is missing, and
+     * once however many clusters' analyses ask at the same time.
      */
     static Predicate<Finding> missingIn(Supplier<Analysis> everything) {
         return new Predicate<>() {
@@ -38,12 +39,16 @@ final class AlternativeReferences {
 
             @Override
             public boolean test(Finding finding) {
+                return missing().contains(finding);
+            }
+
+            private synchronized Set<Finding> missing() {
                 if (missing == null) {
                     missing = everything.get().missingReferences().stream()
                             .map(MissingReference::finding)
                             .collect(Collectors.toSet());
                 }
-                return missing.contains(finding);
+                return missing;
             }
         };
     }

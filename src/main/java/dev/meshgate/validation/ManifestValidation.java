@@ -95,24 +95,25 @@ public final class ManifestValidation {
      * references and tell the analysis which namespaces were consulted, but are neither reported on nor counted.
      */
     private Report report(LoadResult loaded, List<Resource> outside) {
-        return report(loaded, outside, Analysis::findings);
+        return report(loaded, outside, Analysis::findings, structureNotes);
     }
 
     /**
      * As {@link #report(LoadResult, List)}, with the findings the analysis yields as the function judges them, before
      * the policy applies (e.g. a reference that an alternative of these applications resolves is unverified).
      */
-    private Report report(LoadResult loaded, List<Resource> outside, Function<Analysis, List<Finding>> judged) {
+    private Report report(
+            LoadResult loaded, List<Resource> outside, Function<Analysis, List<Finding>> judged, Set<String> notes) {
         CrdCatalog crds = CrdCatalog.builder()
                 .addInput(loaded.resources())
                 .add(outside, new CrdCatalog.Source(outsideCrds, false))
                 .add(crdFiles, new CrdCatalog.Source(crdFilesDescription, false))
                 .build();
         Analysis analysis = analyzer.analyze(loaded, outside, settings, crds);
-        structureNotes.addAll(crds.knowledgeUsed(StructureValidator.describeBuiltInModel()));
+        notes.addAll(crds.knowledgeUsed(StructureValidator.describeBuiltInModel()));
         for (CrdCatalog.Problem problem : crds.problems()) {
             if (!problem.source().input()) {
-                structureNotes.add("CustomResourceDefinition " + problem.crd().name() + " of "
+                notes.add("CustomResourceDefinition " + problem.crd().name() + " of "
                         + problem.source().description() + ": " + problem.detail()
                         + (problem.unusable() ? "; its kinds are checked with the next source of structure" : ""));
             }
@@ -182,16 +183,25 @@ public final class ManifestValidation {
             });
         }
         if (clusters.size() == 1) {
-            return reportCluster(clusters.get(0), outside, named, missingEverywhere);
+            return reportCluster(clusters.get(0), outside, named, missingEverywhere, structureNotes);
         }
+        // Clusters are analysed side by side (the overlays of a repository like kubeflow/manifests make dozens, each
+        // with the applications common to all); their notes and findings are then taken in the clusters' order.
+        Predicate<Finding> missing = missingEverywhere;
+        List<Set<String>> notes = new ArrayList<>();
+        clusters.forEach(cluster -> notes.add(new java.util.LinkedHashSet<>()));
+        List<Report> reports = java.util.stream.IntStream.range(0, clusters.size())
+                .parallel()
+                .mapToObj(i -> reportCluster(clusters.get(i), outside, named, missing, notes.get(i)))
+                .toList();
+        notes.forEach(structureNotes::addAll);
         // An application shared by every cluster is analysed in each: what it says about itself is said once, even
         // where the text differs by cluster (a duplicate listing the other copies it meets there).
         Map<List<Object>, Finding> findings = new java.util.LinkedHashMap<>();
         java.util.Set<Report.Analysed> analysed = new java.util.LinkedHashSet<>();
         int suppressed = 0;
         boolean passed = true;
-        for (List<RenderedApplication> cluster : clusters) {
-            Report report = reportCluster(cluster, outside, named, missingEverywhere);
+        for (Report report : reports) {
             report.findings().forEach(finding -> findings.putIfAbsent(sameFinding(finding), finding));
             analysed.addAll(report.resources());
             suppressed += report.summary().suppressed();
@@ -231,12 +241,13 @@ public final class ManifestValidation {
         return byCluster.isEmpty() ? List.of(applications) : List.copyOf(byCluster.values());
     }
 
-    /** The applications of one cluster, analysed together. */
+    /** The applications of one cluster, analysed together; what the analysis notes of structure goes to the notes. */
     private Report reportCluster(
             List<RenderedApplication> applications,
             List<Resource> outside,
             boolean named,
-            Predicate<Finding> missingEverywhere) {
+            Predicate<Finding> missingEverywhere,
+            Set<String> notes) {
         Map<ResourceRef, String> ownerOfResource = new HashMap<>();
         Map<Origin, String> ownerOfProblem = new HashMap<>();
         for (RenderedApplication application : applications) {
@@ -251,7 +262,8 @@ public final class ManifestValidation {
         Report whole = report(
                 merged(applications),
                 outsideOnly(applications, outside),
-                analysis -> alternatives.judge(AlternativeReferences.unverifiedUnless(analysis, missingEverywhere)));
+                analysis -> alternatives.judge(AlternativeReferences.unverifiedUnless(analysis, missingEverywhere)),
+                notes);
         if (!named) {
             return whole;
         }

@@ -175,6 +175,29 @@ class RenderCacheTest {
     }
 
     @Test
+    void aPlainFolderIsRenderedAgainWhenAManifestChangesButNotForItsOtherFiles() throws IOException {
+        write("apps/gateway.yaml", "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: ingress\n");
+        write("apps/README.md", "first\n");
+        write(".git/objects/pack/pack-1.pack", "first\n");
+
+        Rendering.RenderedRepository cold = render();
+        write("apps/README.md", "second\n");
+        write(".git/objects/pack/pack-1.pack", "second\n");
+        Rendering.RenderedRepository otherFilesChanged = render();
+        write("apps/service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n");
+        Rendering.RenderedRepository manifestAdded = render();
+
+        assertThat(cold.applications())
+                .extracting(application -> application.source().type())
+                .containsExactly(SourceType.DIRECTORY);
+        assertThat(stats(otherFilesChanged)).isEqualTo(new RenderCache.Stats(1, 0, 0));
+        assertThat(stats(manifestAdded)).isEqualTo(new RenderCache.Stats(0, 1, 0));
+        assertThat(manifestAdded.applications().get(0).loaded().resources())
+                .extracting(resource -> resource.name())
+                .containsExactlyInAnyOrder("ingress", "web");
+    }
+
+    @Test
     void anEntryThatCannotBeReadIsIgnoredAndRenderedAgain() throws IOException {
         overlays();
         Rendering.RenderedRepository cold = render();
@@ -206,7 +229,10 @@ class RenderCacheTest {
 
     private List<Path> entries() throws IOException {
         try (Stream<Path> files = Files.walk(cacheFolder)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
     }
 
