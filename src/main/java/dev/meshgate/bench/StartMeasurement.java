@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * What starting costs, each a process of its own, the variants taken in turn so that a busy machine slows them alike:
  * {@code validate} of a small folder (with the wrapper's Java options, without and with its class-data archive) and
  * the service's way from its process start to the first ready answer of {@code /q/health/ready} (on a new data folder
- * and again on the same one, as a restart finds it), in wall time and in CPU time.
+ * and again on the same one, as a restart finds it; plain and, as the wrapper starts it, with a class-data archive
+ * that an earlier service recorded when it was stopped), in wall time and in CPU time.
  */
 final class StartMeasurement {
 
@@ -46,18 +47,24 @@ final class StartMeasurement {
         try {
             Path archive = work.resolve("cli.jsa");
             Path cache = work.resolve("render-cache");
-            validate(folder, cache, List.of("-XX:ArchiveClassesAtExit=" + archive));
-            List<String> mapped = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
+            validate(folder, cache, recording(archive));
+            Path serviceArchive = work.resolve("service.jsa");
+            service(work.resolve("data-recording"), recording(serviceArchive));
             List<Start> plain = new ArrayList<>();
             List<Start> archived = new ArrayList<>();
             List<Start> fresh = new ArrayList<>();
             List<Start> restarted = new ArrayList<>();
+            List<Start> freshArchived = new ArrayList<>();
+            List<Start> restartedArchived = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 plain.add(validate(folder, cache, List.of()));
-                archived.add(validate(folder, cache, mapped));
+                archived.add(validate(folder, cache, mapping(archive)));
                 Path data = work.resolve("data-" + i);
-                fresh.add(service(data));
-                restarted.add(service(data));
+                fresh.add(service(data, List.of()));
+                restarted.add(service(data, List.of()));
+                Path archivedData = work.resolve("data-archived-" + i);
+                freshArchived.add(service(archivedData, mapping(serviceArchive)));
+                restartedArchived.add(service(archivedData, mapping(serviceArchive)));
             }
             out.printf(
                     "%-44s %12s %12s %12s %14s%n",
@@ -66,10 +73,22 @@ final class StartMeasurement {
             row("validate " + folder.getFileName() + " (class-data archive)", archived);
             row("service ready, new data folder", fresh);
             row("service ready, restarted on the same folder", restarted);
+            row("service ready, new data folder (archive)", freshArchived);
+            row("service ready, restarted (archive)", restartedArchived);
             out.flush();
         } finally {
             FileTrees.deleteRecursively(work);
         }
+    }
+
+    /** The wrapper's options that record a class-data archive of the classes a process loaded, as it exits. */
+    private static List<String> recording(Path archive) {
+        return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** The wrapper's options that start from a recorded archive. */
+    private static List<String> mapping(Path archive) {
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
     }
 
     private Start validate(Path folder, Path cache, List<String> archive) throws IOException {
@@ -84,11 +103,15 @@ final class StartMeasurement {
         return new Start(run.seconds(), run.cpuSeconds(), Double.NaN);
     }
 
-    /** Starts the service on a free port, waits for its first ready answer, reads its CPU time then, and stops it. */
-    private Start service(Path data) throws IOException {
+    /**
+     * Starts the service on a free port, waits for its first ready answer, reads its CPU time then, and stops it (with
+     * SIGTERM, so that a recording service writes its archive as it exits).
+     */
+    private Start service(Path data, List<String> archive) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("meshgate-bench-service", ".log");
-        List<String> options = List.of("-Dquarkus.http.port=" + port, "-Dmeshgate.data-dir=" + data);
+        List<String> options = new ArrayList<>(archive);
+        options.addAll(List.of("-Dquarkus.http.port=" + port, "-Dmeshgate.data-dir=" + data));
         long start = System.nanoTime();
         Process service = new ProcessBuilder(SelfLauncher.command(options, List.of()))
                 .redirectErrorStream(true)
