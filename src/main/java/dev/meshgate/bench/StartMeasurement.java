@@ -20,15 +20,23 @@ import java.util.regex.Pattern;
 
 /**
  * What starting costs, each a process of its own, the variants taken in turn so that a busy machine slows them alike:
- * {@code validate} of a small folder (with the wrapper's Java options, without and with its class-data archive) and
+ * {@code validate} of a small folder (with the wrapper's Java options: from the launcher jar without and with a
+ * class-data archive, and as the wrapper starts it, on the class path with an archive) and
  * the service's way from its process start to the first ready answer of {@code /q/health/ready} (on a new data folder
- * and again on the same one, as a restart finds it), in wall time and in CPU time.
+ * and again on the same one, as a restart finds it; plain and, as the wrapper starts it, with a class-data archive
+ * that an earlier service recorded when it was stopped), in wall time and in CPU time.
  */
 final class StartMeasurement {
 
     private static final Pattern STARTED_IN = Pattern.compile("started in (\\d+\\.\\d+)s");
     private static final Duration READY_WITHIN = Duration.ofMinutes(2);
     private static final Duration POLL = Duration.ofMillis(10);
+
+    /** How a command line is started: from the launcher jar, or on the class path as the wrapper starts validate. */
+    @FunctionalInterface
+    interface Launcher {
+        List<String> command(List<String> vmOptions, List<String> arguments);
+    }
 
     /** One start: wall and CPU seconds, and for the service the start time Quarkus itself reported (NaN if none). */
     record Start(double seconds, double cpuSeconds, double quarkusSeconds) {}
@@ -46,49 +54,76 @@ final class StartMeasurement {
         try {
             Path archive = work.resolve("cli.jsa");
             Path cache = work.resolve("render-cache");
-            validate(folder, cache, List.of("-XX:ArchiveClassesAtExit=" + archive));
-            List<String> mapped = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
+            validate(folder, cache, recording(archive), SelfLauncher::command);
+            Path classPathArchive = work.resolve("cli-class-path.jsa");
+            validate(folder, cache, recording(classPathArchive), ClassPathLaunch::command);
+            Path serviceArchive = work.resolve("service.jsa");
+            service(work.resolve("data-recording"), recording(serviceArchive));
             List<Start> plain = new ArrayList<>();
             List<Start> archived = new ArrayList<>();
+            List<Start> classPath = new ArrayList<>();
             List<Start> fresh = new ArrayList<>();
             List<Start> restarted = new ArrayList<>();
+            List<Start> freshArchived = new ArrayList<>();
+            List<Start> restartedArchived = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                plain.add(validate(folder, cache, List.of()));
-                archived.add(validate(folder, cache, mapped));
+                plain.add(validate(folder, cache, List.of(), SelfLauncher::command));
+                archived.add(validate(folder, cache, mapping(archive), SelfLauncher::command));
+                classPath.add(validate(folder, cache, mapping(classPathArchive), ClassPathLaunch::command));
                 Path data = work.resolve("data-" + i);
-                fresh.add(service(data));
-                restarted.add(service(data));
+                fresh.add(service(data, List.of()));
+                restarted.add(service(data, List.of()));
+                Path archivedData = work.resolve("data-archived-" + i);
+                freshArchived.add(service(archivedData, mapping(serviceArchive)));
+                restartedArchived.add(service(archivedData, mapping(serviceArchive)));
             }
             out.printf(
                     "%-44s %12s %12s %12s %14s%n",
                     "start (median of " + runs + ")", "wall", "CPU", "min wall", "Quarkus says");
             row("validate " + folder.getFileName() + " (java -jar)", plain);
             row("validate " + folder.getFileName() + " (class-data archive)", archived);
+            row("validate " + folder.getFileName() + " (class path + archive)", classPath);
             row("service ready, new data folder", fresh);
             row("service ready, restarted on the same folder", restarted);
+            row("service ready, new data folder (archive)", freshArchived);
+            row("service ready, restarted (archive)", restartedArchived);
             out.flush();
         } finally {
             FileTrees.deleteRecursively(work);
         }
     }
 
-    private Start validate(Path folder, Path cache, List<String> archive) throws IOException {
+    /** The wrapper's options that record a class-data archive of the classes a process loaded, as it exits. */
+    private static List<String> recording(Path archive) {
+        return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** The wrapper's options that start from a recorded archive. */
+    private static List<String> mapping(Path archive) {
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
+    }
+
+    private Start validate(Path folder, Path cache, List<String> archive, Launcher launcher) throws IOException {
         List<String> options = new ArrayList<>(archive);
         options.addAll(SelfLauncher.COMMAND_LINE_VM_OPTIONS);
         List<String> arguments = List.of(
                 "validate", "-o", "json", "--fail-on", "never", "--cache-dir", cache.toString(), folder.toString());
-        MeasuredRun run = MeasuredRun.of(SelfLauncher.command(options, arguments), folder);
+        MeasuredRun run = MeasuredRun.of(launcher.command(options, arguments), folder);
         if (run.exit() != 0) {
             throw new IllegalStateException("validate failed (exit " + run.exit() + "): " + run.errors());
         }
         return new Start(run.seconds(), run.cpuSeconds(), Double.NaN);
     }
 
-    /** Starts the service on a free port, waits for its first ready answer, reads its CPU time then, and stops it. */
-    private Start service(Path data) throws IOException {
+    /**
+     * Starts the service on a free port, waits for its first ready answer, reads its CPU time then, and stops it (with
+     * SIGTERM, so that a recording service writes its archive as it exits).
+     */
+    private Start service(Path data, List<String> archive) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("meshgate-bench-service", ".log");
-        List<String> options = List.of("-Dquarkus.http.port=" + port, "-Dmeshgate.data-dir=" + data);
+        List<String> options = new ArrayList<>(archive);
+        options.addAll(List.of("-Dquarkus.http.port=" + port, "-Dmeshgate.data-dir=" + data));
         long start = System.nanoTime();
         Process service = new ProcessBuilder(SelfLauncher.command(options, List.of()))
                 .redirectErrorStream(true)

@@ -58,7 +58,7 @@ final class EmbeddedDatabase {
         int taken = 0;
         for (Path file : records) {
             try {
-                Run run = RunStore.JSON.readValue(file.toFile(), Run.class);
+                Run run = RunRecordJson.mapper().readValue(file.toFile(), Run.class);
                 if (store.get(run.id()).isEmpty()) {
                     store.save(run);
                 }

@@ -1,10 +1,6 @@
 package dev.meshgate.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.meshgate.forge.CommitStatus;
 import dev.meshgate.revision.Revision;
 import java.io.UncheckedIOException;
@@ -30,11 +26,6 @@ import javax.sql.DataSource;
  * repository + commit) make the loser see the winner's result.
  */
 public final class RunStore implements AutoCloseable {
-
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
 
     private static final String RECORD = "SELECT record FROM runs ";
     private static final String UNFINISHED = "('QUEUED', 'RUNNING')";
@@ -471,7 +462,7 @@ public final class RunStore implements AutoCloseable {
 
     private static String json(Run run) {
         try {
-            return JSON.writeValueAsString(run);
+            return RunRecordJson.mapper().writeValueAsString(run);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("a run record cannot be written", e);
         }
@@ -479,7 +470,7 @@ public final class RunStore implements AutoCloseable {
 
     private static Run run(String json) {
         try {
-            return JSON.readValue(json, Run.class);
+            return RunRecordJson.mapper().readValue(json, Run.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("a run record cannot be read", e);
         }

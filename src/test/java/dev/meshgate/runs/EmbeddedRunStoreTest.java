@@ -23,7 +23,7 @@ class EmbeddedRunStoreTest extends RunStoreContract {
         Path folder = Files.createDirectories(temp.resolve("runs"));
         Run run = Run.accepted("old-run", pullRequest(sha(9)), "delivery-9", T0)
                 .finished(RunOutcome.error(null, "from before"), T0);
-        RunStore.JSON.writeValue(folder.resolve("old-run.json").toFile(), run);
+        RunRecordJson.mapper().writeValue(folder.resolve("old-run.json").toFile(), run);
         Files.writeString(folder.resolve("bad.json"), "{\"id\": \"bad\", \"state\":");
 
         assertThat(store().get("old-run")).contains(run);

@@ -78,7 +78,8 @@ class RunOutputGoldenTest {
         String page = new HtmlReportPage().render(RunPageResource.header(run), run.report());
         String text = "state " + run.state() + "\n--- description\n" + run.description() + "\n--- notes\n"
                 + String.join("\n", run.notes()) + "\n--- record\n"
-                + RunStore.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n--- page\n" + page
+                + RunRecordJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n--- page\n"
+                + page
                 + "--- comment\n" + SummaryComment.markdown(run, "http://meshgate.example/runs/run-1");
         return text.replace(repository.toString(), "<repository>")
                 .replaceAll("[0-9a-f]{40}", "<sha>")
