@@ -18,12 +18,15 @@ import org.jboss.logging.Logger;
  * store that forgot them: a verdict already posted would be posted again as pending. {@code WRITE_DELAY=0} writes
  * every commit before the statement returns; a killed process loses nothing, a machine that loses power may lose what
  * the operating system had not yet flushed (the shared PostgreSQL store is the answer to that).
+ *
+ * <p>{@code DB_CLOSE_ON_EXIT=FALSE}: H2 would otherwise close the database from a shutdown hook of its own, racing
+ * the service's, which still needs the store to give this replica's claimed runs back; the pool closes it instead.
  */
 final class EmbeddedDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final String OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     private static final int CONNECTIONS = 16;
 
     private EmbeddedDatabase() {}

@@ -214,6 +214,23 @@ class ReplicasIT {
     }
 
     @Test
+    void anEmbeddedReplicaStoppedBySigtermGivesItsWorkBackBeforeItsStoreCloses() throws Exception {
+        String sha = served("stopped", "valid-mesh");
+        PackagedService service = start(settings("stopped"), "stopped");
+        String runId = deliver(service, "delivery-stopped", pushOf("stopped", sha))
+                .path("runId")
+                .asText();
+        assertThat(awaitFinal(service, runId).path("state").asText()).isEqualTo("PASSED");
+
+        service.close();
+
+        // H2 closes its databases from a shutdown hook of its own unless told not to; the service's hook, which
+        // gives this replica's claims back, then found the store already closed.
+        String log = Files.readString(temp.resolve("stopped.log"));
+        assertThat(log).contains("stopped in").doesNotContain("could not be given back");
+    }
+
+    @Test
     void aVerdictWaitingForARetryAtAKillIsPostedByTheNextStart() throws Exception {
         String sha = served("flaky", "valid-mesh");
         String path = "/github/repos/acme/flaky/statuses/" + sha;
