@@ -51,8 +51,10 @@ public final class Index {
         resources.addAll(outside);
         this.all = List.copyOf(resources);
         this.byKind = new HashMap<>();
-        this.byName = new HashMap<>();
-        this.byNameInAnyNamespace = new HashMap<>();
+        // Sized for one key per resource up front: growing a table of every resource rehashes it again and again.
+        int capacity = resources.size() * 4 / 3 + 1;
+        this.byName = new HashMap<>(capacity);
+        this.byNameInAnyNamespace = new HashMap<>(capacity);
         this.workloads = new ArrayList<>();
         this.workloadsByLabel = new HashMap<>();
         this.workloadsByNamespace = new HashMap<>();
