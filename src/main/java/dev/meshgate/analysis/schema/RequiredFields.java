@@ -47,7 +47,8 @@ final class RequiredFields {
         if (entries == null) {
             return List.of();
         }
-        for (Entry entry : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
             if (lastNameIs(pointer, entry.lastName())
                     && entry.object().matcher(pointer).matches()) {
                 return entry.fields();

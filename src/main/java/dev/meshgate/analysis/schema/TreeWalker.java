@@ -109,7 +109,9 @@ final class TreeWalker {
 
     private void checkRequired(JsonNode node) {
         List<String> required = RequiredFields.of(kind, path);
-        for (String field : required) {
+        // Indexed: this runs for every object of every resource, and an iterator is allocated each time.
+        for (int i = 0; i < required.size(); i++) {
+            String field = required.get(i);
             if (!node.hasNonNull(field)) {
                 violations.add(new StructureViolation(path.toString(), Problem.MISSING_FIELD, field));
             }
