@@ -269,8 +269,12 @@ public final class Index {
 
     /** Whether a Service's exportTo annotation lets a namespace see it. */
     public boolean serviceVisible(Resource service, String fromNamespace) {
+        // The one annotation, read without making the map of them all: this runs for every host look-up.
         return ExportTo.visible(
-                service.annotations().get("networking.istio.io/exportTo"), service.namespace(), fromNamespace);
+                Resource.stringValue(
+                        service.body().path("metadata").path("annotations"), "networking.istio.io/exportTo"),
+                service.namespace(),
+                fromNamespace);
     }
 
     /** ServiceEntries whose hosts cover the host and that are exported to the namespace. */
@@ -354,7 +358,7 @@ public final class Index {
     }
 
     private static List<Resource> visible(List<Resource> resources, String fromNamespace) {
-        if (fromNamespace == null) {
+        if (fromNamespace == null || resources.isEmpty()) {
             return resources;
         }
         List<Resource> visible = new ArrayList<>(resources.size());
