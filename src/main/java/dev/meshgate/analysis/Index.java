@@ -116,11 +116,8 @@ public final class Index {
     /** Indexes the resource; returns the workloads it declares. */
     private List<Workload> add(Resource resource) {
         byKind.computeIfAbsent(resource.kind(), k -> new ArrayList<>()).add(resource);
-        byName.computeIfAbsent(key(resource.kind(), resource.namespace(), resource.name()), k -> new ArrayList<>())
-                .add(resource);
-        byNameInAnyNamespace
-                .computeIfAbsent(key(resource.kind(), null, resource.name()), k -> new ArrayList<>())
-                .add(resource);
+        append(byName, key(resource.kind(), resource.namespace(), resource.name()), resource);
+        append(byNameInAnyNamespace, key(resource.kind(), null, resource.name()), resource);
         if (!resource.namespace().isEmpty()) {
             namespaces.add(resource.namespace());
         }
@@ -142,6 +139,25 @@ public final class Index {
             addSecretProducer(resource);
         }
         return declared;
+    }
+
+    /**
+     * Adds the resource under the key. Almost every name is unique, so a name holds an immutable list of one until a
+     * second resource comes: a growable list per resource would double what the index keeps alive.
+     */
+    private static <K> void append(Map<K, List<Resource>> table, K key, Resource resource) {
+        List<Resource> present = table.putIfAbsent(key, List.of(resource));
+        if (present == null) {
+            return;
+        }
+        if (present.size() == 1) {
+            List<Resource> several = new ArrayList<>(2);
+            several.add(present.get(0));
+            several.add(resource);
+            table.put(key, several);
+        } else {
+            present.add(resource);
+        }
     }
 
     private void addWorkload(Workload workload) {
