@@ -51,8 +51,10 @@ public final class Index {
         resources.addAll(outside);
         this.all = List.copyOf(resources);
         this.byKind = new HashMap<>();
-        this.byName = new HashMap<>();
-        this.byNameInAnyNamespace = new HashMap<>();
+        // Sized for one key per resource up front: growing a table of every resource rehashes it again and again.
+        int capacity = resources.size() * 4 / 3 + 1;
+        this.byName = new HashMap<>(capacity);
+        this.byNameInAnyNamespace = new HashMap<>(capacity);
         this.workloads = new ArrayList<>();
         this.workloadsByLabel = new HashMap<>();
         this.workloadsByNamespace = new HashMap<>();
@@ -114,11 +116,8 @@ public final class Index {
     /** Indexes the resource; returns the workloads it declares. */
     private List<Workload> add(Resource resource) {
         byKind.computeIfAbsent(resource.kind(), k -> new ArrayList<>()).add(resource);
-        byName.computeIfAbsent(key(resource.kind(), resource.namespace(), resource.name()), k -> new ArrayList<>())
-                .add(resource);
-        byNameInAnyNamespace
-                .computeIfAbsent(key(resource.kind(), null, resource.name()), k -> new ArrayList<>())
-                .add(resource);
+        append(byName, key(resource.kind(), resource.namespace(), resource.name()), resource);
+        append(byNameInAnyNamespace, key(resource.kind(), null, resource.name()), resource);
         if (!resource.namespace().isEmpty()) {
             namespaces.add(resource.namespace());
         }
@@ -140,6 +139,25 @@ public final class Index {
             addSecretProducer(resource);
         }
         return declared;
+    }
+
+    /**
+     * Adds the resource under the key. Almost every name is unique, so a name holds an immutable list of one until a
+     * second resource comes: a growable list per resource would double what the index keeps alive.
+     */
+    private static <K> void append(Map<K, List<Resource>> table, K key, Resource resource) {
+        List<Resource> present = table.putIfAbsent(key, List.of(resource));
+        if (present == null) {
+            return;
+        }
+        if (present.size() == 1) {
+            List<Resource> several = new ArrayList<>(2);
+            several.add(present.get(0));
+            several.add(resource);
+            table.put(key, several);
+        } else {
+            present.add(resource);
+        }
     }
 
     private void addWorkload(Workload workload) {
@@ -267,8 +285,12 @@ public final class Index {
 
     /** Whether a Service's exportTo annotation lets a namespace see it. */
     public boolean serviceVisible(Resource service, String fromNamespace) {
+        // The one annotation, read without making the map of them all: this runs for every host look-up.
         return ExportTo.visible(
-                service.annotations().get("networking.istio.io/exportTo"), service.namespace(), fromNamespace);
+                Resource.stringValue(
+                        service.body().path("metadata").path("annotations"), "networking.istio.io/exportTo"),
+                service.namespace(),
+                fromNamespace);
     }
 
     /** ServiceEntries whose hosts cover the host and that are exported to the namespace. */
@@ -352,7 +374,7 @@ public final class Index {
     }
 
     private static List<Resource> visible(List<Resource> resources, String fromNamespace) {
-        if (fromNamespace == null) {
+        if (fromNamespace == null || resources.isEmpty()) {
             return resources;
         }
         List<Resource> visible = new ArrayList<>(resources.size());

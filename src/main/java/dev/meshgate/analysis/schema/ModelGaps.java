@@ -87,7 +87,10 @@ final class ModelGaps {
     /** The bounds of an unsigned protobuf integer: from 0 to {@code max}, or without an upper bound (uint64). */
     record Unsigned(Long max) {}
 
-    private static final Unsigned UINT32 = new Unsigned(4294967295L);
+    /** The largest uint32; every unsigned field accepts 0 to this. */
+    static final long UINT32_MAX = 4294967295L;
+
+    private static final Unsigned UINT32 = new Unsigned(UINT32_MAX);
     private static final Unsigned UINT64 = new Unsigned(null);
 
     // fabric8 types every uint32 and uint64 of the Istio API as Long; these two are uint64.

@@ -108,8 +108,10 @@ final class TreeWalker {
     }
 
     private void checkRequired(JsonNode node) {
-        List<String> required = RequiredFields.of(kind, path.toString());
-        for (String field : required) {
+        List<String> required = RequiredFields.of(kind, path);
+        // Indexed: this runs for every object of every resource, and an iterator is allocated each time.
+        for (int i = 0; i < required.size(); i++) {
+            String field = required.get(i);
             if (!node.hasNonNull(field)) {
                 violations.add(new StructureViolation(path.toString(), Problem.MISSING_FIELD, field));
             }
@@ -216,13 +218,17 @@ final class TreeWalker {
      * as Long (and the wrapped ones as Integer): a negative or too large value is refused by the API server.
      */
     private void checkUnsigned(JsonNode node, Shape.ScalarKind kind) {
+        long value = node.asLong();
+        // Within uint32 every bound holds, so the field's pointer is only made and matched for a value outside it.
+        if (value >= 0 && value <= ModelGaps.UINT32_MAX) {
+            return;
+        }
         String pointer = path.toString();
         ModelGaps.Unsigned unsigned =
                 kind == Shape.ScalarKind.LONG ? ModelGaps.unsignedLong(pointer) : ModelGaps.unsignedInteger(pointer);
         if (unsigned == null) {
             return;
         }
-        long value = node.asLong();
         if (value < 0 || (unsigned.max() != null && value > unsigned.max())) {
             violations.add(new StructureViolation(
                     pointer,

@@ -117,13 +117,17 @@ public final class AuthorizationPolicyRulesRule implements Rule {
                     "serviceAccounts with principals or namespaces (use separate sources)");
         }
         for (String field : SOURCE_FIELDS) {
-            emptyValues(context, policy, source.path(field), pointer + "/" + field, field);
+            emptyValues(context, policy, source.path(field), pointer, field);
             if (custom && CUSTOM_UNSUPPORTED_SOURCES.contains(field) && has(source, field)) {
                 unsupportedWithCustom(context, policy, pointer + "/" + field, "from.source." + field);
             }
         }
         for (String field : IP_FIELDS) {
-            Elements.each(source.path(field), pointer + "/" + field, (block, at) -> {
+            JsonNode blocks = source.path(field);
+            if (!blocks.isArray()) {
+                continue;
+            }
+            Elements.each(blocks, pointer + "/" + field, (block, at) -> {
                 String text = block.asText("");
                 if (!text.isEmpty() && !IpBlock.valid(text)) {
                     context.report(Message.MG1123, policy, at, text, "not an IP address or CIDR block");
@@ -141,12 +145,18 @@ public final class AuthorizationPolicyRulesRule implements Rule {
             context.report(Message.MG1110, policy, pointer, "a field of to.operation (it is empty)");
         }
         for (String field : OPERATION_FIELDS) {
-            emptyValues(context, policy, operation.path(field), pointer + "/" + field, field);
+            emptyValues(context, policy, operation.path(field), pointer, field);
         }
     }
 
-    private static void emptyValues(Context context, Resource policy, JsonNode values, String pointer, String field) {
-        Elements.each(values, pointer, (value, at) -> {
+    /** Reports the empty values of the list in the field of the object at the pointer. */
+    private static void emptyValues(
+            Context context, Resource policy, JsonNode values, String objectPointer, String field) {
+        // Most fields are absent: their pointer is not made.
+        if (!values.isArray()) {
+            return;
+        }
+        Elements.each(values, objectPointer + "/" + field, (value, at) -> {
             if (value.asText("").isEmpty()) {
                 context.report(Message.MG1110, policy, at, "a value of " + field + " (empty)");
             }

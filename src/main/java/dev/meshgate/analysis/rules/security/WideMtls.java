@@ -30,27 +30,45 @@ public final class WideMtls {
 
     private final Index index;
     private final String rootNamespace;
-    private final Map<String, List<Resource>> namespaceWide = new HashMap<>();
-    private final Map<String, List<Resource>> destinationRules = new HashMap<>();
+    // Both tables are made on the first question: rules ask only about what disables mutual TLS, which most inputs
+    // never do, and grouping every DestinationRule costs a walk of them all.
+    private Map<String, List<Resource>> namespaceWide;
+    private Map<String, List<Resource>> destinationRules;
 
-    /** Groups the input's namespace-wide PeerAuthentications by namespace and its DestinationRules by host, once. */
+    /** The look-ups over the input's namespace-wide PeerAuthentications and DestinationRules by host. */
     public WideMtls(Index index) {
         this.index = index;
         this.rootNamespace = MeshConfigSource.rootNamespace(index);
-        for (Resource pa : ObjectKey.distinct(index.ofKind(Kinds.PEER_AUTHENTICATION))) {
-            if (namespaceWideMode(pa).isPresent()) {
-                namespaceWide
-                        .computeIfAbsent(pa.namespace(), k -> new ArrayList<>())
-                        .add(pa);
+    }
+
+    /** The namespace-wide PeerAuthentications by namespace, grouped once. */
+    private Map<String, List<Resource>> namespaceWideByNamespace() {
+        if (namespaceWide == null) {
+            namespaceWide = new HashMap<>();
+            for (Resource pa : ObjectKey.distinct(index.ofKind(Kinds.PEER_AUTHENTICATION))) {
+                if (namespaceWideMode(pa).isPresent()) {
+                    namespaceWide
+                            .computeIfAbsent(pa.namespace(), k -> new ArrayList<>())
+                            .add(pa);
+                }
             }
         }
-        for (Resource dr : ObjectKey.distinct(index.ofKind(Kinds.DESTINATION_RULE))) {
-            if (mode(dr).isPresent()) {
-                destinationRules
-                        .computeIfAbsent(dr.at("/spec/host").asText(""), k -> new ArrayList<>())
-                        .add(dr);
+        return namespaceWide;
+    }
+
+    /** The DestinationRules that set a TLS mode, by host, grouped once. */
+    private Map<String, List<Resource>> destinationRulesByHost() {
+        if (destinationRules == null) {
+            destinationRules = new HashMap<>();
+            for (Resource dr : ObjectKey.distinct(index.ofKind(Kinds.DESTINATION_RULE))) {
+                if (mode(dr).isPresent()) {
+                    destinationRules
+                            .computeIfAbsent(dr.at("/spec/host").asText(""), k -> new ArrayList<>())
+                            .add(dr);
+                }
             }
         }
+        return destinationRules;
     }
 
     /** The kinds these look-ups read. */
@@ -112,12 +130,13 @@ public final class WideMtls {
      * order stands in for age), if one sets a mode.
      */
     public Optional<Resource> namespaceWide(String namespace) {
-        return namespaceWide.getOrDefault(namespace, List.of()).stream().findFirst();
+        return namespaceWideByNamespace().getOrDefault(namespace, List.of()).stream()
+                .findFirst();
     }
 
     /** The first DestinationRule for exactly this host whose TLS mode passes the test. */
     public Optional<Resource> destinationRuleFor(String host, Predicate<String> modeTest) {
-        return destinationRules.getOrDefault(host, List.of()).stream()
+        return destinationRulesByHost().getOrDefault(host, List.of()).stream()
                 .filter(dr -> modeTest.test(mode(dr).orElseThrow()))
                 .findFirst();
     }

@@ -9,6 +9,7 @@ import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.manifest.Resource;
 import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
 import java.util.List;
 import java.util.Set;
@@ -34,30 +35,43 @@ public final class DestinationHostNotFoundRule implements Rule {
 
     @Override
     public void check(Context context) {
-        String domain = context.settings().clusterDomain();
         context.onEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
-                .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
-                    String host = located.destination().getHost();
-                    if (host == null || host.isEmpty()) {
-                        return;
-                    }
-                    String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
+                .ifPresent(spec -> {
                     List<String> seenFrom = ExportTo.seenFrom(vs.at("/spec/exportTo"), vs.namespace());
-                    // Exported nowhere ("~"), it routes nothing; else one namespace that sees the host is enough.
-                    if (seenFrom.isEmpty()
-                            || seenFrom.stream()
-                                    .anyMatch(namespace -> context.index().hostExists(fqdn, namespace))) {
-                        return;
-                    }
-                    String pointer = located.pointer() + "/host";
-                    // In the whole mesh nothing else can serve an external host: the route has no cluster to go to.
-                    if (HostNames.isExternal(fqdn, domain)
-                            && !context.index().verifiable(Reference.host(fqdn, domain))) {
-                        context.report(Message.MG3006, vs, pointer, fqdn);
-                    } else {
-                        context.unresolved(vs, pointer, target(context, fqdn, domain), Message.IST0101, "host", fqdn);
-                    }
-                })));
+                    VirtualServiceDestinations.forEach(
+                            spec, located -> checkDestination(context, vs, seenFrom, located));
+                }));
+    }
+
+    /** Judges one destination of the VirtualService, which is applied in the namespaces {@code seenFrom}. */
+    private static void checkDestination(
+            Context context, Resource vs, List<String> seenFrom, VirtualServiceDestinations.Located located) {
+        String domain = context.settings().clusterDomain();
+        String host = located.destination().getHost();
+        if (host == null || host.isEmpty()) {
+            return;
+        }
+        String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
+        // Exported nowhere ("~"), it routes nothing; else one namespace that sees the host is enough.
+        if (seenFrom.isEmpty() || seenByAny(context, fqdn, seenFrom)) {
+            return;
+        }
+        String pointer = located.pointer() + "/host";
+        // In the whole mesh nothing else can serve an external host: the route has no cluster to go to.
+        if (HostNames.isExternal(fqdn, domain) && !context.index().verifiable(Reference.host(fqdn, domain))) {
+            context.report(Message.MG3006, vs, pointer, fqdn);
+        } else {
+            context.unresolved(vs, pointer, target(context, fqdn, domain), Message.IST0101, "host", fqdn);
+        }
+    }
+
+    private static boolean seenByAny(Context context, String fqdn, List<String> namespaces) {
+        for (String namespace : namespaces) {
+            if (context.index().hostExists(fqdn, namespace)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

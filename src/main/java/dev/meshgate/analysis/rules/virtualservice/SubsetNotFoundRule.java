@@ -12,6 +12,10 @@ import dev.meshgate.manifest.Resource;
 import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
 import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
 import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +36,9 @@ public final class SubsetNotFoundRule implements Rule {
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
+        // Many routes name the subsets of one DestinationRule: its subset names are read from its typed spec once per
+        // analysis, not once per route that asks.
+        Map<Resource, List<String>> subsetsOf = new IdentityHashMap<>();
         context.onEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
                 .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
                     String subset = located.destination().getSubset();
@@ -40,7 +47,7 @@ public final class SubsetNotFoundRule implements Rule {
                         return;
                     }
                     String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
-                    if (!defined(context, vs, fqdn, subset)) {
+                    if (!defined(context, subsetsOf, vs, fqdn, subset)) {
                         // Defined beside the Service it subsets, or (other hosts) beside the route.
                         String namespace = HostNames.serviceNamespace(fqdn, domain);
                         context.unresolved(
@@ -57,17 +64,28 @@ public final class SubsetNotFoundRule implements Rule {
                 })));
     }
 
-    private static boolean defined(Context context, Resource vs, String fqdn, String subset) {
+    private static boolean defined(
+            Context context, Map<Resource, List<String>> subsetsOf, Resource vs, String fqdn, String subset) {
         for (Resource dr : context.index().destinationRules(fqdn, vs.namespace())) {
-            DestinationRule spec = IstioModel.spec(dr, DestinationRule.class).orElse(null);
-            if (spec != null && spec.getSubsets() != null) {
-                for (Subset candidate : spec.getSubsets()) {
-                    if (candidate != null && subset.equals(candidate.getName())) {
-                        return true;
-                    }
-                }
+            if (subsetsOf.computeIfAbsent(dr, SubsetNotFoundRule::subsetNames).contains(subset)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** The names of the subsets a DestinationRule defines; none when its spec cannot be read. */
+    private static List<String> subsetNames(Resource dr) {
+        DestinationRule spec = IstioModel.spec(dr, DestinationRule.class).orElse(null);
+        if (spec == null || spec.getSubsets() == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(spec.getSubsets().size());
+        for (Subset candidate : spec.getSubsets()) {
+            if (candidate != null && candidate.getName() != null) {
+                names.add(candidate.getName());
+            }
+        }
+        return names;
     }
 }
