@@ -33,6 +33,27 @@ final class ClassPathLaunch {
         return command;
     }
 
+    /**
+     * The command that turns a list of the classes a run loaded ({@code -XX:DumpLoadedClassList}) into a static
+     * class-data archive for this class path, as the wrapper does after the first {@code validate} of a build; empty
+     * when the process was not started from the application's jar.
+     */
+    static java.util.Optional<List<String>> staticArchiveCommand(Path classList, Path archive) {
+        List<String> launch = command(List.of(), List.of());
+        int classPath = launch.indexOf("-cp");
+        if (classPath < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(List.of(
+                launch.get(0),
+                "-Xshare:dump",
+                "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:cds=off",
+                "-cp",
+                launch.get(classPath + 1)));
+    }
+
     /** The jars of the fast-jar layout: {@code app/*.jar}, then {@code lib/main/*.jar}, each in name order. */
     static String classPath(Path application) {
         return Stream.of(application.resolve("app"), application.resolve("lib/main"))

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * What starting costs, each a process of its own, the variants taken in turn so that a busy machine slows them alike:
  * {@code validate} of a small folder (with the wrapper's Java options: from the launcher jar without and with a
- * class-data archive, and as the wrapper starts it, on the class path with an archive) and
+ * class-data archive, and as the wrapper starts it, on the class path with a static archive) and
  * the service's way from its process start to the first ready answer of {@code /q/health/ready} (on a new data folder
  * and again on the same one, as a restart finds it; plain and, as the wrapper starts it, with a class-data archive
  * that an earlier service recorded when it was stopped), in wall time and in CPU time.
@@ -56,7 +56,7 @@ final class StartMeasurement {
             Path cache = work.resolve("render-cache");
             validate(folder, cache, recording(archive), SelfLauncher::command);
             Path classPathArchive = work.resolve("cli-class-path.jsa");
-            validate(folder, cache, recording(classPathArchive), ClassPathLaunch::command);
+            boolean classPathArchived = staticArchive(folder, cache, work.resolve("cli-classes.lst"), classPathArchive);
             Path serviceArchive = work.resolve("service.jsa");
             service(work.resolve("data-recording"), recording(serviceArchive));
             List<Start> plain = new ArrayList<>();
@@ -69,7 +69,9 @@ final class StartMeasurement {
             for (int i = 0; i < runs; i++) {
                 plain.add(validate(folder, cache, List.of(), SelfLauncher::command));
                 archived.add(validate(folder, cache, mapping(archive), SelfLauncher::command));
-                classPath.add(validate(folder, cache, mapping(classPathArchive), ClassPathLaunch::command));
+                if (classPathArchived) {
+                    classPath.add(validate(folder, cache, mapping(classPathArchive), ClassPathLaunch::command));
+                }
                 Path data = work.resolve("data-" + i);
                 fresh.add(service(data, List.of()));
                 restarted.add(service(data, List.of()));
@@ -82,7 +84,9 @@ final class StartMeasurement {
                     "start (median of " + runs + ")", "wall", "CPU", "min wall", "Quarkus says");
             row("validate " + folder.getFileName() + " (java -jar)", plain);
             row("validate " + folder.getFileName() + " (class-data archive)", archived);
-            row("validate " + folder.getFileName() + " (class path + archive)", classPath);
+            if (classPathArchived) {
+                row("validate " + folder.getFileName() + " (as ./meshgate runs it)", classPath);
+            }
             row("service ready, new data folder", fresh);
             row("service ready, restarted on the same folder", restarted);
             row("service ready, new data folder (archive)", freshArchived);
@@ -96,6 +100,24 @@ final class StartMeasurement {
     /** The wrapper's options that record a class-data archive of the classes a process loaded, as it exits. */
     private static List<String> recording(Path archive) {
         return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /**
+     * Records the static archive the wrapper maps for {@code validate}: a run that lists the classes it loads, then a
+     * dump of those classes (a dynamic archive on JDK 17 leaves out classes of old class-file versions, picocli's);
+     * false when the process was not started from the application's jar.
+     */
+    private boolean staticArchive(Path folder, Path cache, Path classList, Path archive) throws IOException {
+        java.util.Optional<List<String>> dump = ClassPathLaunch.staticArchiveCommand(classList, archive);
+        if (dump.isEmpty()) {
+            return false;
+        }
+        validate(folder, cache, List.of("-XX:DumpLoadedClassList=" + classList), ClassPathLaunch::command);
+        MeasuredRun run = MeasuredRun.of(dump.get(), folder);
+        if (run.exit() != 0) {
+            throw new IllegalStateException("the class-data archive could not be dumped: " + run.errors());
+        }
+        return true;
     }
 
     /** The wrapper's options that start from a recorded archive. */
