@@ -83,24 +83,31 @@ public final class BenchRepoCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         out.flush();
         Path cache = Files.createTempDirectory("meshgate-bench-cache");
+        Path archives = Files.createTempDirectory("meshgate-bench-archive");
         try {
+            // Measured as ./meshgate runs validate: from the static archive its first run after a build records.
+            Optional<StaticArchive> wrapper = StaticArchive.record(
+                    root,
+                    List.of("validate", "-o", "json", "--fail-on", "never", "--plain", root.toString()),
+                    archives);
+            Validation validate = extra -> validate(root, cache, extra, wrapper);
             if (plain) {
                 RepositoryFloor floor = RepositoryFloor.pyyaml(root);
                 header(out);
-                row(out, "plain", validate(root, cache, List.of("--plain")), floor);
+                row(out, "plain", validate.run(List.of("--plain")), floor);
                 return 0;
             }
             RepositoryFloor floor =
                     RepositoryFloor.kustomize(RenderLimits.defaults().kustomizeCommand(), root, kustomizations);
             Path changed = root.resolve(touch != null ? touch : defaultTouch(root, kustomizations));
             header(out);
-            MeasuredRun cold = row(out, "cold (empty cache)", validate(root, cache, List.of()), floor);
-            row(out, "warm (nothing changed)", validate(root, cache, List.of()), floor);
+            MeasuredRun cold = row(out, "cold (empty cache)", validate.run(List.of()), floor);
+            row(out, "warm (nothing changed)", validate.run(List.of()), floor);
             byte[] original = Files.readAllBytes(changed);
             MeasuredRun afterChange;
             try {
                 Files.writeString(changed, TOUCH_LINE, java.nio.file.StandardOpenOption.APPEND);
-                afterChange = row(out, "one file changed", validate(root, cache, List.of()), floor);
+                afterChange = row(out, "one file changed", validate.run(List.of()), floor);
             } finally {
                 Files.write(changed, original);
             }
@@ -113,6 +120,7 @@ public final class BenchRepoCommand implements Callable<Integer> {
             return 0;
         } finally {
             FileTrees.deleteRecursively(cache);
+            FileTrees.deleteRecursively(archives);
         }
     }
 
@@ -129,13 +137,25 @@ public final class BenchRepoCommand implements Callable<Integer> {
         throw new IllegalArgumentException("no kustomization file in " + folder);
     }
 
-    /** One validation as the command line runs it, in a process of its own, with the render cache in the folder. */
-    private static MeasuredRun validate(Path root, Path cache, List<String> extra) throws IOException {
+    /** A validation of the repository with these options added. */
+    private interface Validation {
+        MeasuredRun run(List<String> extra) throws IOException;
+    }
+
+    /**
+     * One validation as the command line runs it, in a process of its own, with the render cache in the folder: as
+     * the wrapper runs it when this process started from the application's jar, else the way this process started.
+     */
+    private static MeasuredRun validate(Path root, Path cache, List<String> extra, Optional<StaticArchive> wrapper)
+            throws IOException {
         List<String> arguments = new ArrayList<>(List.of("validate", "-o", "json", "--fail-on", "never"));
         arguments.addAll(List.of("--cache-dir", cache.toString()));
         arguments.addAll(extra);
         arguments.add(root.toString());
-        MeasuredRun run = MeasuredRun.of(SelfLauncher.command(SelfLauncher.COMMAND_LINE_VM_OPTIONS, arguments), root);
+        List<String> command = wrapper.isPresent()
+                ? wrapper.get().command(arguments)
+                : SelfLauncher.command(SelfLauncher.COMMAND_LINE_VM_OPTIONS, arguments);
+        MeasuredRun run = MeasuredRun.of(command, root);
         if (run.exit() != 0) {
             throw new IllegalStateException("validate failed (exit " + run.exit() + "): " + run.errors());
         }

@@ -55,8 +55,8 @@ final class StartMeasurement {
             Path archive = work.resolve("cli.jsa");
             Path cache = work.resolve("render-cache");
             validate(folder, cache, recording(archive), SelfLauncher::command);
-            Path classPathArchive = work.resolve("cli-class-path.jsa");
-            boolean classPathArchived = staticArchive(folder, cache, work.resolve("cli-classes.lst"), classPathArchive);
+            java.util.Optional<StaticArchive> wrapper = StaticArchive.record(
+                    folder, arguments(folder, cache), Files.createDirectory(work.resolve("static")));
             Path serviceArchive = work.resolve("service.jsa");
             service(work.resolve("data-recording"), recording(serviceArchive));
             List<Start> plain = new ArrayList<>();
@@ -69,8 +69,8 @@ final class StartMeasurement {
             for (int i = 0; i < runs; i++) {
                 plain.add(validate(folder, cache, List.of(), SelfLauncher::command));
                 archived.add(validate(folder, cache, mapping(archive), SelfLauncher::command));
-                if (classPathArchived) {
-                    classPath.add(validate(folder, cache, mapping(classPathArchive), ClassPathLaunch::command));
+                if (wrapper.isPresent()) {
+                    classPath.add(measured(folder, wrapper.get().command(arguments(folder, cache))));
                 }
                 Path data = work.resolve("data-" + i);
                 fresh.add(service(data, List.of()));
@@ -84,7 +84,7 @@ final class StartMeasurement {
                     "start (median of " + runs + ")", "wall", "CPU", "min wall", "Quarkus says");
             row("validate " + folder.getFileName() + " (java -jar)", plain);
             row("validate " + folder.getFileName() + " (class-data archive)", archived);
-            if (classPathArchived) {
+            if (wrapper.isPresent()) {
                 row("validate " + folder.getFileName() + " (as ./meshgate runs it)", classPath);
             }
             row("service ready, new data folder", fresh);
@@ -102,24 +102,6 @@ final class StartMeasurement {
         return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
-    /**
-     * Records the static archive the wrapper maps for {@code validate}: a run that lists the classes it loads, then a
-     * dump of those classes (a dynamic archive on JDK 17 leaves out classes of old class-file versions, picocli's);
-     * false when the process was not started from the application's jar.
-     */
-    private boolean staticArchive(Path folder, Path cache, Path classList, Path archive) throws IOException {
-        java.util.Optional<List<String>> dump = ClassPathLaunch.staticArchiveCommand(classList, archive);
-        if (dump.isEmpty()) {
-            return false;
-        }
-        validate(folder, cache, List.of("-XX:DumpLoadedClassList=" + classList), ClassPathLaunch::command);
-        MeasuredRun run = MeasuredRun.of(dump.get(), folder);
-        if (run.exit() != 0) {
-            throw new IllegalStateException("the class-data archive could not be dumped: " + run.errors());
-        }
-        return true;
-    }
-
     /** The wrapper's options that start from a recorded archive. */
     private static List<String> mapping(Path archive) {
         return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
@@ -128,9 +110,16 @@ final class StartMeasurement {
     private Start validate(Path folder, Path cache, List<String> archive, Launcher launcher) throws IOException {
         List<String> options = new ArrayList<>(archive);
         options.addAll(SelfLauncher.COMMAND_LINE_VM_OPTIONS);
-        List<String> arguments = List.of(
+        return measured(folder, launcher.command(options, arguments(folder, cache)));
+    }
+
+    private static List<String> arguments(Path folder, Path cache) {
+        return List.of(
                 "validate", "-o", "json", "--fail-on", "never", "--cache-dir", cache.toString(), folder.toString());
-        MeasuredRun run = MeasuredRun.of(launcher.command(options, arguments), folder);
+    }
+
+    private static Start measured(Path folder, List<String> command) throws IOException {
+        MeasuredRun run = MeasuredRun.of(command, folder);
         if (run.exit() != 0) {
             throw new IllegalStateException("validate failed (exit " + run.exit() + "): " + run.errors());
         }
