@@ -86,28 +86,25 @@ public final class BenchRepoCommand implements Callable<Integer> {
         Path archives = Files.createTempDirectory("meshgate-bench-archive");
         try {
             // Measured as ./meshgate runs validate: from the static archive its first run after a build records.
-            Optional<StaticArchive> wrapper = StaticArchive.record(
-                    root,
-                    List.of("validate", "-o", "json", "--fail-on", "never", "--plain", root.toString()),
-                    archives);
-            Validation validate = extra -> validate(root, cache, extra, wrapper);
+            Optional<StaticArchive> wrapper =
+                    StaticArchive.record(root, arguments(root, cache, List.of("--plain")), archives);
             if (plain) {
                 RepositoryFloor floor = RepositoryFloor.pyyaml(root);
                 header(out);
-                row(out, "plain", validate.run(List.of("--plain")), floor);
+                row(out, "plain", validate(root, cache, List.of("--plain"), wrapper), floor);
                 return 0;
             }
             RepositoryFloor floor =
                     RepositoryFloor.kustomize(RenderLimits.defaults().kustomizeCommand(), root, kustomizations);
             Path changed = root.resolve(touch != null ? touch : defaultTouch(root, kustomizations));
             header(out);
-            MeasuredRun cold = row(out, "cold (empty cache)", validate.run(List.of()), floor);
-            row(out, "warm (nothing changed)", validate.run(List.of()), floor);
+            MeasuredRun cold = row(out, "cold (empty cache)", validate(root, cache, List.of(), wrapper), floor);
+            row(out, "warm (nothing changed)", validate(root, cache, List.of(), wrapper), floor);
             byte[] original = Files.readAllBytes(changed);
             MeasuredRun afterChange;
             try {
                 Files.writeString(changed, TOUCH_LINE, java.nio.file.StandardOpenOption.APPEND);
-                afterChange = row(out, "one file changed", validate.run(List.of()), floor);
+                afterChange = row(out, "one file changed", validate(root, cache, List.of(), wrapper), floor);
             } finally {
                 Files.write(changed, original);
             }
@@ -137,21 +134,13 @@ public final class BenchRepoCommand implements Callable<Integer> {
         throw new IllegalArgumentException("no kustomization file in " + folder);
     }
 
-    /** A validation of the repository with these options added. */
-    private interface Validation {
-        MeasuredRun run(List<String> extra) throws IOException;
-    }
-
     /**
      * One validation as the command line runs it, in a process of its own, with the render cache in the folder: as
      * the wrapper runs it when this process started from the application's jar, else the way this process started.
      */
     private static MeasuredRun validate(Path root, Path cache, List<String> extra, Optional<StaticArchive> wrapper)
             throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("validate", "-o", "json", "--fail-on", "never"));
-        arguments.addAll(List.of("--cache-dir", cache.toString()));
-        arguments.addAll(extra);
-        arguments.add(root.toString());
+        List<String> arguments = arguments(root, cache, extra);
         List<String> command = wrapper.isPresent()
                 ? wrapper.get().command(arguments)
                 : SelfLauncher.command(SelfLauncher.COMMAND_LINE_VM_OPTIONS, arguments);
@@ -160,6 +149,15 @@ public final class BenchRepoCommand implements Callable<Integer> {
             throw new IllegalStateException("validate failed (exit " + run.exit() + "): " + run.errors());
         }
         return run;
+    }
+
+    /** The command line's arguments to validate the repository with the render cache in the folder. */
+    private static List<String> arguments(Path root, Path cache, List<String> extra) {
+        List<String> arguments = new ArrayList<>(List.of("validate", "-o", "json", "--fail-on", "never"));
+        arguments.addAll(List.of("--cache-dir", cache.toString()));
+        arguments.addAll(extra);
+        arguments.add(root.toString());
+        return arguments;
     }
 
     private static void header(PrintWriter out) {

@@ -32,12 +32,6 @@ final class StartMeasurement {
     private static final Duration READY_WITHIN = Duration.ofMinutes(2);
     private static final Duration POLL = Duration.ofMillis(10);
 
-    /** How a command line is started: from the launcher jar, or on the class path as the wrapper starts validate. */
-    @FunctionalInterface
-    interface Launcher {
-        List<String> command(List<String> vmOptions, List<String> arguments);
-    }
-
     /** One start: wall and CPU seconds, and for the service the start time Quarkus itself reported (NaN if none). */
     record Start(double seconds, double cpuSeconds, double quarkusSeconds) {}
 
@@ -54,7 +48,7 @@ final class StartMeasurement {
         try {
             Path archive = work.resolve("cli.jsa");
             Path cache = work.resolve("render-cache");
-            validate(folder, cache, recording(archive), SelfLauncher::command);
+            validate(folder, cache, recording(archive));
             java.util.Optional<StaticArchive> wrapper = StaticArchive.record(
                     folder, arguments(folder, cache), Files.createDirectory(work.resolve("static")));
             Path serviceArchive = work.resolve("service.jsa");
@@ -67,8 +61,8 @@ final class StartMeasurement {
             List<Start> freshArchived = new ArrayList<>();
             List<Start> restartedArchived = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                plain.add(validate(folder, cache, List.of(), SelfLauncher::command));
-                archived.add(validate(folder, cache, mapping(archive), SelfLauncher::command));
+                plain.add(validate(folder, cache, List.of()));
+                archived.add(validate(folder, cache, mapping(archive)));
                 if (wrapper.isPresent()) {
                     classPath.add(measured(folder, wrapper.get().command(arguments(folder, cache))));
                 }
@@ -107,10 +101,11 @@ final class StartMeasurement {
         return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
     }
 
-    private Start validate(Path folder, Path cache, List<String> archive, Launcher launcher) throws IOException {
+    /** validate from the launcher jar, with the wrapper's Java options after the archive's. */
+    private Start validate(Path folder, Path cache, List<String> archive) throws IOException {
         List<String> options = new ArrayList<>(archive);
         options.addAll(SelfLauncher.COMMAND_LINE_VM_OPTIONS);
-        return measured(folder, launcher.command(options, arguments(folder, cache)));
+        return measured(folder, SelfLauncher.command(options, arguments(folder, cache)));
     }
 
     private static List<String> arguments(Path folder, Path cache) {

@@ -31,9 +31,7 @@ final class StaticArchive {
         if (dump.isEmpty()) {
             return Optional.empty();
         }
-        List<String> options = new ArrayList<>(List.of("-XX:DumpLoadedClassList=" + classList));
-        options.addAll(SelfLauncher.COMMAND_LINE_VM_OPTIONS);
-        MeasuredRun listing = MeasuredRun.of(ClassPathLaunch.command(options, arguments), folder);
+        MeasuredRun listing = MeasuredRun.of(wrapperCommand("-XX:DumpLoadedClassList=" + classList, arguments), folder);
         if (listing.exit() > 1) {
             throw new IllegalStateException("validate failed (exit " + listing.exit() + "): " + listing.errors());
         }
@@ -46,7 +44,12 @@ final class StaticArchive {
 
     /** The command that runs {@code validate} with these arguments from the archive, with the wrapper's options. */
     List<String> command(List<String> arguments) {
-        List<String> options = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"));
+        return wrapperCommand("-XX:SharedArchiveFile=" + archive, arguments);
+    }
+
+    /** validate on the class path with the archive option, then the wrapper's Java options. */
+    private static List<String> wrapperCommand(String archiveOption, List<String> arguments) {
+        List<String> options = new ArrayList<>(List.of(archiveOption, "-Xlog:cds=off"));
         options.addAll(SelfLauncher.COMMAND_LINE_VM_OPTIONS);
         return ClassPathLaunch.command(options, arguments);
     }

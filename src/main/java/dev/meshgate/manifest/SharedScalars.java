@@ -20,31 +20,26 @@ final class SharedScalars {
 
     /** The shared copy of a mapping key. */
     String key(String key) {
-        if (key.length() > MAX_LENGTH) {
-            return key;
-        }
-        String shared = keys.get(key);
-        if (shared != null) {
-            return shared;
-        }
-        if (keys.size() < MAX_ENTRIES) {
-            keys.put(key, key);
-        }
-        return key;
+        return shared(keys, key, key);
     }
 
     /** The shared node of a scalar's value: text nodes are immutable, so resources may hold the same one. */
     JsonNode value(JsonNode value) {
-        if (!value.isTextual() || value.textValue().length() > MAX_LENGTH) {
-            return value;
+        return value.isTextual() ? shared(texts, value.textValue(), value) : value;
+    }
+
+    /** The copy the table holds for the text, else this one, which the table keeps while it has room. */
+    private static <T> T shared(Map<String, T> table, String text, T copy) {
+        if (text.length() > MAX_LENGTH) {
+            return copy;
         }
-        JsonNode shared = texts.get(value.textValue());
-        if (shared != null) {
-            return shared;
+        T known = table.get(text);
+        if (known != null) {
+            return known;
         }
-        if (texts.size() < MAX_ENTRIES) {
-            texts.put(value.textValue(), value);
+        if (table.size() < MAX_ENTRIES) {
+            table.put(text, copy);
         }
-        return value;
+        return copy;
     }
 }

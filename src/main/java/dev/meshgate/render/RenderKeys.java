@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * file its rendering reads. For kustomize that is the kustomization, and transitively every file or folder it names
  * (resources, bases, components, patches, generators' files and env files, replacements, transformer
  * configurations); for a chart its whole folder (templates, vendored dependencies) and its values files; for a plain
- * folder the manifests the directory renderer reads; for a Flux folder every file under it. What a key misses would serve a stale rendering, so when in doubt a file is in.
+ * folder the manifests the directory renderer reads; for a Flux folder every file under it. What a key misses would
+ * serve a stale rendering, so when in doubt a file is in.
  *
  * <p>One instance per run over one tree: kustomization look-ups are remembered for the run only, since the files may
  * change between runs; contents' hashes as long as {@link FileHashes} can tell a file did not change.

@@ -44,14 +44,8 @@ public final class WideMtls {
     /** The namespace-wide PeerAuthentications by namespace, grouped once. */
     private Map<String, List<Resource>> namespaceWideByNamespace() {
         if (namespaceWide == null) {
-            namespaceWide = new HashMap<>();
-            for (Resource pa : ObjectKey.distinct(index.ofKind(Kinds.PEER_AUTHENTICATION))) {
-                if (namespaceWideMode(pa).isPresent()) {
-                    namespaceWide
-                            .computeIfAbsent(pa.namespace(), k -> new ArrayList<>())
-                            .add(pa);
-                }
-            }
+            namespaceWide = grouped(
+                    Kinds.PEER_AUTHENTICATION, pa -> namespaceWideMode(pa).isPresent(), Resource::namespace);
         }
         return namespaceWide;
     }
@@ -59,16 +53,23 @@ public final class WideMtls {
     /** The DestinationRules that set a TLS mode, by host, grouped once. */
     private Map<String, List<Resource>> destinationRulesByHost() {
         if (destinationRules == null) {
-            destinationRules = new HashMap<>();
-            for (Resource dr : ObjectKey.distinct(index.ofKind(Kinds.DESTINATION_RULE))) {
-                if (mode(dr).isPresent()) {
-                    destinationRules
-                            .computeIfAbsent(dr.at("/spec/host").asText(""), k -> new ArrayList<>())
-                            .add(dr);
-                }
-            }
+            destinationRules = grouped(Kinds.DESTINATION_RULE, dr -> mode(dr).isPresent(), dr -> dr.at("/spec/host")
+                    .asText(""));
         }
         return destinationRules;
+    }
+
+    /** The distinct resources of the kind that pass the test, grouped by the key, in the input's order. */
+    private Map<String, List<Resource>> grouped(
+            ResourceKind kind, Predicate<Resource> test, java.util.function.Function<Resource, String> key) {
+        Map<String, List<Resource>> groups = new HashMap<>();
+        for (Resource resource : ObjectKey.distinct(index.ofKind(kind))) {
+            if (test.test(resource)) {
+                groups.computeIfAbsent(key.apply(resource), k -> new ArrayList<>())
+                        .add(resource);
+            }
+        }
+        return groups;
     }
 
     /** The kinds these look-ups read. */
