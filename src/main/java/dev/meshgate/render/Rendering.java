@@ -96,6 +96,7 @@ public final class Rendering {
         List<RenderedApplication> rendered = new ArrayList<>(java.util.Collections.nCopies(sources.size(), null));
         FileHashes hashes = cache.map(RenderCache::fileHashes).orElseGet(FileHashes::forOneRun);
         RenderKeys keys = new RenderKeys(tree, limits, loadLimits, hashes);
+        UnrenderedFiles unrendered = new UnrenderedFiles();
         // Kustomize runs and render workers are processes of their own: as many at once as there are cores. Helm in
         // meshgate's own process stays on this thread, one chart at a time: its native library is not known to be
         // safe to enter concurrently.
@@ -112,9 +113,10 @@ public final class Rendering {
                 int index = i;
                 Source source = sources.get(i);
                 if (helmHere && source.type() == SourceType.HELM) {
-                    rendered.set(index, render(tree, source, defaultNamespace, keys));
+                    rendered.set(index, render(tree, source, defaultNamespace, keys, unrendered));
                 } else {
-                    running.add(pool.submit(() -> rendered.set(index, render(tree, source, defaultNamespace, keys))));
+                    running.add(pool.submit(
+                            () -> rendered.set(index, render(tree, source, defaultNamespace, keys, unrendered))));
                 }
             }
             for (java.util.concurrent.Future<?> render : running) {
@@ -134,7 +136,12 @@ public final class Rendering {
 
     /** @param defaultNamespace the namespace of resources that name none, unless the application sets its own */
     public RenderedApplication render(Path root, Source source, String defaultNamespace) {
-        return render(root, source, defaultNamespace, new RenderKeys(root, limits, loadLimits, FileHashes.forOneRun()));
+        return render(
+                root,
+                source,
+                defaultNamespace,
+                new RenderKeys(root, limits, loadLimits, FileHashes.forOneRun()),
+                new UnrenderedFiles());
     }
 
     /** What the render cache served and stored so far, when one is used. */
@@ -142,7 +149,8 @@ public final class Rendering {
         return cache.map(RenderCache::stats);
     }
 
-    private RenderedApplication render(Path root, Source source, String defaultNamespace, RenderKeys keys) {
+    private RenderedApplication render(
+            Path root, Source source, String defaultNamespace, RenderKeys keys, UnrenderedFiles unrendered) {
         String namespace = source.namespace() != null ? source.namespace() : defaultNamespace;
         ManifestLoader loader = new ManifestLoader(loadLimits, namespace);
         Optional<String> key = cache.isPresent() ? keys.key(source, namespace) : Optional.empty();
@@ -154,13 +162,14 @@ public final class Rendering {
                 }
             }
             RenderedApplication loaded = withUnrendered(
+                    unrendered,
                     root,
                     new RenderedApplication(source, renderers.get(source.type()).render(root, source, loader)),
                     namespace);
             key.ifPresent(stored -> cache.get().write(stored, loaded));
             return loaded;
         } catch (RenderException e) {
-            RenderedApplication failed = withUnrendered(root, failed(root, source, e), namespace);
+            RenderedApplication failed = withUnrendered(unrendered, root, failed(root, source, e), namespace);
             // The tool's own error recurs with the same files; a time limit on a busy machine may not.
             if (key.isPresent() && !e.isPassing()) {
                 cache.get().write(key.get(), failed);
@@ -173,17 +182,21 @@ public final class Rendering {
                     Origin.of(source.path().isEmpty() ? "." : source.path()),
                     source.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return withUnrendered(
-                    root, new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0)), namespace);
+                    unrendered,
+                    root,
+                    new RenderedApplication(source, new LoadResult(List.of(), List.of(problem), 0)),
+                    namespace);
         }
     }
 
     /** A failed application with what its local files declare, read here once rather than by every later run. */
-    private static RenderedApplication withUnrendered(Path root, RenderedApplication application, String namespace) {
+    private static RenderedApplication withUnrendered(
+            UnrenderedFiles unrendered, Path root, RenderedApplication application, String namespace) {
         return application.failed()
                 ? new RenderedApplication(
                         application.source(),
                         application.loaded(),
-                        UnrenderedFiles.of(root, application.source(), namespace))
+                        unrendered.of(root, application.source(), namespace))
                 : application;
     }
 
