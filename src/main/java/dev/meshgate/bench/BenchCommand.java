@@ -72,6 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
     private static final java.lang.management.ThreadMXBean CPU =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
+    // The bytes a thread allocated do not depend on when the collector runs, so the figure holds under load.
+    private static final com.sun.management.ThreadMXBean ALLOCATED =
+            CPU instanceof com.sun.management.ThreadMXBean threads ? threads : null;
+
     /** One size's medians. */
     record Figures(
             int services,
@@ -82,6 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
             double analyseMillis,
             double analyseCpuMillis,
             double analyseProcessCpuMillis,
+            double analyseAllocatedMiB,
             int findings,
             long retainedMiB,
             Map<String, Long> nanosByRule) {}
@@ -114,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         out.printf(
-                "%9s %10s %10s %10s %10s %12s %12s %12s %14s %9s %12s%n",
+                "%9s %10s %10s %10s %10s %12s %12s %12s %12s %14s %9s %12s%n",
                 "services",
                 "resources",
                 "read ms",
@@ -122,6 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "read gc ms",
                 "analyse ms",
                 "analyse cpu",
+                "analyse MiB",
                 "total ms",
                 "analysed/s",
                 "findings",
@@ -206,7 +212,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, Figures figures, String variant) {
         out.printf(
-                "%9d %10d %10.1f %10.1f %10.0f %12.1f %12.1f %12.1f %14.0f %9d %12d%s%n",
+                "%9d %10d %10.1f %10.1f %10.0f %12.1f %12.1f %12.1f %12.1f %14.0f %9d %12d%s%n",
                 figures.services(),
                 figures.resources(),
                 figures.loadMillis(),
@@ -214,6 +220,7 @@ public final class BenchCommand implements Callable<Integer> {
                 figures.loadCollectorMillis(),
                 figures.analyseMillis(),
                 figures.analyseCpuMillis(),
+                figures.analyseAllocatedMiB(),
                 figures.loadMillis() + figures.analyseMillis(),
                 figures.resources() / (figures.analyseMillis() / 1000),
                 figures.findings(),
@@ -230,6 +237,7 @@ public final class BenchCommand implements Callable<Integer> {
         double[] analyse = new double[times];
         double[] analyseCpu = new double[times];
         double[] analyseProcessCpu = new double[times];
+        double[] analyseAllocated = new double[times];
         int resources = 0;
         int findings = 0;
         long retained = 0;
@@ -255,6 +263,7 @@ public final class BenchCommand implements Callable<Integer> {
             // billed to the CRD variant, as a validation pays it.
             long cpu = CPU.getCurrentThreadCpuTime();
             long processCpu = processCpuNanos();
+            long allocated = allocatedBytes();
             CrdCatalog catalog = crdResources.isEmpty()
                     ? CrdCatalog.empty()
                     : CrdCatalog.builder()
@@ -265,6 +274,7 @@ public final class BenchCommand implements Callable<Integer> {
             long done = System.nanoTime();
             analyseCpu[run] = (CPU.getCurrentThreadCpuTime() - cpu) / 1e6;
             analyseProcessCpu[run] = (processCpuNanos() - processCpu) / 1e6;
+            analyseAllocated[run] = (allocatedBytes() - allocated) / (double) (1 << 20);
             load[run] = (read - start) / 1e6;
             analyse[run] = (done - settled) / 1e6;
             resources = loaded.resources().size();
@@ -280,6 +290,7 @@ public final class BenchCommand implements Callable<Integer> {
                 median(analyse),
                 median(analyseCpu),
                 median(analyseProcessCpu),
+                median(analyseAllocated),
                 findings,
                 retained,
                 meanPerRun(ruleTimes.nanosByName(), times));
@@ -289,6 +300,11 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Long> mean = new LinkedHashMap<>();
         total.forEach((rule, nanos) -> mean.put(rule, nanos / runs));
         return mean;
+    }
+
+    /** The bytes this thread (which runs the analysis) has allocated so far, or 0 where the JVM hides it. */
+    private static long allocatedBytes() {
+        return ALLOCATED == null ? 0 : ALLOCATED.getCurrentThreadAllocatedBytes();
     }
 
     /** The CPU time of the whole process (the garbage collector's threads included), or 0 where the JVM hides it. */
