@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The render stage: renders one discovered application with the renderer of its type. Never throws: a render that
@@ -27,6 +28,7 @@ public final class Rendering {
     private final RenderLimits limits;
     private final LoadLimits loadLimits;
     private final Optional<RenderCache> cache;
+    private Consumer<RenderedApplication> whenRendered = application -> {};
 
     public Rendering(RenderLimits limits, LoadLimits loadLimits) {
         this.limits = limits;
@@ -37,6 +39,15 @@ public final class Rendering {
         renderers.put(SourceType.KUSTOMIZE, kustomize);
         renderers.put(SourceType.FLUX_FOLDER, new FluxFolderRenderer(kustomize));
         renderers.put(SourceType.HELM, new HelmRenderer(limits));
+    }
+
+    /**
+     * Hands each application of a repository to the listener as soon as it is rendered (or read from the cache), on
+     * the thread that rendered it, e.g. to prepare its analysis while the others render.
+     */
+    public Rendering whenRendered(Consumer<RenderedApplication> listener) {
+        this.whenRendered = listener;
+        return this;
     }
 
     /**
@@ -112,11 +123,15 @@ public final class Rendering {
             for (int i = 0; i < sources.size(); i++) {
                 int index = i;
                 Source source = sources.get(i);
+                Runnable rendering = () -> {
+                    RenderedApplication application = render(tree, source, defaultNamespace, keys, unrendered);
+                    whenRendered.accept(application);
+                    rendered.set(index, application);
+                };
                 if (helmHere && source.type() == SourceType.HELM) {
-                    rendered.set(index, render(tree, source, defaultNamespace, keys, unrendered));
+                    rendering.run();
                 } else {
-                    running.add(pool.submit(
-                            () -> rendered.set(index, render(tree, source, defaultNamespace, keys, unrendered))));
+                    running.add(pool.submit(rendering));
                 }
             }
             for (java.util.concurrent.Future<?> render : running) {

@@ -73,8 +73,7 @@ public final class RepositoryValidation {
                                 new ManifestLoader(LoadLimits.defaults(), namespace).load(paths))),
                         List.of(),
                         List.of())
-                : new Rendering(options.renderLimits(), LoadLimits.defaults())
-                        .renderRepository(paths.get(0), options.repository(), namespace, config.applications());
+                : rendered(paths.get(0), options, namespace, config);
         List<RenderedApplication> applications = repository.applications();
         listener.rendered(Duration.ofNanos(System.nanoTime() - renderStart), failedToRender(applications));
         List<String> notes = new ArrayList<>();
@@ -178,6 +177,15 @@ public final class RepositoryValidation {
                 .config(new ConfigFile.Config(
                         settings, new FindingPolicy(config.policy().severities(), suppressions)))
                 .failOn(options.failOn());
+    }
+
+    private static Rendering.RenderedRepository rendered(
+            Path root, ValidationOptions options, String namespace, ConfigFile.Config config) throws IOException {
+        try (CrdReadAhead crds = new CrdReadAhead()) {
+            return new Rendering(options.renderLimits(), LoadLimits.defaults())
+                    .whenRendered(crds)
+                    .renderRepository(root, options.repository(), namespace, config.applications());
+        }
     }
 
     /** What the applications that could not be rendered declare in their local files (see {@link UnrenderedFiles}). */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -285,5 +286,36 @@ class RenderCacheTest {
         assertThat(rendered.cache()).isEmpty();
         assertThat(entries()).isEmpty();
         FileTrees.deleteRecursively(cacheFolder.resolve("v1"));
+    }
+
+    @Test
+    void everyApplicationIsHandedOverAsItIsRenderedOrServed() throws IOException {
+        write("base/kustomization.yaml", "resources:\n  - service.yaml\n");
+        write(
+                "base/service.yaml",
+                "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n" + "    - port: 80\n");
+        write("overlays/eu/kustomization.yaml", "resources:\n  - ../../base\nnamespace: eu\n");
+        write("overlays/us/kustomization.yaml", "resources:\n  - ../../base\nnamespace: us\n");
+        write("overlays/broken/kustomization.yaml", "resources:\n  - ../../missing\n");
+
+        for (String run : List.of("rendered", "from the cache")) {
+            List<RenderedApplication> heard = new CopyOnWriteArrayList<>();
+            Rendering.RenderedRepository rendered = new Rendering(
+                            RenderLimits.defaults().cachedIn(cacheFolder, 1L << 30), LoadLimits.defaults())
+                    .whenRendered(heard::add)
+                    .renderRepository(repository, Optional.empty(), "default", List.of());
+
+            assertThat(stats(rendered).hits()).as(run).isEqualTo(run.equals("rendered") ? 0 : 3);
+            assertThat(heard).as(run).containsExactlyInAnyOrderElementsOf(rendered.applications());
+            assertThat(heard.stream().map(application -> application.source().path()))
+                    .as(run)
+                    .containsExactlyInAnyOrder("overlays/eu", "overlays/us", "overlays/broken");
+            assertThat(heard.stream()
+                            .filter(application -> !application.failed())
+                            .flatMap(application -> application.loaded().resources().stream())
+                            .map(resource -> resource.namespace() + "/" + resource.name()))
+                    .as(run)
+                    .containsExactlyInAnyOrder("eu/web", "us/web");
+        }
     }
 }

@@ -64,6 +64,33 @@ public final class CrdCatalog {
                 && "CustomResourceDefinition".equals(resource.kind().kind());
     }
 
+    /**
+     * Reads the CRDs among the resources now, on this thread, so that the catalogs that analyses build later find
+     * them read: rendering hands over each application as it is rendered, while others still render. What makes a
+     * CRD unusable is left to those catalogs to report.
+     */
+    public static void readAhead(List<Resource> resources) {
+        for (Resource resource : resources) {
+            if (isCrd(resource) && schemaRead(resource)) {
+                try {
+                    CrdReader.read(resource.body());
+                } catch (InvalidCrdException | RuntimeException e) {
+                    // the catalog that reads it again reports it
+                }
+            }
+        }
+    }
+
+    /** Starts the CEL engine that judges CRDs' rules, ahead of the first CRD (see {@link CelEnvironment#warmUp}). */
+    public static void warmUp() {
+        CelEnvironment.warmUp();
+    }
+
+    private static boolean schemaRead(Resource resource) {
+        JsonNode group = resource.at("/spec/group");
+        return group.isTextual() && judgesGroup(group.asText());
+    }
+
     /** Whether some source defines the kind. */
     public boolean defines(ResourceKind kind) {
         return byKind.containsKey(kind);
@@ -170,8 +197,7 @@ public final class CrdCatalog {
         }
 
         private Optional<Entry> read(Resource resource, Source source) {
-            JsonNode group = resource.at("/spec/group");
-            if (!group.isTextual() || !judgesGroup(group.asText())) {
+            if (!schemaRead(resource)) {
                 return Optional.empty();
             }
             try {

@@ -1,11 +1,14 @@
 package dev.meshgate.analysis.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.MapMaker;
 import dev.meshgate.manifest.JsonPointer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads a CustomResourceDefinition (apiextensions.k8s.io/v1, or v1beta1's single {@code validation} schema) into a
@@ -16,29 +19,63 @@ final class CrdReader {
 
     private static final int CACHED = 64;
 
-    private static final Map<JsonNode, CrdDefinition> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+    // Keyed by the CRD's spec: equal CRDs asked for at once (one chart's CRDs in several applications, rendered side by
+    // side) are parsed by the first asker while the others wait for its outcome.
+    private static final Map<JsonNode, CompletableFuture<CrdDefinition>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<JsonNode, CrdDefinition> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<JsonNode, CompletableFuture<CrdDefinition>> eldest) {
             return size() > CACHED;
         }
     };
+
+    // The analyses of a repository's clusters ask for the same CRD objects again, dozens of times where it has many
+    // overlays: known by identity they cost no deep hash of their schema, for as long as the object lives.
+    private static final Map<JsonNode, CrdDefinition> BY_IDENTITY =
+            new MapMaker().weakKeys().makeMap();
 
     private CrdReader() {}
 
     /** The CRD's definition; the exception names what makes the CRD unusable. */
     static CrdDefinition read(JsonNode crd) throws InvalidCrdException {
+        CrdDefinition known = BY_IDENTITY.get(crd);
+        if (known != null) {
+            return known;
+        }
         JsonNode spec = crd.path("spec");
+        CompletableFuture<CrdDefinition> mine = new CompletableFuture<>();
+        CompletableFuture<CrdDefinition> theirs;
         synchronized (CACHE) {
-            CrdDefinition cached = CACHE.get(spec);
-            if (cached != null) {
-                return cached;
+            theirs = CACHE.putIfAbsent(spec, mine);
+        }
+        if (theirs == null) {
+            try {
+                mine.complete(parse(crd, spec));
+            } catch (InvalidCrdException | RuntimeException | Error e) {
+                // An unusable CRD is not remembered; those waiting for it learn why.
+                synchronized (CACHE) {
+                    CACHE.remove(spec, mine);
+                }
+                mine.completeExceptionally(e);
+                throw e;
             }
         }
-        CrdDefinition read = parse(crd, spec);
-        synchronized (CACHE) {
-            CACHE.put(spec, read);
-        }
+        CrdDefinition read = outcome(theirs == null ? mine : theirs);
+        BY_IDENTITY.put(crd, read);
         return read;
+    }
+
+    private static CrdDefinition outcome(CompletableFuture<CrdDefinition> reading) throws InvalidCrdException {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof InvalidCrdException invalid) {
+                throw invalid;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     private static CrdDefinition parse(JsonNode crd, JsonNode spec) throws InvalidCrdException {

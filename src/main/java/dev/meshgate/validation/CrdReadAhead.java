@@ -1,0 +1,41 @@
+package dev.meshgate.validation;
+
+import dev.meshgate.analysis.crd.CrdCatalog;
+import dev.meshgate.render.RenderedApplication;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Reads the Istio CRDs of each application on a thread of its own as soon as the application is rendered: reading
+ * them (compiling their CEL rules) takes about half a second, which the analysis would otherwise wait for after the
+ * slowest rendering, and a render thread doing it would start its next rendering that much later.
+ */
+final class CrdReadAhead implements Consumer<RenderedApplication>, AutoCloseable {
+
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "meshgate-crd-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    CrdReadAhead() {
+        // The CEL engine starts while the repository's applications are found, which leaves a core idle.
+        reader.execute(CrdCatalog::warmUp);
+    }
+
+    @Override
+    public void accept(RenderedApplication application) {
+        reader.execute(() -> {
+            CrdCatalog.readAhead(application.loaded().resources());
+            // what an application that could not be rendered declares is analysed too
+            CrdCatalog.readAhead(application.unrendered());
+        });
+    }
+
+    /** Takes no more applications; one being read is finished, and analyses wait for its CRDs as they need them. */
+    @Override
+    public void close() {
+        reader.shutdown();
+    }
+}
