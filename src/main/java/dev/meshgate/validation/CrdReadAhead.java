@@ -4,12 +4,13 @@ import dev.meshgate.analysis.crd.CrdCatalog;
 import dev.meshgate.render.RenderedApplication;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Reads the Istio CRDs of each application on a thread of its own as soon as the application is rendered: reading
- * them (compiling their CEL rules) takes about half a second, which the analysis would otherwise wait for after the
- * slowest rendering, and a render thread doing it would start its next rendering that much later.
+ * them (starting the CEL engine, compiling their rules) takes about half a second, which the analysis would otherwise
+ * wait for after the slowest rendering, and a render thread doing it would start its next rendering that much later.
  */
 final class CrdReadAhead implements Consumer<RenderedApplication>, AutoCloseable {
 
@@ -19,13 +20,15 @@ final class CrdReadAhead implements Consumer<RenderedApplication>, AutoCloseable
         return thread;
     });
 
-    CrdReadAhead() {
-        // The CEL engine starts while the repository's applications are found, which leaves a core idle.
-        reader.execute(CrdCatalog::warmUp);
-    }
+    private final AtomicInteger applications = new AtomicInteger();
 
     @Override
     public void accept(RenderedApplication application) {
+        // A repository of several applications is worth starting the CEL engine before its first CRD arrives; a
+        // small folder, which may hold none, would pay for it in its start (a tenth of a second, measured).
+        if (applications.incrementAndGet() == 2) {
+            reader.execute(CrdCatalog::warmUp);
+        }
         reader.execute(() -> {
             CrdCatalog.readAhead(application.loaded().resources());
             // what an application that could not be rendered declares is analysed too
