@@ -19,11 +19,17 @@ final class CrdReader {
 
     private static final int CACHED = 64;
 
-    // Keyed by the CRD's spec: equal CRDs asked for at once (one chart's CRDs in several applications, rendered side by
-    // side) are parsed by the first asker while the others wait for its outcome.
-    private static final Map<JsonNode, CompletableFuture<CrdDefinition>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+    /**
+     * What a definition is read from: the spec, and the two things of the metadata it keeps (labels that kustomize
+     * adds elsewhere in the metadata change nothing, so copies of one chart's CRDs still share a definition).
+     */
+    private record Key(JsonNode spec, String name, String istioVersion) {}
+
+    // Equal CRDs asked for at once (one chart's CRDs in several applications, rendered side by side) are parsed by the
+    // first asker while the others wait for its outcome.
+    private static final Map<Key, CompletableFuture<CrdDefinition>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<JsonNode, CompletableFuture<CrdDefinition>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, CompletableFuture<CrdDefinition>> eldest) {
             return size() > CACHED;
         }
     };
@@ -42,10 +48,14 @@ final class CrdReader {
             return known;
         }
         JsonNode spec = crd.path("spec");
+        Key key = new Key(
+                spec,
+                crd.path("metadata").path("name").asText(""),
+                istioVersion(crd.path("metadata").path("labels")));
         CompletableFuture<CrdDefinition> mine = new CompletableFuture<>();
         CompletableFuture<CrdDefinition> theirs;
         synchronized (CACHE) {
-            theirs = CACHE.putIfAbsent(spec, mine);
+            theirs = CACHE.putIfAbsent(key, mine);
         }
         if (theirs == null) {
             try {
@@ -53,7 +63,7 @@ final class CrdReader {
             } catch (InvalidCrdException | RuntimeException | Error e) {
                 // An unusable CRD is not remembered; those waiting for it learn why.
                 synchronized (CACHE) {
-                    CACHE.remove(spec, mine);
+                    CACHE.remove(key, mine);
                 }
                 mine.completeExceptionally(e);
                 throw e;

@@ -133,4 +133,19 @@ class CrdReadAheadTest {
                 .extracting(CrdCatalog.Problem::detail, CrdCatalog.Problem::unusable)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a CRD needs at least one version", true));
     }
+
+    @Test
+    void equalSpecsOfDifferentIstioReleasesKeepTheirOwnRelease() throws Exception {
+        String text = crd(uniqueKind());
+        String labelled = text.replace("metadata:\n", "metadata:\n  labels: {app.kubernetes.io/version: %s}\n");
+        CrdDefinition older = CrdReader.read(load(labelled.formatted("1.26.0")).body());
+        CrdDefinition newer = CrdReader.read(load(labelled.formatted("1.27.1")).body());
+        CrdDefinition relabelled = CrdReader.read(
+                load(labelled.formatted("1.27.1").replace("metadata:\n", "metadata:\n  annotations: {a: b}\n"))
+                        .body());
+
+        assertThat(older.istioVersion()).isEqualTo("1.26.0");
+        assertThat(newer.istioVersion()).isEqualTo("1.27.1");
+        assertThat(relabelled).isSameAs(newer);
+    }
 }
