@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  */
 public final class GatewayPortNotDefinedOnServiceRule implements Rule {
 
+    /** A Service that selects pods, with its selector. */
+    private record SelectingService(Resource service, Map<String, String> selector) {}
+
     @Override
     public RuleInfo info() {
         return new RuleInfo(
@@ -37,10 +40,16 @@ public final class GatewayPortNotDefinedOnServiceRule implements Rule {
 
     @Override
     public void check(Context context) {
-        Map<String, List<Resource>> servicesByNamespace = new HashMap<>();
-        context.forEach(Kinds.SERVICE, service -> servicesByNamespace
-                .computeIfAbsent(service.namespace(), ns -> new ArrayList<>())
-                .add(service));
+        // Each Service's selector is read once, not once per gateway workload of its namespace.
+        Map<String, List<SelectingService>> servicesByNamespace = new HashMap<>();
+        context.forEach(Kinds.SERVICE, service -> {
+            Map<String, String> serviceSelector = Resource.stringMap(service.at("/spec/selector"));
+            if (!serviceSelector.isEmpty()) {
+                servicesByNamespace
+                        .computeIfAbsent(service.namespace(), ns -> new ArrayList<>())
+                        .add(new SelectingService(service, serviceSelector));
+            }
+        });
         context.onEach(Kinds.GATEWAY, gateway -> {
             Map<String, String> selector = Resource.stringMap(gateway.at("/spec/selector"));
             if (selector.isEmpty()) {
@@ -49,11 +58,10 @@ public final class GatewayPortNotDefinedOnServiceRule implements Rule {
             Set<Long> exposed = new HashSet<>();
             boolean fronted = false;
             for (Workload workload : context.index().workloads(null, selector)) {
-                for (Resource service : servicesByNamespace.getOrDefault(workload.namespace(), List.of())) {
-                    Map<String, String> serviceSelector = Resource.stringMap(service.at("/spec/selector"));
-                    if (!serviceSelector.isEmpty() && workload.matches(serviceSelector)) {
+                for (SelectingService service : servicesByNamespace.getOrDefault(workload.namespace(), List.of())) {
+                    if (workload.matches(service.selector())) {
                         fronted = true;
-                        addTcpPorts(service.at("/spec/ports"), exposed);
+                        addTcpPorts(service.service().at("/spec/ports"), exposed);
                     }
                 }
             }
