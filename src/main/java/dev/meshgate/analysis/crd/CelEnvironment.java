@@ -15,6 +15,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The CEL environment of CRD validation rules, as the API server sets it up: the standard library and macros
@@ -63,8 +64,7 @@ final class CelEnvironment {
     // expression), and CRDs repeat few distinct rules many times: Istio's about 400 rules are 36 expressions.
     private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
     private static final int MAX_COMPILED = 10_000;
-    private static final java.util.concurrent.atomic.AtomicBoolean WARM =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean WARM = new AtomicBoolean();
 
     /** Compiles an expression once per process. */
     static Compiled compile(String expression) {

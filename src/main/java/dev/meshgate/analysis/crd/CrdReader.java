@@ -23,7 +23,7 @@ final class CrdReader {
      * What a definition is read from: the spec, and the two things of the metadata it keeps (labels that kustomize
      * adds elsewhere in the metadata change nothing, so copies of one chart's CRDs still share a definition).
      */
-    private record Key(JsonNode spec, String name, String istioVersion) {}
+    private record Key(JsonNode spec, JsonNode name, String istioVersion) {}
 
     // Equal CRDs asked for at once (one chart's CRDs in several applications, rendered side by side) are parsed by the
     // first asker while the others wait for its outcome.
@@ -50,7 +50,7 @@ final class CrdReader {
         JsonNode spec = crd.path("spec");
         Key key = new Key(
                 spec,
-                crd.path("metadata").path("name").asText(""),
+                crd.path("metadata").path("name"),
                 istioVersion(crd.path("metadata").path("labels")));
         CompletableFuture<CrdDefinition> mine = new CompletableFuture<>();
         CompletableFuture<CrdDefinition> theirs;
@@ -59,7 +59,7 @@ final class CrdReader {
         }
         if (theirs == null) {
             try {
-                mine.complete(parse(crd, spec));
+                mine.complete(parse(key));
             } catch (InvalidCrdException | RuntimeException | Error e) {
                 // An unusable CRD is not remembered; those waiting for it learn why.
                 synchronized (CACHE) {
@@ -88,7 +88,9 @@ final class CrdReader {
         }
     }
 
-    private static CrdDefinition parse(JsonNode crd, JsonNode spec) throws InvalidCrdException {
+    /** The definition the key's spec and metadata make, read only from them as the cache holds it by them. */
+    private static CrdDefinition parse(Key key) throws InvalidCrdException {
+        JsonNode spec = key.spec();
         String group = spec.path("group").asText("");
         String kind = spec.path("names").path("kind").asText("");
         if (group.isEmpty() || kind.isEmpty()) {
@@ -122,11 +124,11 @@ final class CrdReader {
             throw new InvalidCrdException("/spec/versions", "a CRD needs at least one version");
         }
         return new CrdDefinition(
-                crd.path("metadata").path("name").asText(kind),
+                key.name().asText(kind),
                 group,
                 kind,
                 read,
-                istioVersion(crd.path("metadata").path("labels")),
+                key.istioVersion(),
                 List.copyOf(new ArrayList<>(parser.ruleProblems())));
     }
 
