@@ -1,15 +1,15 @@
 package dev.meshgate.analysis.rules.destinationrule;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
-import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
-import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
-import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
+import dev.meshgate.analysis.rules.values.ModelReading;
+import dev.meshgate.manifest.Resource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,35 +34,34 @@ public final class SubsetSelectsNoWorkloadRule implements Rule {
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        context.onEach(Kinds.DESTINATION_RULE, dr -> IstioModel.spec(dr, DestinationRule.class)
-                .ifPresent(spec -> {
-                    if (spec.getHost() == null || spec.getSubsets() == null) {
-                        return;
+        context.onEach(Kinds.DESTINATION_RULE, dr -> {
+            String host = ModelReading.text(dr.at("/spec/host"));
+            List<JsonNode> subsets = ModelReading.objects(dr.at("/spec/subsets"));
+            if (host == null || subsets.isEmpty()) {
+                return;
+            }
+            String fqdn = HostNames.fqdn(host, dr.namespace(), domain);
+            ServiceBehindHost.of(context.index(), fqdn).ifPresent(service -> {
+                for (int i = 0; i < subsets.size(); i++) {
+                    JsonNode subset = subsets.get(i);
+                    if (subset.isMissingNode()) {
+                        continue;
                     }
-                    String fqdn = HostNames.fqdn(spec.getHost(), dr.namespace(), domain);
-                    ServiceBehindHost.of(context.index(), fqdn).ifPresent(service -> {
-                        List<Subset> subsets = spec.getSubsets();
-                        for (int i = 0; i < subsets.size(); i++) {
-                            if (subsets.get(i) == null) {
-                                continue;
-                            }
-                            Map<String, String> labels = subsets.get(i).getLabels() == null
-                                    ? Map.of()
-                                    : subsets.get(i).getLabels();
-                            if (service.workloads(context.index(), labels).isEmpty()) {
-                                context.unresolved(
-                                        dr,
-                                        "/spec/subsets/" + i + "/labels",
-                                        Reference.in(
-                                                service.service().namespace(),
-                                                Reference.Target.WORKLOADS,
-                                                service.combined(labels)),
-                                        Message.IST0173,
-                                        subsets.get(i).getName(),
-                                        new TreeMap<>(labels).toString());
-                            }
-                        }
-                    });
-                }));
+                    Map<String, String> labels = Resource.stringMap(subset.get("labels"));
+                    if (service.workloads(context.index(), labels).isEmpty()) {
+                        context.unresolved(
+                                dr,
+                                "/spec/subsets/" + i + "/labels",
+                                Reference.in(
+                                        service.service().namespace(),
+                                        Reference.Target.WORKLOADS,
+                                        service.combined(labels)),
+                                Message.IST0173,
+                                ModelReading.text(subset.get("name")),
+                                new TreeMap<>(labels).toString());
+                    }
+                }
+            });
+        });
     }
 }

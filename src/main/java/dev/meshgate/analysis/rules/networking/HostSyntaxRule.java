@@ -2,7 +2,6 @@ package dev.meshgate.analysis.rules.networking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
-import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
@@ -13,7 +12,6 @@ import dev.meshgate.analysis.rules.values.IpAddress;
 import dev.meshgate.analysis.rules.virtualservice.VirtualServiceDestinations;
 import dev.meshgate.analysis.rules.virtualservice.VirtualServiceGateways;
 import dev.meshgate.manifest.Resource;
-import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -91,18 +89,15 @@ public final class HostSyntaxRule implements Rule {
                         "a VirtualService bound to the mesh gateway cannot use the host \"*\"");
             }
         });
-        IstioModel.spec(vs, VirtualService.class)
-                .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, d -> {
-                    String host = d.destination().getHost();
-                    if (host != null && host.equals("*")) {
-                        context.report(
-                                Message.MG1104, vs, d.pointer() + "/host", host, "a destination host cannot be \"*\"");
-                    } else if (host != null && !host.isEmpty()) {
-                        HostSyntax.problem(host)
-                                .ifPresent(problem ->
-                                        context.report(Message.MG1104, vs, d.pointer() + "/host", host, problem));
-                    }
-                }));
+        VirtualServiceDestinations.forEach(vs, d -> {
+            String host = d.host();
+            if (host != null && host.equals("*")) {
+                context.report(Message.MG1104, vs, d.pointer() + "/host", host, "a destination host cannot be \"*\"");
+            } else if (host != null && !host.isEmpty()) {
+                HostSyntax.problem(host)
+                        .ifPresent(problem -> context.report(Message.MG1104, vs, d.pointer() + "/host", host, problem));
+            }
+        });
     }
 
     /** Whether a TLS route matches SNI hosts: then hosts may be of the form Istio generates for them. */

@@ -3,14 +3,12 @@ package dev.meshgate.analysis.rules.virtualservice;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.ExportTo;
 import dev.meshgate.analysis.HostNames;
-import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.manifest.Resource;
-import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
 import java.util.List;
 import java.util.Set;
 
@@ -35,19 +33,17 @@ public final class DestinationHostNotFoundRule implements Rule {
 
     @Override
     public void check(Context context) {
-        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
-                .ifPresent(spec -> {
-                    List<String> seenFrom = ExportTo.seenFrom(vs.at("/spec/exportTo"), vs.namespace());
-                    VirtualServiceDestinations.forEach(
-                            spec, located -> checkDestination(context, vs, seenFrom, located));
-                }));
+        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> {
+            List<String> seenFrom = ExportTo.seenFrom(vs.at("/spec/exportTo"), vs.namespace());
+            VirtualServiceDestinations.forEach(vs, located -> checkDestination(context, vs, seenFrom, located));
+        });
     }
 
     /** Judges one destination of the VirtualService, which is applied in the namespaces {@code seenFrom}. */
     private static void checkDestination(
             Context context, Resource vs, List<String> seenFrom, VirtualServiceDestinations.Located located) {
         String domain = context.settings().clusterDomain();
-        String host = located.destination().getHost();
+        String host = located.host();
         if (host == null || host.isEmpty()) {
             return;
         }

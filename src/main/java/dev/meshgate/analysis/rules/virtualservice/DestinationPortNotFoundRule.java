@@ -3,13 +3,11 @@ package dev.meshgate.analysis.rules.virtualservice;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
-import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.manifest.Resource;
-import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,15 +31,15 @@ public final class DestinationPortNotFoundRule implements Rule {
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
-                .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
-                    String host = located.destination().getHost();
-                    if (host == null
-                            || located.destination().getPort() == null
-                            || located.destination().getPort().getNumber() == null) {
+        context.onEach(
+                Kinds.VIRTUAL_SERVICE,
+                vs -> VirtualServiceDestinations.forEach(vs, located -> {
+                    String host = located.host();
+                    Long number = located.portNumber();
+                    if (host == null || number == null) {
                         return;
                     }
-                    long port = located.destination().getPort().getNumber();
+                    long port = number;
                     String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
                     exposes(context, fqdn, vs.namespace(), port)
                             .filter(found -> !found)
@@ -51,7 +49,7 @@ public final class DestinationPortNotFoundRule implements Rule {
                                     located.pointer() + "/port/number",
                                     "host:port",
                                     host + ":" + port));
-                })));
+                }));
     }
 
     /** Whether the input's definition of the host exposes the port; empty when the input does not define the host. */

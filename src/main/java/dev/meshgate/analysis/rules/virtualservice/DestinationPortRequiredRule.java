@@ -3,13 +3,11 @@ package dev.meshgate.analysis.rules.virtualservice;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
-import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.manifest.Resource;
-import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,12 +30,11 @@ public final class DestinationPortRequiredRule implements Rule {
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
-                .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
-                    String host = located.destination().getHost();
-                    if (located.use() != VirtualServiceDestinations.Use.ROUTE
-                            || host == null
-                            || located.destination().getPort() != null) {
+        context.onEach(
+                Kinds.VIRTUAL_SERVICE,
+                vs -> VirtualServiceDestinations.forEach(vs, located -> {
+                    String host = located.host();
+                    if (located.use() != VirtualServiceDestinations.Use.ROUTE || host == null || located.hasPort()) {
                         return;
                     }
                     String fqdn = HostNames.fqdn(host, vs.namespace(), domain);
@@ -47,7 +44,7 @@ public final class DestinationPortRequiredRule implements Rule {
                             context.report(Message.IST0112, vs, located.pointer(), fqdn, ports);
                         }
                     });
-                })));
+                }));
     }
 
     private static List<String> ports(Resource service) {

@@ -1,18 +1,15 @@
 package dev.meshgate.analysis.rules.virtualservice;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
-import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.ObjectKey;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.rules.values.ModelReading;
 import dev.meshgate.manifest.Resource;
-import io.fabric8.istio.api.api.networking.v1alpha3.Destination;
-import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
-import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;
-import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,26 +38,24 @@ public final class IngressSubsetRoutingRule implements Rule {
         // Made when an ingress route first needs it: reading every VirtualService's routes costs more than the
         // check itself, and most inputs bind few or none of their VirtualServices to a gateway.
         SubsetRouted subsetRouted = new SubsetRouted(context, domain);
-        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
-                .filter(IngressSubsetRoutingRule::boundToGateway)
-                .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
-                    Destination destination = located.destination();
-                    if (!located.protocol().equals("http")
-                            || located.use() != VirtualServiceDestinations.Use.ROUTE
-                            || destination.getHost() == null
-                            || !isEmpty(destination.getSubset())) {
-                        return;
-                    }
-                    String fqdn = HostNames.fqdn(destination.getHost(), vs.namespace(), domain);
-                    for (String other : subsetRouted.of(fqdn)) {
-                        context.report(
-                                Message.IST0140,
-                                vs,
-                                located.pointer() + "/host",
-                                other,
-                                vs.namespace() + "/" + vs.name());
-                    }
-                })));
+        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> {
+            if (!boundToGateway(vs)) {
+                return;
+            }
+            VirtualServiceDestinations.forEach(vs, located -> {
+                if (!located.protocol().equals("http")
+                        || located.use() != VirtualServiceDestinations.Use.ROUTE
+                        || located.host() == null
+                        || !isEmpty(located.subset())) {
+                    return;
+                }
+                String fqdn = HostNames.fqdn(located.host(), vs.namespace(), domain);
+                for (String other : subsetRouted.of(fqdn)) {
+                    context.report(
+                            Message.IST0140, vs, located.pointer() + "/host", other, vs.namespace() + "/" + vs.name());
+                }
+            });
+        });
     }
 
     /** The VirtualServices of a host that route it by subset, found for every host on the first question. */
@@ -86,40 +81,43 @@ public final class IngressSubsetRoutingRule implements Rule {
     private static Map<String, Set<String>> subsetRouted(Context context, String domain) {
         Map<String, Set<String>> routed = new HashMap<>();
         for (Resource vs : ObjectKey.distinct(context.index().ofKind(Kinds.VIRTUAL_SERVICE))) {
-            VirtualService spec = IstioModel.spec(vs, VirtualService.class).orElse(null);
-            if (spec == null || spec.getHosts() == null || spec.getHttp() == null) {
-                continue;
-            }
+            JsonNode written = vs.at("/spec/hosts");
             Set<String> hosts = new LinkedHashSet<>();
-            spec.getHosts().forEach(host -> hosts.add(HostNames.fqdn(host, vs.namespace(), domain)));
-            // Mutated or half-written input may hold null entries; they route nothing.
-            for (HTTPRoute route : spec.getHttp()) {
-                for (HTTPRouteDestination weighted :
-                        route == null ? List.<HTTPRouteDestination>of() : orEmpty(route.getRoute())) {
-                    Destination destination = weighted == null ? null : weighted.getDestination();
-                    if (destination == null || destination.getHost() == null || isEmpty(destination.getSubset())) {
-                        continue;
-                    }
-                    String fqdn = HostNames.fqdn(destination.getHost(), vs.namespace(), domain);
-                    if (hosts.contains(fqdn)) {
-                        routed.computeIfAbsent(fqdn, k -> new LinkedHashSet<>()).add(vs.namespace() + "/" + vs.name());
-                    }
+            for (JsonNode host : written.isArray() ? written : List.of(written)) {
+                String text = ModelReading.text(host);
+                if (text != null) {
+                    hosts.add(HostNames.fqdn(text, vs.namespace(), domain));
                 }
             }
+            VirtualServiceDestinations.forEach(vs, located -> {
+                if (!located.protocol().equals("http")
+                        || located.use() != VirtualServiceDestinations.Use.ROUTE
+                        || located.host() == null
+                        || isEmpty(located.subset())) {
+                    return;
+                }
+                String fqdn = HostNames.fqdn(located.host(), vs.namespace(), domain);
+                if (hosts.contains(fqdn)) {
+                    routed.computeIfAbsent(fqdn, k -> new LinkedHashSet<>()).add(vs.namespace() + "/" + vs.name());
+                }
+            });
         }
         return routed;
     }
 
     /** Whether the VirtualService is bound to a gateway besides the mesh (its routes run on an ingress). */
-    private static boolean boundToGateway(VirtualService spec) {
-        return spec.getGateways() != null && spec.getGateways().stream().anyMatch(gateway -> !"mesh".equals(gateway));
+    private static boolean boundToGateway(Resource vs) {
+        JsonNode gateways = vs.at("/spec/gateways");
+        for (JsonNode gateway : gateways.isArray() ? gateways : List.of(gateways)) {
+            String name = ModelReading.text(gateway);
+            if (name != null && !"mesh".equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEmpty(String value) {
         return value == null || value.isEmpty();
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

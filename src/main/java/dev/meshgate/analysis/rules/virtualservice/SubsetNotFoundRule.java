@@ -1,17 +1,15 @@
 package dev.meshgate.analysis.rules.virtualservice;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
-import dev.meshgate.analysis.IstioModel;
 import dev.meshgate.analysis.Kinds;
 import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Reference;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
+import dev.meshgate.analysis.rules.values.ModelReading;
 import dev.meshgate.manifest.Resource;
-import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
-import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
-import io.fabric8.istio.api.api.networking.v1alpha3.VirtualService;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -36,13 +34,14 @@ public final class SubsetNotFoundRule implements Rule {
     @Override
     public void check(Context context) {
         String domain = context.settings().clusterDomain();
-        // Many routes name the subsets of one DestinationRule: its subset names are read from its typed spec once per
-        // analysis, not once per route that asks.
+        // Many routes name the subsets of one DestinationRule: its subset names are read once per analysis, not once
+        // per route that asks.
         Map<Resource, List<String>> subsetsOf = new IdentityHashMap<>();
-        context.onEach(Kinds.VIRTUAL_SERVICE, vs -> IstioModel.spec(vs, VirtualService.class)
-                .ifPresent(spec -> VirtualServiceDestinations.forEach(spec, located -> {
-                    String subset = located.destination().getSubset();
-                    String host = located.destination().getHost();
+        context.onEach(
+                Kinds.VIRTUAL_SERVICE,
+                vs -> VirtualServiceDestinations.forEach(vs, located -> {
+                    String subset = located.subset();
+                    String host = located.host();
                     if (subset == null || subset.isEmpty() || host == null || host.isEmpty()) {
                         return;
                     }
@@ -61,7 +60,7 @@ public final class SubsetNotFoundRule implements Rule {
                                 "host+subset in destinationrule",
                                 fqdn + "+" + subset);
                     }
-                })));
+                }));
     }
 
     private static boolean defined(
@@ -74,16 +73,14 @@ public final class SubsetNotFoundRule implements Rule {
         return false;
     }
 
-    /** The names of the subsets a DestinationRule defines; none when its spec cannot be read. */
+    /** The names of the subsets a DestinationRule defines, read as the typed model reads them. */
     private static List<String> subsetNames(Resource dr) {
-        DestinationRule spec = IstioModel.spec(dr, DestinationRule.class).orElse(null);
-        if (spec == null || spec.getSubsets() == null) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>(spec.getSubsets().size());
-        for (Subset candidate : spec.getSubsets()) {
-            if (candidate != null && candidate.getName() != null) {
-                names.add(candidate.getName());
+        List<JsonNode> subsets = ModelReading.objects(dr.at("/spec/subsets"));
+        List<String> names = new ArrayList<>(subsets.size());
+        for (JsonNode candidate : subsets) {
+            String name = ModelReading.text(candidate.get("name"));
+            if (name != null) {
+                names.add(name);
             }
         }
         return names;
