@@ -48,10 +48,11 @@ final class LayoutDiscovery {
         Set<Path> used = new LinkedHashSet<>();
         Set<Path> components = new LinkedHashSet<>();
         Map<Path, Set<Path>> basesOf = new LinkedHashMap<>();
+        ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
+        Map<Path, ManifestLoader.YamlTree> parsed = new HashMap<>();
         for (Path folder : kustomizations) {
             try {
-                Kustomization tree =
-                        Kustomization.read(root, folder, new ManifestLoader(LoadLimits.defaults(), "default"));
+                Kustomization tree = Kustomization.read(root, folder, loader, parsed);
                 if (tree.isComponent()) {
                     components.add(folder);
                 }
