@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.testing.TreeFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +23,7 @@ class KustomizationReadingTest {
     private final ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
 
     private void write(String file, String text) throws IOException {
-        Path path = repository.resolve(file);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, text);
+        TreeFiles.write(repository, file, text);
     }
 
     private void twoOverlaysOfOneBase() throws IOException {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import dev.meshgate.analysis.Finding;
 import dev.meshgate.analysis.Severity;
 import dev.meshgate.render.Source;
+import dev.meshgate.testing.TreeFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,9 +23,7 @@ class RepositoryLayoutTest {
     Path repository;
 
     private void write(String file, String text) throws IOException {
-        Path path = repository.resolve(file);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, text);
+        TreeFiles.write(repository, file, text);
     }
 
     /** A base whose VirtualService binds the Gateway shop/public, and a dev and a prod overlay of it. */
