@@ -1,13 +1,10 @@
 package dev.meshgate.files;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,7 +56,7 @@ public final class FileHashes {
     }
 
     /** @param clock the wall time in milliseconds, against which files' times tell whether they settled */
-    static FileHashes rememberedIn(Path memo, LongSupplier clock) {
+    public static FileHashes rememberedIn(Path memo, LongSupplier clock) {
         return new FileHashes(Optional.of(memo), clock, MemoFile.read(memo));
     }
 
@@ -96,6 +93,31 @@ public final class FileHashes {
 
     /** A hash and the stamp its file had when it was read. */
     record Remembered(Stamp stamp, String sha256) {}
+
+    /**
+     * The file's SHA-256 when this run hashed it or the memo holds it for the file as it is now, without reading the
+     * file; empty when only reading it would tell.
+     */
+    public Optional<String> remembered(Path file) {
+        String known = thisRun.get(file);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Remembered remembered = earlier.get(file);
+        if (memo.isEmpty() || remembered == null) {
+            return Optional.empty();
+        }
+        try {
+            if (Stamp.of(file).filter(remembered.stamp()::equals).isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        settled.put(file, remembered);
+        thisRun.put(file, remembered.sha256());
+        return Optional.of(remembered.sha256());
+    }
 
     /** The file's SHA-256 in lower-case hex. */
     public String sha256(Path file) throws IOException {
@@ -185,35 +207,17 @@ public final class FileHashes {
         }
 
         static void write(Path memo, Map<Path, Remembered> entries) {
-            Path temporary = null;
-            try {
-                Files.createDirectories(memo.toAbsolutePath().getParent());
-                temporary = Files.createTempFile(memo.toAbsolutePath().getParent(), "file-hashes", ".tmp");
-                try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                    for (Map.Entry<Path, Remembered> entry : entries.entrySet()) {
-                        String path = entry.getKey().toString();
-                        if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
-                            continue;
-                        }
-                        Stamp stamp = entry.getValue().stamp();
-                        out.write(entry.getValue().sha256() + " " + stamp.size() + " " + stamp.modified() + " "
-                                + stamp.changed() + " " + stamp.inode() + " " + stamp.device() + " " + path + "\n");
+            ReplacedFile.write(memo, out -> {
+                for (Map.Entry<Path, Remembered> entry : entries.entrySet()) {
+                    String path = entry.getKey().toString();
+                    if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
+                        continue;
                     }
+                    Stamp stamp = entry.getValue().stamp();
+                    out.write(entry.getValue().sha256() + " " + stamp.size() + " " + stamp.modified() + " "
+                            + stamp.changed() + " " + stamp.inode() + " " + stamp.device() + " " + path + "\n");
                 }
-                try {
-                    Files.move(temporary, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, memo, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                if (temporary != null) {
-                    try {
-                        Files.deleteIfExists(temporary);
-                    } catch (IOException ignored) {
-                        // left for the next write to replace
-                    }
-                }
-            }
+            });
         }
     }
 }

@@ -29,9 +29,11 @@ public final class RenderCache {
     private static final String FORMAT = "v2";
     // Beside the entries, not among them: it is rewritten by every run and never trimmed.
     private static final String FILE_HASHES = "file-hashes-v1.txt";
+    private static final String SCREENED_FILES = "screened-files-v1.txt";
 
     private final Path folder;
     private final Path fileHashes;
+    private final Path screenedFiles;
     private final long maxBytes;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
@@ -40,6 +42,7 @@ public final class RenderCache {
     public RenderCache(Path folder, long maxBytes) {
         this.folder = folder.resolve(FORMAT);
         this.fileHashes = folder.resolve(FILE_HASHES);
+        this.screenedFiles = folder.resolve(SCREENED_FILES);
         this.maxBytes = maxBytes;
     }
 
@@ -126,6 +129,11 @@ public final class RenderCache {
     }
 
     /** The hashes of the files that renderings read, remembered from the last run that used this cache. */
+    /** Where discovery keeps its verdicts on which files may declare applications, beside the files' hashes. */
+    Path screenedFiles() {
+        return screenedFiles;
+    }
+
     FileHashes fileHashes() {
         return FileHashes.rememberedIn(fileHashes);
     }

@@ -95,17 +95,21 @@ public final class Rendering {
             Path root, Optional<RepositoryUrl> repositoryUrl, String defaultNamespace, List<String> configured)
             throws IOException {
         Path tree = root.toAbsolutePath().normalize();
-        SourceDiscovery.Discovered discovered = new SourceDiscovery().discoverAll(tree, repositoryUrl, configured);
-        List<RenderedApplication> applications = render(tree, discovered.sources(), defaultNamespace);
+        FileHashes hashes = cache.map(RenderCache::fileHashes).orElseGet(FileHashes::forOneRun);
+        DeclarationScreen screen = cache.map(stored -> DeclarationScreen.rememberedIn(stored.screenedFiles(), hashes))
+                .orElseGet(DeclarationScreen::reading);
+        SourceDiscovery.Discovered discovered =
+                new SourceDiscovery(screen).discoverAll(tree, repositoryUrl, configured);
+        List<RenderedApplication> applications = render(tree, discovered.sources(), defaultNamespace, hashes);
         cache.ifPresent(RenderCache::trim);
         return new RenderedRepository(
                 applications, discovered.elsewhere(), discovered.unincluded(), cache.map(RenderCache::stats));
     }
 
-    private List<RenderedApplication> render(Path tree, List<Source> sources, String defaultNamespace)
-            throws IOException {
+    /** @param hashes the contents' hashes of this run, which discovery may have started */
+    private List<RenderedApplication> render(
+            Path tree, List<Source> sources, String defaultNamespace, FileHashes hashes) throws IOException {
         List<RenderedApplication> rendered = new ArrayList<>(java.util.Collections.nCopies(sources.size(), null));
-        FileHashes hashes = cache.map(RenderCache::fileHashes).orElseGet(FileHashes::forOneRun);
         RenderKeys keys = new RenderKeys(tree, limits, loadLimits, hashes);
         UnrenderedFiles unrendered = new UnrenderedFiles();
         // Kustomize runs and render workers are processes of their own: as many at once as there are cores. Helm in

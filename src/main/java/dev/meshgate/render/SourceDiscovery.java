@@ -23,6 +23,17 @@ import java.util.Set;
 public final class SourceDiscovery {
 
     private final ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
+    private final DeclarationScreen screen;
+
+    /** Discovery that reads every manifest to find the few that may declare applications. */
+    public SourceDiscovery() {
+        this(DeclarationScreen.reading());
+    }
+
+    /** @param screen tells the files that may declare an application, remembering its verdicts or not */
+    SourceDiscovery(DeclarationScreen screen) {
+        this.screen = screen;
+    }
 
     /**
      * @param repositoryUrl the repository's clone URL, to tell this repository's Applications from others'; empty to
@@ -57,7 +68,7 @@ public final class SourceDiscovery {
         Set<String> declaringFiles = new LinkedHashSet<>();
         List<Path> files = ManifestFiles.under(root);
         for (Path file : files) {
-            if (!mayDeclare(file)) {
+            if (!screen.mayDeclare(file)) {
                 continue;
             }
             String name = root.relativize(file).toString().replace('\\', '/');
@@ -69,6 +80,7 @@ public final class SourceDiscovery {
                 declared.addAll(found);
             }
         }
+        screen.save();
         if (declared.isEmpty()) {
             // Nothing deploys from this tree as far as it says: render it by its layout, as a user would expect.
             List<Source> sources = configured.isEmpty()
@@ -88,24 +100,6 @@ public final class SourceDiscovery {
     private static boolean isDeclaration(Resource resource) {
         String group = resource.apiVersion().split("/")[0];
         return group.equals("argoproj.io") || group.endsWith("toolkit.fluxcd.io");
-    }
-
-    /**
-     * Whether a file can hold an Argo CD or Flux object at all: the renderers read every file again, so discovery only
-     * parses the few that name one of their API groups (files over the size limit are left to the renderers' findings).
-     */
-    private static boolean mayDeclare(Path file) {
-        try {
-            if (Files.size(file) > LoadLimits.defaults().maxFileBytes()) {
-                return false;
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-            // A zero byte means UTF-16 or UTF-32, where the names are not plain bytes: parse it to be sure.
-            return text.indexOf('\0') >= 0 || text.contains("argoproj.io") || text.contains("fluxcd.io");
-        } catch (IOException e) {
-            return false; // unreadable: rendering reports it
-        }
     }
 
     private static List<Source> declaredBy(

@@ -59,6 +59,22 @@ class FileHashesTest {
     }
 
     @Test
+    void aHashIsRememberedWithoutReadingOnlyWhileTheFileIsAsTheMemoSaysOrWasHashedThisRun() throws IOException {
+        Path file = file("hello\n");
+        assertThat(FileHashes.rememberedIn(memo(), LATER).remembered(file)).isEmpty();
+
+        hashedInARun(file, LATER);
+        assertThat(FileHashes.rememberedIn(memo(), LATER).remembered(file)).contains(HELLO);
+
+        Files.writeString(file, "hellö\n");
+        FileHashes run = FileHashes.rememberedIn(memo(), LATER);
+        assertThat(run.remembered(file)).isEmpty();
+        String hash = run.sha256(file);
+        assertThat(run.remembered(file)).contains(hash);
+        assertThat(hash).isNotEqualTo(HELLO);
+    }
+
+    @Test
     void aWriteThatKeepsTheSizeIsSeen() throws IOException {
         Path file = file("hello\n");
         hashedInARun(file, LATER);
