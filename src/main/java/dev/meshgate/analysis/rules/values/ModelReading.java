@@ -35,6 +35,21 @@ public final class ModelReading {
         return objects;
     }
 
+    /** The texts of a list of strings, as the model reads it: a single scalar is a list of one; other elements hold none. */
+    public static List<String> texts(JsonNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : node.isArray() ? node : List.of(node)) {
+            String text = text(element);
+            if (text != null) {
+                texts.add(text);
+            }
+        }
+        return texts;
+    }
+
     /** A scalar's text, as the model coerces it into a string; null for an absent field, a null, a list or a map. */
     public static String text(JsonNode node) {
         return node == null || node.isNull() || !node.isValueNode() ? null : node.asText();

@@ -1,6 +1,5 @@
 package dev.meshgate.analysis.rules.virtualservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.Context;
 import dev.meshgate.analysis.HostNames;
 import dev.meshgate.analysis.Kinds;
@@ -12,7 +11,6 @@ import dev.meshgate.analysis.rules.values.ModelReading;
 import dev.meshgate.manifest.Resource;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,13 +79,9 @@ public final class IngressSubsetRoutingRule implements Rule {
     private static Map<String, Set<String>> subsetRouted(Context context, String domain) {
         Map<String, Set<String>> routed = new HashMap<>();
         for (Resource vs : ObjectKey.distinct(context.index().ofKind(Kinds.VIRTUAL_SERVICE))) {
-            JsonNode written = vs.at("/spec/hosts");
             Set<String> hosts = new LinkedHashSet<>();
-            for (JsonNode host : written.isArray() ? written : List.of(written)) {
-                String text = ModelReading.text(host);
-                if (text != null) {
-                    hosts.add(HostNames.fqdn(text, vs.namespace(), domain));
-                }
+            for (String host : ModelReading.texts(vs.at("/spec/hosts"))) {
+                hosts.add(HostNames.fqdn(host, vs.namespace(), domain));
             }
             VirtualServiceDestinations.forEach(vs, located -> {
                 if (!located.protocol().equals("http")
@@ -107,14 +101,7 @@ public final class IngressSubsetRoutingRule implements Rule {
 
     /** Whether the VirtualService is bound to a gateway besides the mesh (its routes run on an ingress). */
     private static boolean boundToGateway(Resource vs) {
-        JsonNode gateways = vs.at("/spec/gateways");
-        for (JsonNode gateway : gateways.isArray() ? gateways : List.of(gateways)) {
-            String name = ModelReading.text(gateway);
-            if (name != null && !"mesh".equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return ModelReading.texts(vs.at("/spec/gateways")).stream().anyMatch(gateway -> !"mesh".equals(gateway));
     }
 
     private static boolean isEmpty(String value) {

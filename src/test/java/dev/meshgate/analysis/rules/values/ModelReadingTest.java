@@ -44,4 +44,13 @@ class ModelReadingTest {
         assertThat(ModelReading.text(fields.get("z"))).isNull();
         assertThat(ModelReading.text(fields.get("absent"))).isNull();
     }
+
+    @Test
+    void aListOfStringsKeepsItsScalarsAndASingleScalarIsAListOfOne() throws Exception {
+        assertThat(ModelReading.texts(JSON.readTree("[\"a\", 80, {}, null, \"b\"]")))
+                .containsExactly("a", "80", "b");
+        assertThat(ModelReading.texts(JSON.readTree("\"mesh\""))).containsExactly("mesh");
+        assertThat(ModelReading.texts(JSON.readTree("{}"))).isEmpty();
+        assertThat(ModelReading.texts(null)).isEmpty();
+    }
 }
