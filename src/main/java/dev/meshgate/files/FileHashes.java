@@ -2,14 +2,12 @@ package dev.meshgate.files;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,20 +101,14 @@ public final class FileHashes {
         if (known != null) {
             return Optional.of(known);
         }
-        Remembered remembered = earlier.get(file);
-        if (memo.isEmpty() || remembered == null) {
+        if (memo.isEmpty() || !earlier.containsKey(file)) {
             return Optional.empty();
         }
         try {
-            if (Stamp.of(file).filter(remembered.stamp()::equals).isEmpty()) {
-                return Optional.empty();
-            }
+            return fromMemo(file, Stamp.of(file));
         } catch (IOException e) {
             return Optional.empty();
         }
-        settled.put(file, remembered);
-        thisRun.put(file, remembered.sha256());
-        return Optional.of(remembered.sha256());
     }
 
     /** The file's SHA-256 in lower-case hex. */
@@ -126,20 +118,28 @@ public final class FileHashes {
             return known;
         }
         Optional<Stamp> before = memo.isPresent() ? Stamp.of(file) : Optional.empty();
-        Remembered remembered = earlier.get(file);
-        String hash;
-        if (before.isPresent() && remembered != null && remembered.stamp().equals(before.get())) {
-            hash = remembered.sha256();
-            settled.put(file, remembered);
-        } else {
-            hash = digest(file);
-            Optional<Stamp> after = before.isPresent() ? Stamp.of(file) : Optional.empty();
-            if (after.isPresent() && after.equals(before) && settledAt(after.get(), clock.getAsLong())) {
-                settled.put(file, new Remembered(after.get(), hash));
-            }
+        Optional<String> remembered = fromMemo(file, before);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        String hash = digest(file);
+        Optional<Stamp> after = before.isPresent() ? Stamp.of(file) : Optional.empty();
+        if (after.isPresent() && after.equals(before) && settledAt(after.get(), clock.getAsLong())) {
+            settled.put(file, new Remembered(after.get(), hash));
         }
         thisRun.put(file, hash);
         return hash;
+    }
+
+    /** The memo's hash when the file's stamp is the one it was hashed with, kept for the rest of this run and the next. */
+    private Optional<String> fromMemo(Path file, Optional<Stamp> stamp) {
+        Remembered remembered = earlier.get(file);
+        if (stamp.isEmpty() || remembered == null || !remembered.stamp().equals(stamp.get())) {
+            return Optional.empty();
+        }
+        settled.put(file, remembered);
+        thisRun.put(file, remembered.sha256());
+        return Optional.of(remembered.sha256());
     }
 
     /** Whether the file's last change is far enough in the past for a later write to show in its times. */
@@ -180,13 +180,8 @@ public final class FileHashes {
 
         static Map<Path, Remembered> read(Path memo) {
             Map<Path, Remembered> entries = new ConcurrentHashMap<>();
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(memo, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return entries; // none yet, or unreadable: every file is hashed again
-            }
-            for (String line : lines) {
+            // None yet, or unreadable: every file is hashed again.
+            for (String line : ReplacedFile.lines(memo)) {
                 String[] fields = line.split(" ", 7);
                 if (fields.length != 7 || fields[0].length() != 64) {
                     continue;

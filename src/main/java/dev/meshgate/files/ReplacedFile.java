@@ -7,10 +7,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
- * Replaces a file's whole content at once: written beside it and moved into place, so that runs side by side never
- * read a half-written file (the last one moved in wins).
+ * A memo file that runs side by side share: its whole content is replaced at once, written beside it and moved into
+ * place, so that no run reads a half-written file (the last one moved in wins), and a missing or unreadable one reads
+ * as empty.
  */
 public final class ReplacedFile {
 
@@ -21,6 +23,15 @@ public final class ReplacedFile {
     }
 
     private ReplacedFile() {}
+
+    /** The file's lines; none when it does not exist or cannot be read, which only costs a run what it remembers. */
+    public static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
 
     /** Replaces the file with the content; returns whether it could (a memo that cannot be written only costs time). */
     public static boolean write(Path file, Content content) {

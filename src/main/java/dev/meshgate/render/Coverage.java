@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,14 +23,16 @@ final class Coverage {
     /** @param files the repository's manifest files, as discovery listed them */
     static List<String> unincluded(Path root, List<Path> files, List<Source> sources, Set<String> declaringFiles) {
         List<Path> covered = new ArrayList<>();
+        // Applications share bases: one table of parsed files serves every kustomization read here.
+        ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
+        Map<Path, ManifestLoader.YamlTree> parsed = new HashMap<>();
         for (Source source : sources) {
             Path folder = root.resolve(source.path()).normalize();
             covered.add(folder);
             if (source.type() == SourceType.KUSTOMIZE && Kustomization.fileIn(folder) != null) {
                 try {
                     covered.addAll(
-                            Kustomization.read(root, folder, new ManifestLoader(LoadLimits.defaults(), "default"))
-                                    .localFolders());
+                            Kustomization.read(root, folder, loader, parsed).localFolders());
                 } catch (RenderException e) {
                     // its render fails and says why; its folder alone counts as included
                 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,13 +84,8 @@ final class DeclarationScreen {
 
         static Map<String, Boolean> read(Path store) {
             Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(store, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return verdicts; // none yet, or unreadable: every file is read again
-            }
-            for (String line : lines) {
+            // None yet, or unreadable: every file is read again.
+            for (String line : ReplacedFile.lines(store)) {
                 if (line.length() == 66 && line.charAt(64) == ' ' && (line.endsWith("0") || line.endsWith("1"))) {
                     verdicts.put(line.substring(0, 64), line.endsWith("1"));
                 }

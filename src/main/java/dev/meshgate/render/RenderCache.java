@@ -128,12 +128,12 @@ public final class RenderCache {
         return new Stats(hits.get(), misses.get(), ignored.get());
     }
 
-    /** The hashes of the files that renderings read, remembered from the last run that used this cache. */
     /** Where discovery keeps its verdicts on which files may declare applications, beside the files' hashes. */
     Path screenedFiles() {
         return screenedFiles;
     }
 
+    /** The hashes of the files that renderings read, remembered from the last run that used this cache. */
     FileHashes fileHashes() {
         return FileHashes.rememberedIn(fileHashes);
     }
