@@ -1,11 +1,13 @@
 package dev.meshgate.analysis.schema;
 
-import com.fasterxml.jackson.databind.JavaType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What JSON a model type accepts, as worked out once by {@link ModelIntrospector}. */
+/**
+ * What JSON a model type accepts. The built-in model's shapes are read from {@link ShapeCatalog}, where shapes name
+ * the shapes of their elements, values and members by their number in the catalog (a type may contain itself).
+ */
 sealed interface Shape {
 
     /** Anything goes: free-form payloads (EnvoyFilter patch values, WasmPlugin config) and types we cannot judge. */
@@ -17,11 +19,11 @@ sealed interface Shape {
     /** A string out of a fixed set; {@code listing} keeps Istio's documented order for messages. */
     record Enumerated(Set<String> values, String listing) implements Shape {}
 
-    /** A JSON array whose elements have the element type. */
-    record ListOf(JavaType element) implements Shape {}
+    /** A JSON array whose elements have the catalog's shape number {@code element}. */
+    record ListOf(int element) implements Shape {}
 
     /** A JSON object with free keys; {@code labelValues} marks Map&lt;String,String&gt; that tolerate YAML scalars. */
-    record MapOf(JavaType value, boolean labelValues) implements Shape {}
+    record MapOf(int value, boolean labelValues) implements Shape {}
 
     /** A JSON object with a fixed set of members, oneof members included. */
     record Bean(Map<String, Member> members) implements Shape {}
@@ -32,8 +34,15 @@ sealed interface Shape {
     /** A JSON array whose elements have a shape described directly (see ModelGaps). */
     record Items(Shape element) implements Shape {}
 
-    /** One accepted member of a {@link Bean}; {@code oneOf} and {@code variant} are null outside oneofs. */
-    record Member(JavaType type, OneOf oneOf, Class<?> variant) {}
+    /**
+     * One accepted member of a {@link Bean}, of the catalog's shape number {@code shape}; outside oneofs {@code oneOf}
+     * is null and {@code variant} is {@link #NO_VARIANT}, inside one {@code variant} tells its implementations apart.
+     */
+    record Member(int shape, OneOf oneOf, int variant) {
+
+        /** The variant of a member outside oneofs. */
+        static final int NO_VARIANT = -1;
+    }
 
     /** A protobuf oneof: the unwrapped Java property and the JSON names of all its members, in subtype order. */
     record OneOf(String property, List<String> members) {}

@@ -5,35 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds unknown fields, wrong JSON types and bad enum values in an Istio resource, using the fabric8 model. */
+/** Finds unknown fields, wrong JSON types and bad enum values in an Istio resource, using the built-in model. */
 public final class StructureValidator {
 
-    // Shared so that every validator instance profits from the per-class introspection already done.
-    private static final ModelIntrospector INTROSPECTOR = new ModelIntrospector();
-
     /**
-     * Checks a whole resource (apiVersion, kind, metadata, spec; status is skipped) against a fabric8 top-level
-     * class such as {@code io.fabric8.istio.api.networking.v1.VirtualService}.
+     * Checks a whole resource (apiVersion, kind, metadata, spec; status is skipped) against the model of its kind.
      *
      * @return the violations in document order; empty when the structure is fine
      */
-    public List<StructureViolation> validate(JsonNode resource, Class<?> modelClass) {
-        if (!(INTROSPECTOR.shapeOf(modelClass) instanceof Shape.Bean shape)) {
-            throw new IllegalArgumentException(modelClass.getName() + " is not a resource model class");
-        }
+    public List<StructureViolation> validate(JsonNode resource, ModelKind kind) {
         List<StructureViolation> violations = new ArrayList<>();
-        new TreeWalker(INTROSPECTOR, violations).walkResource(resource, shape);
+        new TreeWalker(ShapeCatalog.builtIn(), violations)
+                .walkResource(resource, (Shape.Bean) ShapeCatalog.builtIn().shape(kind.root()));
         return violations;
     }
 
-    /** The fabric8 class for an Istio apiVersion and kind, e.g. networking.istio.io/v1beta1 + Gateway. */
-    public static Optional<Class<?>> modelClassFor(String apiVersion, String kind) {
-        return IstioModelClasses.lookup(apiVersion, kind);
+    /** The built-in model of an Istio apiVersion and kind, e.g. networking.istio.io/v1beta1 + Gateway. */
+    public static Optional<ModelKind> modelFor(String apiVersion, String kind) {
+        return ShapeCatalog.builtIn().root(apiVersion, kind).map(root -> new ModelKind(apiVersion, kind, root));
     }
 
-    /** Whether some version of the group serves the kind, so that a missing class means an unserved apiVersion. */
+    /** Whether some version of the group serves the kind, so that a missing model means an unserved apiVersion. */
     public static boolean knownKind(String group, String kind) {
-        return IstioModelClasses.knownKind(group, kind);
+        return ShapeCatalog.builtIn().knownKind(group, kind);
     }
 
     /** How reports name the built-in model: the fabric8 model with {@code ModelGaps}, brought to this Istio release. */

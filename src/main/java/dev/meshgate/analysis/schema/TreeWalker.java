@@ -1,6 +1,5 @@
 package dev.meshgate.analysis.schema;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.analysis.schema.StructureViolation.Problem;
 import java.util.HashMap;
@@ -11,14 +10,14 @@ import java.util.Set;
 /** Walks one JSON tree against the shapes of a model type and collects what does not fit. */
 final class TreeWalker {
 
-    private final ModelIntrospector introspector;
+    private final ShapeCatalog catalog;
     private final List<StructureViolation> violations;
     // The pointer of the node being walked, grown and cut back in place: a valid resource allocates no pointer at all.
     private final StringBuilder path = new StringBuilder(128);
     private String kind = "";
 
-    TreeWalker(ModelIntrospector introspector, List<StructureViolation> violations) {
-        this.introspector = introspector;
+    TreeWalker(ShapeCatalog catalog, List<StructureViolation> violations) {
+        this.catalog = catalog;
         this.violations = violations;
     }
 
@@ -32,8 +31,8 @@ final class TreeWalker {
         walkBean(resource, shape, true);
     }
 
-    private void walk(JsonNode node, JavaType type) {
-        walk(node, introspector.shapeOf(type));
+    private void walk(JsonNode node, int shape) {
+        walk(node, catalog.shape(shape));
     }
 
     private void walk(JsonNode node, Shape shape) {
@@ -48,7 +47,7 @@ final class TreeWalker {
                 wrongType("object", node);
             }
         } else if (shape instanceof Shape.ListOf list) {
-            walkList(node, introspector.shapeOf(list.element()));
+            walkList(node, catalog.shape(list.element()));
         } else if (shape instanceof Shape.Items items) {
             walkList(node, items.element());
         } else if (shape instanceof Shape.MapOf map) {
@@ -99,7 +98,7 @@ final class TreeWalker {
                             "only one of " + String.join(", ", member.oneOf().members()) + " may be set"));
                 }
             }
-            walk(value, member.type());
+            walk(value, member.shape());
             leave(mark);
         }
         if (!resourceRoot) {

@@ -6,6 +6,7 @@ import dev.meshgate.analysis.Message;
 import dev.meshgate.analysis.Rule;
 import dev.meshgate.analysis.RuleInfo;
 import dev.meshgate.analysis.crd.CrdCatalog;
+import dev.meshgate.analysis.schema.ModelKind;
 import dev.meshgate.analysis.schema.StructureValidator;
 import dev.meshgate.analysis.schema.StructureViolation;
 import dev.meshgate.manifest.JsonPointer;
@@ -15,7 +16,7 @@ import java.util.Set;
 
 /**
  * Checks every Istio (and Gateway API) resource against its kind's CRD where a source gives one (MG1001, MG1201 to
- * MG1203), else against the fabric8 model (and, for kinds it lacks such as TrafficExtension, meshgate's built-in
+ * MG1203), else against the built-in model worked out from fabric8's (and, for kinds it lacks such as TrafficExtension, meshgate's built-in
  * CRDs): unknown fields (MG1001), wrong types, bad enum values, unsigned integers out of range and apiVersions Istio
  * does not serve (IST0106), required fields the model does not mark (MG1110), each at the offending field's line. Problems of the input's CRDs: MG1204, MG1205.
  */
@@ -55,7 +56,7 @@ public final class StructureRule implements Rule {
     }
 
     private void check(Context context, Resource resource) {
-        Optional<Class<?>> model = StructureValidator.modelClassFor(
+        Optional<ModelKind> model = StructureValidator.modelFor(
                 resource.apiVersion(), resource.kind().kind());
         if (model.isEmpty()) {
             if (CrdFindings.judgeByBuiltInModel(context, resource)) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.util.NameTransformer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.model.jackson.JsonUnwrappedDeserializer;
 import java.lang.reflect.Field;
@@ -21,16 +22,19 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
-/** Turns model types into {@link Shape}s with Jackson's own introspection, caching one shape per type. */
+/**
+ * Works out the {@link ShapeCatalog} of fabric8's model types with Jackson's own introspection: every type reachable
+ * from the resource classes, numbered in the order they are first reached, so that the same model gives the same
+ * catalog.
+ */
 final class ModelIntrospector {
 
     private static final Shape ANYTHING = new Shape.Anything();
@@ -39,17 +43,35 @@ final class ModelIntrospector {
     private final ObjectMapper mapper = new ObjectMapper();
     private final DeserializationConfig config = mapper.getDeserializationConfig();
     private final AnnotationIntrospector annotations = config.getAnnotationIntrospector();
-    private final ConcurrentMap<JavaType, Shape> cache = new ConcurrentHashMap<>();
+    private final Map<JavaType, Integer> numbers = new HashMap<>();
+    private final List<JavaType> types = new ArrayList<>();
+    private final Map<Class<?>, Integer> variants = new HashMap<>();
 
-    Shape shapeOf(Class<?> type) {
-        return shapeOf(mapper.constructType(type));
+    /** The catalog of the given resource classes, each served at its apiVersion and kind. */
+    static ShapeCatalog catalogOf(List<Class<? extends HasMetadata>> resources) {
+        ModelIntrospector introspector = new ModelIntrospector();
+        Map<String, Integer> roots = new LinkedHashMap<>();
+        for (Class<? extends HasMetadata> resource : resources) {
+            roots.put(
+                    HasMetadata.getApiVersion(resource) + ' ' + HasMetadata.getKind(resource),
+                    introspector.number(introspector.mapper.constructType(resource)));
+        }
+        // Describing a type numbers the types it names, which join the end of the list: this reaches every one.
+        List<Shape> shapes = new ArrayList<>();
+        while (shapes.size() < introspector.types.size()) {
+            shapes.add(introspector.describe(introspector.types.get(shapes.size())));
+        }
+        return new ShapeCatalog(shapes, roots);
     }
 
-    Shape shapeOf(JavaType type) {
-        // A plain get first: this runs for every field of every resource, and computeIfAbsent with a bound method
-        // reference allocates on each call. describe() must never call shapeOf() (no nested computeIfAbsent).
-        Shape known = cache.get(type);
-        return known != null ? known : cache.computeIfAbsent(type, this::describe);
+    private int number(JavaType type) {
+        Integer known = numbers.get(type);
+        if (known != null) {
+            return known;
+        }
+        numbers.put(type, types.size());
+        types.add(type);
+        return types.size() - 1;
     }
 
     private Shape describe(JavaType type) {
@@ -58,10 +80,11 @@ final class ModelIntrospector {
             return new Shape.Scalar(Shape.ScalarKind.STRING); // Jackson reads byte[] from base64 text
         }
         if (type.isCollectionLikeType() || type.isArrayType()) {
-            return new Shape.ListOf(type.getContentType());
+            return new Shape.ListOf(number(type.getContentType()));
         }
         if (type.isMapLikeType()) {
-            return new Shape.MapOf(type.getContentType(), type.getContentType().getRawClass() == String.class);
+            return new Shape.MapOf(
+                    number(type.getContentType()), type.getContentType().getRawClass() == String.class);
         }
         Shape.ScalarKind scalar = scalarKind(raw);
         if (scalar != null) {
@@ -135,7 +158,7 @@ final class ModelIntrospector {
                 addUnwrapped(members, property, unwrapping);
                 continue;
             }
-            Shape.Member member = new Shape.Member(property.getPrimaryType(), null, null);
+            Shape.Member member = new Shape.Member(number(property.getPrimaryType()), null, Shape.Member.NO_VARIANT);
             members.put(property.getName(), member);
             for (PropertyName alias : property.findAliases()) {
                 members.putIfAbsent(alias.getSimpleName(), member);
@@ -162,25 +185,26 @@ final class ModelIntrospector {
     private void addUnwrapped(
             Map<String, Shape.Member> members, BeanPropertyDefinition property, NameTransformer unwrapping) {
         JavaType type = property.getPrimaryType();
-        List<Class<?>> variants = variants(type.getRawClass());
-        if (variants.isEmpty()) {
+        List<Class<?>> implementations = implementations(type.getRawClass());
+        if (implementations.isEmpty()) {
             members(type).forEach((name, m) -> members.putIfAbsent(unwrapping.transform(name), m));
             return;
         }
         Map<Class<?>, Map<String, Shape.Member>> byVariant = new LinkedHashMap<>();
         Set<String> names = new LinkedHashSet<>();
-        for (Class<?> variant : variants) {
+        for (Class<?> variant : implementations) {
             Map<String, Shape.Member> variantMembers = members(mapper.constructType(variant));
             byVariant.put(variant, variantMembers);
             variantMembers.keySet().forEach(name -> names.add(unwrapping.transform(name)));
         }
         Shape.OneOf oneOf = new Shape.OneOf(property.getName(), List.copyOf(names));
-        byVariant.forEach((variant, variantMembers) -> variantMembers.forEach((name, m) ->
-                members.putIfAbsent(unwrapping.transform(name), new Shape.Member(m.type(), oneOf, variant))));
+        byVariant.forEach((variant, variantMembers) -> variantMembers.forEach((name, m) -> members.putIfAbsent(
+                unwrapping.transform(name),
+                new Shape.Member(m.shape(), oneOf, variants.computeIfAbsent(variant, v -> variants.size())))));
     }
 
     /** Concrete implementations of an unwrapped type, in the order {@code @JsonSubTypes} lists them (fabric8: by name). */
-    private List<Class<?>> variants(Class<?> base) {
+    private List<Class<?>> implementations(Class<?> base) {
         AnnotatedClass baseInfo = classInfo(base);
         List<Class<?>> declared = new ArrayList<>();
         List<NamedType> listed = annotations.findSubtypes(baseInfo);
