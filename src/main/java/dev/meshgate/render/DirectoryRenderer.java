@@ -25,18 +25,29 @@ public final class DirectoryRenderer implements Renderer {
             throw new RenderException("the path " + (source.path().isEmpty() ? "." : source.path())
                     + " is not a folder of the repository");
         }
-        List<PathMatcher> include = matchers(source.include());
-        List<PathMatcher> exclude = matchers(source.exclude());
         try {
-            List<Path> files = ManifestFiles.under(folder).stream()
-                    .filter(file -> source.recurse() || file.getParent().equals(folder))
-                    .filter(file -> include.isEmpty() || matches(include, folder.relativize(file)))
-                    .filter(file -> !matches(exclude, folder.relativize(file)))
-                    .toList();
-            return loader.loadFiles(root, files);
+            return loader.loadFiles(root, files(root, source));
         } catch (IOException e) {
             throw new RenderException("the folder " + source.path() + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The manifests a directory source reads: those of its folder (and sub-folders when it recurses) that its include
+     * globs name and its exclude globs do not; none when the folder is not there. The render cache keys it by them.
+     */
+    static List<Path> files(Path root, Source source) throws IOException {
+        Path folder = root.resolve(source.path()).normalize();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<PathMatcher> include = matchers(source.include());
+        List<PathMatcher> exclude = matchers(source.exclude());
+        return ManifestFiles.under(folder).stream()
+                .filter(file -> source.recurse() || file.getParent().equals(folder))
+                .filter(file -> include.isEmpty() || matches(include, folder.relativize(file)))
+                .filter(file -> !matches(exclude, folder.relativize(file)))
+                .toList();
     }
 
     private static List<PathMatcher> matchers(List<String> globs) {

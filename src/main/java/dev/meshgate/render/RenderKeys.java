@@ -3,7 +3,6 @@ package dev.meshgate.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.files.FileHashes;
 import dev.meshgate.manifest.LoadLimits;
-import dev.meshgate.manifest.ManifestFiles;
 import dev.meshgate.manifest.ManifestLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +94,8 @@ final class RenderKeys {
                 }
             }
                 // Only the manifests the directory renderer reads: a repository's root folder also holds its .git
-                // folder and documents, which cost more to hash than the manifests do and never change a rendering.
-            case DIRECTORY -> files.addAll(manifests(folder));
+                // folder, its documents and the folders its other applications render, which never change this one.
+            case DIRECTORY -> files.addAll(DirectoryRenderer.files(repository, source));
             case FLUX_FOLDER -> {
                 files.addAll(tree(folder));
                 for (Path file : List.copyOf(files)) {
@@ -204,10 +203,6 @@ final class RenderKeys {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toSet());
         }
-    }
-
-    private static List<Path> manifests(Path folder) throws IOException {
-        return Files.isDirectory(folder) ? ManifestFiles.under(folder) : List.of();
     }
 
     private static void addIfFile(Set<Path> files, Path file) {

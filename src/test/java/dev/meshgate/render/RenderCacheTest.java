@@ -199,6 +199,34 @@ class RenderCacheTest {
     }
 
     @Test
+    void theRepositorysLooseManifestsAreNotRenderedAgainForAChangeInAFolderAnotherApplicationRenders()
+            throws IOException {
+        write("loose/gateway.yaml", "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: ingress\n");
+        write("app/kustomization.yaml", "resources:\n  - service.yaml\n");
+        write("app/service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n");
+
+        Rendering.RenderedRepository cold = render();
+        write("app/service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\n");
+        Rendering.RenderedRepository applicationChanged = render();
+        write("loose/gateway.yaml", "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: edge\n");
+        Rendering.RenderedRepository looseChanged = render();
+
+        assertThat(cold.applications())
+                .extracting(application -> application.source().type())
+                .containsExactly(SourceType.DIRECTORY, SourceType.KUSTOMIZE);
+        assertThat(stats(applicationChanged))
+                .as("the loose manifests come from the cache, the kustomization is rendered")
+                .isEqualTo(new RenderCache.Stats(1, 1, 0));
+        assertThat(applicationChanged.applications().get(1).loaded().resources())
+                .extracting(resource -> resource.name())
+                .containsExactly("shop");
+        assertThat(stats(looseChanged)).isEqualTo(new RenderCache.Stats(1, 1, 0));
+        assertThat(looseChanged.applications().get(0).loaded().resources())
+                .extracting(resource -> resource.name())
+                .containsExactly("edge");
+    }
+
+    @Test
     void anEntryThatCannotBeReadIsIgnoredAndRenderedAgain() throws IOException {
         overlays();
         Rendering.RenderedRepository cold = render();
