@@ -1,8 +1,9 @@
 package dev.meshgate.cli;
 
+import dev.meshgate.files.CacheHome;
 import java.nio.file.Path;
 
-/** The command line's render cache folder: the user's cache folder, as the XDG base directory rules name it. */
+/** The command line's render cache folder, in meshgate's folder of the user's cache folder. */
 final class UserCacheFolder {
 
     /** The size the command line's render cache is trimmed to. */
@@ -11,11 +12,6 @@ final class UserCacheFolder {
     private UserCacheFolder() {}
 
     static Path find() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        // The rules say a relative XDG_CACHE_HOME is invalid and to be ignored.
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("meshgate").resolve("render");
+        return CacheHome.meshgate().resolve("render");
     }
 }

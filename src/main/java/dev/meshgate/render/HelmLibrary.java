@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Helm as a library (helm-java, Helm's Go code through a native library loaded on the first chart, not before). The
+ * Helm as a library (helm-java, Helm's Go code through a native library loaded on the first chart, not before, from
+ * meshgate's cache folder: {@link HelmNativeLibrary}). The
  * render worker calls it; in meshgate's own process ({@code helm-in-process}) it runs on a thread of its own so that
  * the caller gets its answer at the time limit, though Go code cannot be stopped and keeps running to its end.
  */
@@ -18,8 +19,10 @@ final class HelmLibrary implements HelmEngine {
 
     /** The chart rendered by helm-java on the calling thread, with no time limit. */
     static String render(Path chart, String release, String namespace, List<Path> valueFiles) {
-        com.marcnuri.helm.TemplateCommand command =
-                new com.marcnuri.helm.Helm(chart).template().withName(release).withNamespace(namespace);
+        com.marcnuri.helm.TemplateCommand command = new com.marcnuri.helm.TemplateCommand(
+                        HelmNativeLibrary.instance(), chart)
+                .withName(release)
+                .withNamespace(namespace);
         valueFiles.forEach(command::withValuesFile);
         String output = command.call();
         // helm-java answers null, not an empty text, when every template renders nothing: a valid chart.

@@ -52,6 +52,7 @@ class RenderWorkerTest {
                         + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: never\n");
         Rendering rendering = new Rendering(limits(Duration.ofSeconds(4), 1024 * 1024), LoadLimits.defaults());
         HelmWorkers pool = HelmWorkers.shared(WORKER_MEMORY);
+        Set<Path> temporaryBefore = helmLibraryCopies();
 
         RenderedApplication good = rendering.render(repository, Source.of(SourceType.HELM, "good"), "default");
         assertThat(good.loaded().resources()).singleElement().satisfies(r -> assertThat(r.name())
@@ -73,6 +74,18 @@ class RenderWorkerTest {
         RenderedApplication again = rendering.render(repository, Source.of(SourceType.HELM, "good"), "default");
         assertThat(again.loaded().resources()).as("a new worker takes over").hasSize(1);
         assertThat(pool.pids()).doesNotContainAnyElementsOf(warm);
+        assertThat(helmLibraryCopies())
+                .as("a killed worker leaves no copy of Helm's 95 MB library in the temporary folder")
+                .isEqualTo(temporaryBefore);
+    }
+
+    /** Copies of Helm's native library that helm-java or meshgate unpacked into the temporary folder. */
+    private static Set<Path> helmLibraryCopies() throws IOException {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith("helm-java")
+                            || entry.getFileName().toString().startsWith("meshgate-helm"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     @Test

@@ -1,0 +1,87 @@
+package dev.meshgate.render;
+
+import com.marcnuri.helm.jni.HelmLib;
+import com.marcnuri.helm.jni.NativeLibrary;
+import com.sun.jna.Native;
+import dev.meshgate.files.CacheHome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Helm's native library (95 MB in helm-java's jar), unpacked once per helm-java version into meshgate's cache folder
+ * and loaded from there. helm-java itself unpacks it into a new temporary folder in every process, removed only when
+ * the process exits normally: each render worker, which is killed when it is done with, left a copy behind, and paid
+ * a third of a second of CPU to unpack it.
+ */
+final class HelmNativeLibrary {
+
+    private HelmNativeLibrary() {}
+
+    /** The library, loaded on first use: one process never loads two copies of it (Go's runtime allows one). */
+    static HelmLib instance() {
+        return Loaded.INSTANCE;
+    }
+
+    private static final class Loaded {
+        static final HelmLib INSTANCE = load();
+    }
+
+    private static HelmLib load() {
+        NativeLibrary platform = NativeLibrary.getInstance();
+        String name = platform.getBinaryName();
+        URL resource = platform.getClass().getResource("/" + name);
+        if (resource == null) {
+            throw new IllegalStateException("Helm's native library " + name + " is not on the class path");
+        }
+        Path folder = CacheHome.meshgate().resolve(HelmLibrary.version().replace(' ', '-'));
+        try {
+            return Native.load(unpacked(folder, name, resource).toString(), HelmLib.class);
+        } catch (IOException e) {
+            return loadedOnce(name, resource);
+        }
+    }
+
+    /**
+     * The library in the folder: the copy there when it is whole, else a new one written beside it and moved into
+     * place, so that processes starting side by side never load a partial copy.
+     */
+    static Path unpacked(Path folder, String name, URL resource) throws IOException {
+        Path file = folder.resolve(name);
+        long size = resource.openConnection().getContentLengthLong();
+        if (Files.isRegularFile(file) && (size < 0 || Files.size(file) == size)) {
+            return file;
+        }
+        Files.createDirectories(folder);
+        Path partial = Files.createTempFile(folder, name, ".partial");
+        try {
+            try (InputStream in = resource.openStream()) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return file;
+    }
+
+    // No cache folder to write to (a read-only home): a copy of this process's own, removed as soon as it is loaded,
+    // which Linux and macOS allow while the library stays mapped.
+    private static HelmLib loadedOnce(String name, URL resource) {
+        try {
+            Path folder = Files.createTempDirectory("meshgate-helm");
+            try {
+                return Native.load(unpacked(folder, name, resource).toString(), HelmLib.class);
+            } finally {
+                Files.deleteIfExists(folder.resolve(name));
+                Files.deleteIfExists(folder);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack Helm's native library " + name, e);
+        }
+    }
+}
