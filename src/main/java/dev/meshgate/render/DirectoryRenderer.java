@@ -9,9 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Plain folders, read like Argo CD's directory source: optionally recursive, with include and exclude globs. */
 public final class DirectoryRenderer implements Renderer {
+
+    // Folder names of plain letters, digits, dots, dashes and underscores, so that the glob matches them literally.
+    private static final Pattern FOLDER_AND_BELOW = Pattern.compile("([\\w.-]+(?:/[\\w.-]+)*)/\\*\\*");
 
     @Override
     public SourceType type() {
@@ -41,8 +47,8 @@ public final class DirectoryRenderer implements Renderer {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        List<PathMatcher> include = matchers(source.include());
-        List<PathMatcher> exclude = matchers(source.exclude());
+        List<Predicate<Path>> include = matchers(source.include());
+        List<Predicate<Path>> exclude = matchers(source.exclude());
         return ManifestFiles.under(folder).stream()
                 .filter(file -> source.recurse() || file.getParent().equals(folder))
                 .filter(file -> include.isEmpty() || matches(include, folder.relativize(file)))
@@ -50,18 +56,36 @@ public final class DirectoryRenderer implements Renderer {
                 .toList();
     }
 
-    private static List<PathMatcher> matchers(List<String> globs) {
+    private static List<Predicate<Path>> matchers(List<String> globs) {
         // Argo CD takes a comma-separated list, possibly in braces: {a.yaml,b.yaml}.
         return globs.stream()
                 .flatMap(glob -> List.of(glob.replaceAll("^\\{|}$", "").split(",")).stream())
                 .map(String::strip)
                 .filter(glob -> !glob.isEmpty())
-                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+                .map(DirectoryRenderer::matcher)
                 .toList();
     }
 
-    private static boolean matches(List<PathMatcher> matchers, Path relative) {
-        return matchers.stream()
-                .anyMatch(matcher -> matcher.matches(relative) || matcher.matches(relative.getFileName()));
+    /** Whether a path relative to the folder, or its file name, matches the glob. */
+    static Predicate<Path> matcher(String glob) {
+        // "folder/**", the form in which discovery excludes every folder another application renders, is a prefix:
+        // kubeflow/manifests' loose manifests exclude 130 folders, and a glob per folder and file cost a tenth of a
+        // second of every run. A file name never matches it, having no slash.
+        Matcher folder = FOLDER_AND_BELOW.matcher(glob);
+        if (folder.matches()) {
+            Path prefix = Path.of(folder.group(1));
+            return relative -> relative.getNameCount() > prefix.getNameCount() && relative.startsWith(prefix);
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        return relative -> matcher.matches(relative) || matcher.matches(relative.getFileName());
+    }
+
+    private static boolean matches(List<Predicate<Path>> matchers, Path relative) {
+        for (Predicate<Path> matcher : matchers) {
+            if (matcher.test(relative)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
