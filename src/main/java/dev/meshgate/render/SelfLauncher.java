@@ -32,7 +32,32 @@ public final class SelfLauncher {
     static List<String> worker(long heapBytes) {
         String heap = "-Xmx" + Math.max(16, heapBytes / (1024 * 1024)) + "m";
         // Helm's work is Go code: the worker's Java needs little memory, one collector thread and a quick start.
-        return command(List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"), List.of(WORKER));
+        List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        options.addAll(sharedArchive(jvmOptions()));
+        return command(options, List.of(WORKER));
+    }
+
+    // The JVM's own options (ProcessHandle's arguments are empty on Linux for a command line as long as meshgate's
+    // class path); a native executable has none.
+    private static List<String> jvmOptions() {
+        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+            return List.of();
+        }
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+    }
+
+    /**
+     * The options that map the class-data archive this process was started with (the JVM's arguments), else the JDK's
+     * own. A worker starts on this process's class path or jar, which the archive was made for: mapping
+     * {@code ./meshgate validate}'s, a worker is ready in 0.25-0.31 s instead of 0.44-0.47 s. The archive's messages
+     * are turned off, since the worker's standard output is its protocol.
+     */
+    static List<String> sharedArchive(List<String> jvmArguments) {
+        return jvmArguments.stream()
+                .filter(argument -> argument.startsWith("-XX:SharedArchiveFile="))
+                .findFirst()
+                .map(archive -> List.of(archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"))
+                .orElse(List.of("-Xshare:auto"));
     }
 
     /**
