@@ -11,31 +11,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Helm in render workers, kept warm and reused: a chart takes an idle worker or starts one, and gives it back unless
- * it was killed at the deadline or died. One pool per worker command line serves every rendering of the process.
+ * it was killed at the deadline or died. One pool per worker memory size serves every rendering of the process.
  */
 final class HelmWorkers implements HelmEngine {
 
-    private static final Map<List<String>, HelmWorkers> SHARED = new ConcurrentHashMap<>();
+    private static final Map<Long, HelmWorkers> SHARED = new ConcurrentHashMap<>();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final List<String> command;
+    // Worked out when the first worker starts: every command line makes a Helm renderer, and most render no chart.
+    private volatile List<String> command;
     private final long memoryBytes;
     private final int maxIdle;
     private final Deque<HelmWorkerProcess> idle = new ArrayDeque<>();
     private final Set<HelmWorkerProcess> running = ConcurrentHashMap.newKeySet();
 
-    private HelmWorkers(List<String> command, long memoryBytes, int maxIdle) {
-        this.command = List.copyOf(command);
+    private HelmWorkers(long memoryBytes, int maxIdle) {
         this.memoryBytes = memoryBytes;
         this.maxIdle = maxIdle;
     }
 
     /** The process's pool of workers started with this much memory. */
     static HelmWorkers shared(long memoryBytes) {
-        List<String> command = SelfLauncher.worker(memoryBytes);
-        return SHARED.computeIfAbsent(command, line -> {
+        return SHARED.computeIfAbsent(memoryBytes, size -> {
             HelmWorkers workers = new HelmWorkers(
-                    line, memoryBytes, Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    memoryBytes, Math.max(1, Runtime.getRuntime().availableProcessors()));
             Runtime.getRuntime().addShutdownHook(new Thread(workers::closeAll, "meshgate-render-workers-stop"));
             return workers;
         });
@@ -78,6 +77,9 @@ final class HelmWorkers implements HelmEngine {
                 }
                 running.remove(worker);
             }
+        }
+        if (command == null) {
+            command = SelfLauncher.worker(memoryBytes);
         }
         HelmWorkerProcess started = HelmWorkerProcess.start(command, memoryBytes, START_TIMEOUT);
         running.add(started);
