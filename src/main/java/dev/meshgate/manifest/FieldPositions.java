@@ -34,6 +34,9 @@ public final class FieldPositions {
     private int[] order;
     // Only while positions are recorded by pointer (rendering): the entry of each (parent, segment).
     private Map<Child, Integer> byChild;
+    // The last pointer recorded by pointer, split, and the entry of each of its segments; valid while byChild is.
+    private String[] lastPath;
+    private int[] lastEntries;
 
     private record Child(int parent, String segment) {}
 
@@ -146,17 +149,35 @@ public final class FieldPositions {
             for (int i = 1; i < size; i++) {
                 byChild.put(new Child(parents[i], segments[i]), i);
             }
+            lastPath = null;
         }
-        int entry = ROOT;
-        for (String segment : split(pointer)) {
-            Child child = new Child(entry, segment);
+        String[] path = split(pointer);
+        // Fields are recorded in document order, so a pointer mostly shares its start with the one before it: the
+        // entries of that start are taken from it instead of being looked up again from the root.
+        int common = 0;
+        if (lastPath != null) {
+            int shorter = Math.min(path.length, lastPath.length);
+            while (common < shorter && path[common].equals(lastPath[common])) {
+                common++;
+            }
+        }
+        int[] entries = new int[path.length];
+        if (common > 0) {
+            System.arraycopy(lastEntries, 0, entries, 0, common);
+        }
+        int entry = common == 0 ? ROOT : entries[common - 1];
+        for (int i = common; i < path.length; i++) {
+            Child child = new Child(entry, path[i]);
             Integer found = byChild.get(child);
             if (found == null) {
-                found = add(entry, segment);
+                found = add(entry, path[i]);
                 byChild.put(child, found);
             }
             entry = found;
+            entries[i] = entry;
         }
+        lastPath = path;
+        lastEntries = entries;
         return entry;
     }
 
@@ -246,6 +267,7 @@ public final class FieldPositions {
             order[i] = sorted[i];
         }
         byChild = null;
+        lastPath = null;
     }
 
     /** The unescaped segments of an RFC 6901 pointer ("" has none). */
