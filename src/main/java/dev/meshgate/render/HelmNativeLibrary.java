@@ -22,13 +22,18 @@ final class HelmNativeLibrary {
 
     private HelmNativeLibrary() {}
 
-    /** The library, loaded on first use: one process never loads two copies of it (Go's runtime allows one). */
-    static HelmLib instance() {
-        return Loaded.INSTANCE;
-    }
+    private static HelmLib loaded;
 
-    private static final class Loaded {
-        static final HelmLib INSTANCE = load();
+    /**
+     * The library, loaded on first use: one process never loads two copies of it (Go's runtime allows one). A library
+     * that cannot be unpacked fails the chart with the reason (an exception, not a failed class initialisation, which
+     * would fail every later chart with none) and is tried again for the next one.
+     */
+    static synchronized HelmLib instance() {
+        if (loaded == null) {
+            loaded = load();
+        }
+        return loaded;
     }
 
     private static HelmLib load() {
