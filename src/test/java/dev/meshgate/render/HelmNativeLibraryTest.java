@@ -3,17 +3,21 @@ package dev.meshgate.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Helm's native library is unpacked once into a folder and used from there by every later process: a whole copy is
- * kept, a partial one replaced, and nothing but the library is left in the folder.
+ * kept, a partial one replaced, and nothing but the library is left in the folder. A worker with no cache folder to
+ * write to still renders, and leaves nothing behind.
  */
 class HelmNativeLibraryTest {
 
@@ -56,6 +60,39 @@ class HelmNativeLibraryTest {
         assertThat(unpacked).hasContent("native code");
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files).as("no partial copy left beside it").containsExactly(unpacked);
+        }
+    }
+
+    @Test
+    void aWorkerWithoutAWritableCacheFolderRendersAndLeavesNothingInTheTemporaryFolder()
+            throws IOException, InterruptedException {
+        Path chart = work.resolve("chart");
+        Files.createDirectories(chart.resolve("templates"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+        Files.writeString(
+                chart.resolve("templates/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n");
+        // A cache folder below a file cannot be made, even by root.
+        Path notAFolder = work.resolve("cache-is-a-file");
+        Files.writeString(notAFolder, "");
+        Path temporary = Files.createDirectories(work.resolve("tmp"));
+        ProcessBuilder builder = new ProcessBuilder(SelfLauncher.command(
+                        List.of("-Xmx200m", "-Djava.io.tmpdir=" + temporary), List.of(SelfLauncher.WORKER)))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("XDG_CACHE_HOME", notAFolder.resolve("cache").toString());
+        Process worker = builder.start();
+        try (OutputStream requests = worker.getOutputStream()) {
+            requests.write(("{\"chart\":\"" + chart + "\",\"release\":\"web\",\"namespace\":\"shop\"}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        String answers = new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(worker.waitFor()).isZero();
+        assertThat(answers)
+                .startsWith(WorkerProtocol.READY + "\n" + WorkerProtocol.OK + " ")
+                .contains("name: web");
+        try (Stream<Path> left = Files.list(temporary)) {
+            assertThat(left).as("the worker's own copy is removed once loaded").isEmpty();
         }
     }
 }
