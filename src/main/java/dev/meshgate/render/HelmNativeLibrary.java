@@ -4,6 +4,7 @@ import com.marcnuri.helm.jni.HelmLib;
 import com.marcnuri.helm.jni.NativeLibrary;
 import com.sun.jna.Native;
 import dev.meshgate.files.CacheHome;
+import dev.meshgate.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,9 +46,31 @@ final class HelmNativeLibrary {
         }
         Path folder = CacheHome.meshgate().resolve(HelmLibrary.version().replace(' ', '-'));
         try {
-            return Native.load(unpacked(folder, name, resource).toString(), HelmLib.class);
+            boolean present = Files.isRegularFile(folder.resolve(name));
+            Path file = unpacked(folder, name, resource);
+            if (!present) {
+                removeOtherVersions(folder.getParent(), folder.getFileName().toString());
+            }
+            return Native.load(file.toString(), HelmLib.class);
         } catch (IOException e) {
             return loadedOnce(name, resource);
+        }
+    }
+
+    /**
+     * Removes the libraries of other helm-java versions from meshgate's cache folder, so that upgrades do not pile up
+     * 95 MB each. A process of another version that still maps one keeps it mapped; its next start unpacks it again.
+     */
+    static void removeOtherVersions(Path home, String keep) {
+        try (var folders = Files.list(home)) {
+            for (Path other : (Iterable<Path>) folders::iterator) {
+                String folderName = other.getFileName().toString();
+                if (folderName.startsWith("helm-java-") && !folderName.equals(keep) && Files.isDirectory(other)) {
+                    FileTrees.deleteRecursively(other);
+                }
+            }
+        } catch (IOException e) {
+            // what cannot be removed now is tried again after the next upgrade
         }
     }
 

@@ -64,6 +64,24 @@ class HelmNativeLibraryTest {
     }
 
     @Test
+    void aNewVersionRemovesTheLibrariesOfOtherVersionsAndNothingElse() throws IOException {
+        Path home = work.resolve("meshgate");
+        for (String folder : List.of("helm-java-0.0.14", "helm-java-0.0.15", "render")) {
+            Files.createDirectories(home.resolve(folder));
+            Files.writeString(home.resolve(folder).resolve("file"), folder);
+        }
+        Files.writeString(home.resolve("helm-java-notes.txt"), "a file, not a version's folder");
+
+        HelmNativeLibrary.removeOtherVersions(home, "helm-java-0.0.15");
+
+        try (Stream<Path> left = Files.list(home)) {
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("helm-java-0.0.15", "render", "helm-java-notes.txt");
+        }
+        assertThat(home.resolve("helm-java-0.0.15/file")).hasContent("helm-java-0.0.15");
+    }
+
+    @Test
     void aWorkerWithoutAWritableCacheFolderRendersAndLeavesNothingInTheTemporaryFolder()
             throws IOException, InterruptedException {
         Path chart = work.resolve("chart");
