@@ -21,9 +21,9 @@ import java.nio.file.StandardCopyOption;
  */
 final class HelmNativeLibrary {
 
-    private HelmNativeLibrary() {}
-
     private static HelmLib loaded;
+
+    private HelmNativeLibrary() {}
 
     /**
      * The library, loaded on first use: one process never loads two copies of it (Go's runtime allows one). A library
