@@ -85,7 +85,8 @@ public final class BenchRepoCommand implements Callable<Integer> {
         Path cache = Files.createTempDirectory("meshgate-bench-cache");
         Path archives = Files.createTempDirectory("meshgate-bench-archive");
         try {
-            // Measured as ./meshgate runs validate: from the static archive its first run after a build records.
+            // Measured as ./meshgate runs validate: from the static archive its first run after a build records, dumped
+            // again after a run that loaded many classes it lacks.
             Optional<StaticArchive> wrapper =
                     StaticArchive.record(root, arguments(root, cache, List.of("--plain")), archives);
             if (plain) {
@@ -147,6 +148,9 @@ public final class BenchRepoCommand implements Callable<Integer> {
         MeasuredRun run = MeasuredRun.of(command, root);
         if (run.exit() != 0) {
             throw new IllegalStateException("validate failed (exit " + run.exit() + "): " + run.errors());
+        }
+        if (wrapper.isPresent()) {
+            wrapper.get().grow();
         }
         return run;
     }

@@ -65,6 +65,7 @@ final class StartMeasurement {
                 archived.add(validate(folder, cache, mapping(archive)));
                 if (wrapper.isPresent()) {
                     classPath.add(measured(folder, wrapper.get().command(arguments(folder, cache))));
+                    wrapper.get().grow();
                 }
                 Path data = work.resolve("data-" + i);
                 fresh.add(service(data, List.of()));

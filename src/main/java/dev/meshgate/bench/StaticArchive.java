@@ -2,21 +2,32 @@ package dev.meshgate.bench;
 
 import dev.meshgate.render.SelfLauncher;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code validate} started as the {@code meshgate} wrapper starts it: on the application's class path, from the static
- * class-data archive that a first run's list of loaded classes was dumped into.
+ * class-data archive dumped from the classes its runs loaded, dumped again after a run that loaded many it lacks.
  */
 final class StaticArchive {
 
-    private final Path archive;
+    /** How many classes a run must add to the archive's for the wrapper to dump it again. */
+    static final int GROWTH = 100;
 
-    private StaticArchive(Path archive) {
-        this.archive = archive;
+    private final Path archive;
+    private final Path kept;
+    private final Path loaded;
+
+    private StaticArchive(Path directory) {
+        this.archive = directory.resolve("validate.jsa");
+        this.kept = directory.resolve("validate-classes.lst");
+        this.loaded = directory.resolve("validate-loaded.lst");
     }
 
     /**
@@ -25,31 +36,62 @@ final class StaticArchive {
      * application's jar, so there is no class path to archive.
      */
     static Optional<StaticArchive> record(Path folder, List<String> arguments, Path directory) throws IOException {
-        Path classList = directory.resolve("validate-classes.lst");
-        Path archive = directory.resolve("validate.jsa");
-        Optional<List<String>> dump = ClassPathLaunch.staticArchiveCommand(classList, archive);
-        if (dump.isEmpty()) {
+        StaticArchive recorded = new StaticArchive(directory);
+        if (ClassPathLaunch.staticArchiveCommand(recorded.kept, recorded.archive)
+                .isEmpty()) {
             return Optional.empty();
         }
-        MeasuredRun listing = MeasuredRun.of(wrapperCommand("-XX:DumpLoadedClassList=" + classList, arguments), folder);
+        MeasuredRun listing =
+                MeasuredRun.of(wrapperCommand(List.of("-XX:DumpLoadedClassList=" + recorded.kept), arguments), folder);
         if (listing.exit() > 1) {
             throw new IllegalStateException("validate failed (exit " + listing.exit() + "): " + listing.errors());
         }
-        MeasuredRun dumping = MeasuredRun.of(dump.get(), folder);
+        recorded.dump(recorded.kept);
+        return Optional.of(recorded);
+    }
+
+    /** The command that runs {@code validate} with these arguments from the archive, listing what it loads. */
+    List<String> command(List<String> arguments) {
+        return wrapperCommand(
+                List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-XX:DumpLoadedClassList=" + loaded),
+                arguments);
+    }
+
+    /**
+     * After a run of {@link #command}, what the wrapper does: when the run loaded {@link #GROWTH} classes or more that
+     * the archive lacks, the archive is dumped again from all of them. Not part of the run's measurement.
+     */
+    void grow() throws IOException {
+        if (!Files.isRegularFile(loaded)) {
+            return;
+        }
+        Set<String> classes = new LinkedHashSet<>(Files.readAllLines(kept));
+        int before = classes.size();
+        classes.addAll(Files.readAllLines(loaded));
+        Files.delete(loaded);
+        if (classes.size() < before + GROWTH) {
+            return;
+        }
+        Path merged = kept.resolveSibling("validate-merged.lst");
+        Files.write(merged, classes);
+        dump(merged);
+        Files.move(merged, kept, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void dump(Path classList) throws IOException {
+        Path dumped = archive.resolveSibling("validate-dumped.jsa");
+        List<String> command =
+                ClassPathLaunch.staticArchiveCommand(classList, dumped).orElseThrow();
+        MeasuredRun dumping = MeasuredRun.of(command, archive.getParent());
         if (dumping.exit() != 0) {
             throw new IllegalStateException("the class-data archive could not be dumped: " + dumping.errors());
         }
-        return Optional.of(new StaticArchive(archive));
+        Files.move(dumped, archive, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The command that runs {@code validate} with these arguments from the archive, with the wrapper's options. */
-    List<String> command(List<String> arguments) {
-        return wrapperCommand("-XX:SharedArchiveFile=" + archive, arguments);
-    }
-
-    /** validate on the class path with the archive option, then the wrapper's Java options. */
-    private static List<String> wrapperCommand(String archiveOption, List<String> arguments) {
-        List<String> options = new ArrayList<>(List.of(archiveOption, "-Xlog:cds=off"));
+    /** validate on the class path with the archive options, then the wrapper's Java options. */
+    private static List<String> wrapperCommand(List<String> archiveOptions, List<String> arguments) {
+        List<String> options = new ArrayList<>(archiveOptions);
         options.addAll(SelfLauncher.COMMAND_LINE_VM_OPTIONS);
         return ClassPathLaunch.command(options, arguments);
     }

@@ -74,6 +74,59 @@ class CommandLineIT {
         assertThat(missing.err()).contains("no such file or directory: does/not/exist");
     }
 
+    /**
+     * The wrapper's class-data archive starts from what its first validate loads and is dumped again after a run that
+     * loaded a hundred classes more (here: rendering a kustomization after printing the codes); a run that loads
+     * nothing new leaves it as it is.
+     */
+    @Test
+    void theWrappersArchiveGrowsWithTheClassesALargerRunLoads() throws Exception {
+        Path archive = Path.of("target/quarkus-app/meshgate-validate.jsa");
+        Path kept = Path.of("target/quarkus-app/meshgate-validate.jsa.classes");
+        Files.deleteIfExists(archive);
+        Files.deleteIfExists(kept);
+
+        Result codes = wrapper("validate", "--list-codes");
+        long first = Files.readAllLines(kept).size();
+        Result rendered = wrapper("validate", "--no-cache", "-o", "json", "config-samples/rendered/kustomize-overlays");
+        long grown = Files.readAllLines(kept).size();
+        java.nio.file.attribute.FileTime dumped = Files.getLastModifiedTime(archive);
+        Result again = wrapper("validate", "--no-cache", "-o", "json", "config-samples/rendered/kustomize-overlays");
+
+        assertThat(codes.exit()).as(codes.err()).isZero();
+        assertThat(rendered.exit()).as(rendered.err()).isIn(0, 1);
+        assertThat(grown)
+                .as("classes after rendering, against %d after printing the codes", first)
+                .isGreaterThanOrEqualTo(first + 100);
+        assertThat(Files.readAllLines(kept)).hasSize((int) grown);
+        assertThat(Files.getLastModifiedTime(archive))
+                .as("nothing new to archive")
+                .isEqualTo(dumped);
+        assertThat(again.out()).isEqualTo(rendered.out());
+        try (var left = Files.list(archive.getParent())) {
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .as("no file of a run is left beside the archive")
+                    .noneMatch(name -> name.matches("meshgate-validate\\.jsa\\..*[0-9].*"));
+        }
+    }
+
+    private static Result wrapper(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", "meshgate"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("meshgate-out", ".txt");
+        Path err = Files.createTempFile("meshgate-err", ".txt");
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("finished").isTrue();
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8),
+                0);
+    }
+
     @Test
     void wrapperScriptRunsTheSameCommandLine() throws Exception {
         Process process = new ProcessBuilder("sh", "meshgate", "validate", "--list-codes")
