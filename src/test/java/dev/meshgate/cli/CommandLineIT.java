@@ -76,8 +76,8 @@ class CommandLineIT {
 
     /**
      * The wrapper's class-data archive starts from what its first validate loads and is dumped again after a run that
-     * loaded a hundred classes more (here: rendering a kustomization after printing the codes); a run that loads
-     * nothing new leaves it as it is.
+     * loaded a hundred classes more (here: rendering a kustomization after printing the codes); a run whose classes
+     * are all archived leaves it as it is, and the list it was dumped from only grows.
      */
     @Test
     void theWrappersArchiveGrowsWithTheClassesALargerRunLoads() throws Exception {
@@ -87,22 +87,25 @@ class CommandLineIT {
         Files.deleteIfExists(kept);
 
         Result codes = wrapper("validate", "--list-codes");
-        long first = Files.readAllLines(kept).size();
+        List<String> first = Files.readAllLines(kept);
         Result rendered = wrapper("validate", "--no-cache", "-o", "json", "config-samples/rendered/kustomize-overlays");
-        long grown = Files.readAllLines(kept).size();
+        List<String> grown = Files.readAllLines(kept);
         java.nio.file.attribute.FileTime dumped = Files.getLastModifiedTime(archive);
-        Result again = wrapper("validate", "--no-cache", "-o", "json", "config-samples/rendered/kustomize-overlays");
+        Result codesAgain = wrapper("validate", "--list-codes");
+        java.nio.file.attribute.FileTime afterCodes = Files.getLastModifiedTime(archive);
+        Result renderedAgain =
+                wrapper("validate", "--no-cache", "-o", "json", "config-samples/rendered/kustomize-overlays");
 
         assertThat(codes.exit()).as(codes.err()).isZero();
         assertThat(rendered.exit()).as(rendered.err()).isIn(0, 1);
         assertThat(grown)
-                .as("classes after rendering, against %d after printing the codes", first)
-                .isGreaterThanOrEqualTo(first + 100);
-        assertThat(Files.readAllLines(kept)).hasSize((int) grown);
-        assertThat(Files.getLastModifiedTime(archive))
-                .as("nothing new to archive")
-                .isEqualTo(dumped);
-        assertThat(again.out()).isEqualTo(rendered.out());
+                .as("classes after rendering, against %d after printing the codes", first.size())
+                .hasSizeGreaterThanOrEqualTo(first.size() + 100)
+                .containsAll(first);
+        assertThat(afterCodes).as("a run with nothing new to archive").isEqualTo(dumped);
+        assertThat(codesAgain.out()).isEqualTo(codes.out());
+        assertThat(renderedAgain.out()).isEqualTo(rendered.out());
+        assertThat(Files.readAllLines(kept)).containsAll(grown);
         try (var left = Files.list(archive.getParent())) {
             assertThat(left.map(path -> path.getFileName().toString()))
                     .as("no file of a run is left beside the archive")
