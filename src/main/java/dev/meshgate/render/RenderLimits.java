@@ -54,8 +54,7 @@ public record RenderLimits(
     }
 
     public static RenderLimits defaults() {
-        // GraalVM sets this property in native executables.
-        boolean nativeImage = System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+        boolean nativeImage = SelfLauncher.inNativeImage();
         return new RenderLimits(
                 Duration.ofSeconds(60),
                 50L * 1024 * 1024,

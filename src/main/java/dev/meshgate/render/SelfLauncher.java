@@ -40,7 +40,7 @@ public final class SelfLauncher {
     // The JVM's own options (ProcessHandle's arguments are empty on Linux for a command line as long as meshgate's
     // class path); a native executable has none.
     private static List<String> jvmOptions() {
-        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+        if (inNativeImage()) {
             return List.of();
         }
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -60,6 +60,11 @@ public final class SelfLauncher {
                 .orElse(List.of("-Xshare:auto"));
     }
 
+    /** Whether this is a native executable (GraalVM sets the property in them) rather than a Java virtual machine. */
+    static boolean inNativeImage() {
+        return System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+    }
+
     /**
      * The command line that runs meshgate with these arguments.
      *
@@ -67,8 +72,8 @@ public final class SelfLauncher {
      */
     public static List<String> command(List<String> vmOptions, List<String> arguments) {
         List<String> command = new ArrayList<>();
-        // GraalVM sets this property in native executables, which take -Xmx on their own command line.
-        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+        // A native executable takes -Xmx on its own command line.
+        if (inNativeImage()) {
             command.add(ProcessHandle.current().info().command().orElse("meshgate"));
             vmOptions.stream().filter(option -> option.startsWith("-Xmx")).forEach(command::add);
             command.addAll(arguments);

@@ -1,5 +1,6 @@
 package dev.meshgate.analysis.schema;
 
+import dev.meshgate.manifest.ResourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,13 +23,12 @@ final class ShapeCatalog {
 
     private final List<Shape> shapes;
     private final Map<String, Integer> roots;
-    private final Set<String> kindsByGroup;
+    private final Set<ResourceKind> kinds;
 
     ShapeCatalog(List<Shape> shapes, Map<String, Integer> roots) {
         this.shapes = List.copyOf(shapes);
         this.roots = Map.copyOf(roots);
-        this.kindsByGroup =
-                roots.keySet().stream().map(ShapeCatalog::groupAndKind).collect(Collectors.toSet());
+        this.kinds = roots.keySet().stream().map(ShapeCatalog::kindOf).collect(Collectors.toSet());
     }
 
     /** The catalog meshgate is built with, read once. */
@@ -61,14 +61,12 @@ final class ShapeCatalog {
 
     /** Whether some version of the group serves the kind (so that a missing version is a mistake, not a new kind). */
     boolean knownKind(String group, String kind) {
-        return kindsByGroup.contains(group + ' ' + kind);
+        return kinds.contains(ResourceKind.named(group, kind));
     }
 
-    private static String groupAndKind(String apiVersionAndKind) {
-        int slash = apiVersionAndKind.indexOf('/');
+    private static ResourceKind kindOf(String apiVersionAndKind) {
         int space = apiVersionAndKind.indexOf(' ');
-        return (slash >= 0 && slash < space ? apiVersionAndKind.substring(0, slash) : "")
-                + apiVersionAndKind.substring(space);
+        return ResourceKind.of(apiVersionAndKind.substring(0, space), apiVersionAndKind.substring(space + 1));
     }
 
     // A holder class, so that the resource is read by the first check that needs it and by no other code path.

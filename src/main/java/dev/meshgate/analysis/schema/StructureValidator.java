@@ -14,9 +14,9 @@ public final class StructureValidator {
      * @return the violations in document order; empty when the structure is fine
      */
     public List<StructureViolation> validate(JsonNode resource, ModelKind kind) {
+        ShapeCatalog catalog = ShapeCatalog.builtIn();
         List<StructureViolation> violations = new ArrayList<>();
-        new TreeWalker(ShapeCatalog.builtIn(), violations)
-                .walkResource(resource, (Shape.Bean) ShapeCatalog.builtIn().shape(kind.root()));
+        new TreeWalker(catalog, violations).walkResource(resource, (Shape.Bean) catalog.shape(kind.root()));
         return violations;
     }
 
