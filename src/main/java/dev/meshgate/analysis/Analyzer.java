@@ -38,6 +38,16 @@ public final class Analyzer {
     }
 
     /**
+     * An analyzer with those of this one's rules that report unresolved references ({@link RuleInfo#reportsReferences}):
+     * for an analysis whose missing references alone are read, which then needs neither the structure checks nor the
+     * input's CRDs.
+     */
+    public Analyzer referencesOnly() {
+        return new Analyzer(
+                rules.stream().filter(rule -> rule.info().reportsReferences()).toList());
+    }
+
+    /**
      * Analyses loaded manifests: every rule runs over the index (one of them reports the load problems), each through a
      * context of its own that lets it read only the kinds it declares.
      */

@@ -122,6 +122,7 @@ public final class Context {
      */
     public void unresolved(
             Resource resource, String pointer, Reference reference, Message missingMessage, Object... missingArgs) {
+        requireReferenceRule();
         Finding asMissing = finding(missingMessage, resource, pointer, missingArgs);
         MissingReference candidate = new MissingReference(asMissing, reference);
         if (index.verifiable(reference)) {
@@ -145,12 +146,21 @@ public final class Context {
             Reference reference,
             Message missing,
             Object... missingArgs) {
+        requireReferenceRule();
         if (index.verifiable(reference)) {
             Finding asMissing = finding(missing, resource, pointer, missingArgs).withSeverity(severity);
             findings.add(asMissing);
             this.missing.add(new MissingReference(asMissing, reference));
         } else {
             unresolved(resource, pointer, reference, missing, missingArgs);
+        }
+    }
+
+    // The analysis that only asks which references are missing runs the rules that declare they report them.
+    private void requireReferenceRule() {
+        if (!rule.info().reportsReferences()) {
+            throw new IllegalStateException("rule " + rule.info().name()
+                    + " reports unresolved references but does not declare " + Message.MG2003.name());
         }
     }
 

@@ -45,6 +45,112 @@ class AnalyzerTest {
                         f -> assertThat(f.text()).contains("rule broken failed").contains("boom"));
     }
 
+    private static final String MISSING_REFERENCES =
+            """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: checkout, namespace: shop}
+            spec:
+              hosts: [checkout]
+              gateways: [shop/no-such-gateway]
+              http:
+              - route:
+                - destination: {host: checkout, subset: v3}
+                - destination: {host: payments}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: checkout, namespace: shop}
+            spec:
+              selector: {app: checkout}
+              ports: [{name: http, port: 80}]
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: {name: checkout, namespace: shop}
+            spec:
+              host: checkout
+              subsets:
+              - {name: v1, labels: {version: v1}}
+            ---
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: {name: checkout, namespace: shop}
+            spec:
+              selector: {matchLabels: {app: no-such-workload}}
+              rules: [{from: [{source: {namespaces: [billing]}}]}]
+            """;
+
+    @Test
+    void theReferenceRulesAloneFindTheMissingReferencesAllRulesFind() {
+        LoadResult loaded = load(MISSING_REFERENCES);
+        Analyzer all = Analyzer.withAllRules();
+
+        List<MissingReference> everyRule =
+                all.analyze(loaded, AnalysisSettings.defaults()).missingReferences();
+        List<MissingReference> referenceRules = all.referencesOnly()
+                .analyze(loaded, List.of(), AnalysisSettings.defaults(), dev.meshgate.analysis.crd.CrdCatalog.empty())
+                .missingReferences();
+
+        assertThat(everyRule)
+                .extracting(reference -> reference.finding().code())
+                .contains("IST0101");
+        assertThat(referenceRules)
+                .extracting(MissingReference::finding)
+                .containsExactlyInAnyOrderElementsOf(
+                        everyRule.stream().map(MissingReference::finding).toList());
+    }
+
+    @Test
+    void theReferenceRulesAreThoseThatDeclareTheUnverifiedFinding() {
+        List<String> declaring = RuleRegistry.all().stream()
+                .filter(rule -> rule.info().messages().contains(Message.MG2003))
+                .map(rule -> rule.info().name())
+                .toList();
+        RuleTimes times = RuleTimes.measured();
+
+        Analyzer.withAllRules()
+                .referencesOnly()
+                .analyze(
+                        load(MISSING_REFERENCES),
+                        List.of(),
+                        AnalysisSettings.defaults(),
+                        dev.meshgate.analysis.crd.CrdCatalog.empty(),
+                        times);
+
+        assertThat(declaring)
+                .hasSizeGreaterThanOrEqualTo(10)
+                .hasSizeLessThan(RuleRegistry.all().size());
+        assertThat(times.nanosByName().keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(RuleTimes.INDEX), declaring.stream())
+                                .toList());
+    }
+
+    @Test
+    void aRuleReportingAnUnresolvedReferenceWithoutDeclaringTheUnverifiedFindingFailsNamingItself() {
+        Rule undeclared = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return new RuleInfo("undeclared", "reports a reference", Set.of(Message.IST0101), Set.of());
+            }
+
+            @Override
+            public void check(Context context) {
+                context.unresolved(
+                        null, "", Reference.in("shop", Reference.Target.SECRET, "tls"), Message.IST0101, "x");
+            }
+        };
+
+        List<Finding> findings = new Analyzer(List.of(undeclared))
+                .analyze(load(MISSING_REFERENCES), AnalysisSettings.defaults())
+                .findings();
+
+        assertThat(findings).singleElement().satisfies(finding -> assertThat(finding.text())
+                .contains("rule undeclared failed")
+                .contains("does not declare MG2003"));
+    }
+
     @Test
     void hostileShapesNeverBreakAnyRule() {
         String hostile =
