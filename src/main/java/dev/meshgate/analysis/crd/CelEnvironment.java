@@ -13,6 +13,7 @@ import dev.cel.optimizer.CelOptimizerFactory;
 import dev.cel.optimizer.optimizers.ConstantFoldingOptimizer;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,7 +76,10 @@ final class CelEnvironment {
         Compiled compiled;
         try {
             CelAbstractSyntaxTree ast = CEL.compile(expression).getAst();
-            compiled = new Compiled(new CelProgram(CEL.createProgram(folded(ast))), null);
+            // Planned as written, so that an expression the runtime refuses is a problem of its CRD as before; the
+            // program that runs, its constants folded, is made when it is first evaluated.
+            CelRuntime.Program asWritten = CEL.createProgram(ast);
+            compiled = new Compiled(new CelProgram(() -> folded(ast, asWritten)), null);
         } catch (CelValidationException | CelEvaluationException e) {
             compiled = new Compiled(null, firstLine(e.getMessage()));
         }
@@ -94,14 +98,23 @@ final class CelEnvironment {
             return;
         }
         try {
-            CEL.createProgram(folded(
-                    CEL.compile("has(self.a) && self.b.all(x, x.size() <= 63)").getAst()));
+            CEL.createProgram(
+                    CEL.compile("has(self.a) && self.b.all(x, x.size() <= 63)").getAst());
         } catch (CelValidationException | CelEvaluationException e) {
             // nothing is lost: the first rule of a CRD pays the engine's start instead
         }
     }
 
     /** The expression with its constant parts computed once ("duration('1ms')"), else as written. */
+    /** The program of the expression with its constants folded, else the one as written. */
+    private static CelRuntime.Program folded(CelAbstractSyntaxTree ast, CelRuntime.Program asWritten) {
+        try {
+            return CEL.createProgram(folded(ast));
+        } catch (CelEvaluationException e) {
+            return asWritten;
+        }
+    }
+
     private static CelAbstractSyntaxTree folded(CelAbstractSyntaxTree ast) {
         try {
             return FOLDING.optimize(ast);

@@ -43,6 +43,27 @@ class CelProgramTest {
     }
 
     @Test
+    void theProgramIsMadeAtItsFirstEvaluationAndOnce() throws Exception {
+        dev.cel.bundle.Cel cel = dev.cel.bundle.CelFactory.standardCelBuilder()
+                .addVar("self", dev.cel.common.types.SimpleType.DYN)
+                .build();
+        dev.cel.runtime.CelRuntime.Program made =
+                cel.createProgram(cel.compile("self.size() > 1").getAst());
+        java.util.concurrent.atomic.AtomicInteger making = new java.util.concurrent.atomic.AtomicInteger();
+        CelProgram program = new CelProgram(() -> {
+            making.incrementAndGet();
+            return made;
+        });
+
+        assertThat(making).as("not made before it is evaluated").hasValue(0);
+        assertThat(program.evaluate(java.util.List.of(1, 2), CostBudget.standard()))
+                .isEqualTo(true);
+        assertThat(program.evaluate(java.util.List.of(1), CostBudget.standard()))
+                .isEqualTo(false);
+        assertThat(making).hasValue(1);
+    }
+
+    @Test
     void listsAndMapsAreEvaluatedEachTime() throws CelEvaluationException {
         CelProgram program = compile("self.all(key, !key.contains('*'))");
         assertThat(program.evaluate(java.util.Map.of("app", "a"), CostBudget.standard()))
