@@ -105,7 +105,6 @@ final class CelEnvironment {
         }
     }
 
-    /** The expression with its constant parts computed once ("duration('1ms')"), else as written. */
     /** The program of the expression with its constants folded, else the one as written. */
     private static CelRuntime.Program folded(CelAbstractSyntaxTree ast, CelRuntime.Program asWritten) {
         try {
@@ -115,6 +114,7 @@ final class CelEnvironment {
         }
     }
 
+    /** The expression with its constant parts computed once ("duration('1ms')"), else as written. */
     private static CelAbstractSyntaxTree folded(CelAbstractSyntaxTree ast) {
         try {
             return FOLDING.optimize(ast);
