@@ -17,6 +17,7 @@ public final class Context {
 
     private final Rule rule;
     private final DeclaredInputs inputs;
+    private final boolean reportsReferences;
     private final Index index;
     private final List<LoadProblem> loadProblems;
     private final List<Finding> findings;
@@ -37,7 +38,9 @@ public final class Context {
             ResourcePass pass,
             CrdCatalog crds) {
         this.rule = rule;
-        this.inputs = DeclaredInputs.of(rule.info());
+        RuleInfo info = rule.info();
+        this.inputs = DeclaredInputs.of(info);
+        this.reportsReferences = info.reportsReferences();
         this.index = index.readBy(inputs);
         this.loadProblems = loadProblems;
         this.findings = findings;
@@ -158,7 +161,7 @@ public final class Context {
 
     // The analysis that only asks which references are missing runs the rules that declare they report them.
     private void requireReferenceRule() {
-        if (!rule.info().reportsReferences()) {
+        if (!reportsReferences) {
             throw new IllegalStateException("rule " + rule.info().name()
                     + " reports unresolved references but does not declare " + Message.MG2003.name());
         }

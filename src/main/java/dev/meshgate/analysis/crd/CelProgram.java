@@ -18,8 +18,7 @@ final class CelProgram {
     /** What one evaluation gave: a result or the error it raised, and its cost. */
     private record Outcome(Object result, CelEvaluationException error, long cost) {}
 
-    private final java.util.function.Supplier<CelRuntime.Program> making;
-    private volatile CelRuntime.Program program;
+    private final java.util.function.Supplier<CelRuntime.Program> program;
     private final Map<Object, Outcome> scalarOutcomes = new ConcurrentHashMap<>();
 
     /**
@@ -27,21 +26,7 @@ final class CelProgram {
      *     of their kind, and making one (its constants folded) was half of reading a CRD
      */
     CelProgram(java.util.function.Supplier<CelRuntime.Program> making) {
-        this.making = making;
-    }
-
-    private CelRuntime.Program program() {
-        CelRuntime.Program made = program;
-        if (made == null) {
-            synchronized (this) {
-                made = program;
-                if (made == null) {
-                    made = making.get();
-                    program = made;
-                }
-            }
-        }
-        return made;
+        this.program = com.google.common.base.Suppliers.memoize(making::get);
     }
 
     /**
@@ -83,7 +68,7 @@ final class CelProgram {
 
     private Object run(Object self, CostBudget.Call call) throws CelEvaluationException {
         try {
-            return program().trace(Map.of("self", self), call);
+            return program.get().trace(Map.of("self", self), call);
         } catch (CelEvaluationException e) {
             // The listener's exception may reach us wrapped by the interpreter.
             if (e.getCause() instanceof CostBudget.Exceeded exceeded) {
