@@ -2,6 +2,8 @@ package dev.meshgate.files;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -10,9 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * A memo file that runs side by side share: its whole content is replaced at once, written beside it and moved into
- * place, so that no run reads a half-written file (the last one moved in wins), and a missing or unreadable one reads
- * as empty.
+ * A file that runs side by side share (memo files, Helm's unpacked library): its whole content is replaced at once,
+ * written beside it and moved into place, so that no run reads a half-written file (the last one moved in wins), and a
+ * missing or unreadable memo reads as empty.
  */
 public final class ReplacedFile {
 
@@ -20,6 +22,12 @@ public final class ReplacedFile {
     @FunctionalInterface
     public interface Content {
         void writeTo(BufferedWriter out) throws IOException;
+    }
+
+    /** Writes the file's bytes. */
+    @FunctionalInterface
+    public interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     private ReplacedFile() {}
@@ -35,12 +43,28 @@ public final class ReplacedFile {
 
     /** Replaces the file with the content; returns whether it could (a memo that cannot be written only costs time). */
     public static boolean write(Path file, Content content) {
-        Path temporary = null;
         try {
-            Path folder = file.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            replace(file, bytes -> {
+                BufferedWriter out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+                content.writeTo(out);
+                out.flush();
+            });
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces the file with the bytes, written beside it and moved into place, so that no reader meets a partial
+     * file; what fails is thrown, with nothing left beside the file.
+     */
+    public static void replace(Path file, Bytes content) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
             }
             try {
@@ -48,16 +72,12 @@ public final class ReplacedFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            return true;
-        } catch (IOException e) {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // left for the next write to replace
-                }
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // left for the next write to replace
             }
-            return false;
         }
     }
 }

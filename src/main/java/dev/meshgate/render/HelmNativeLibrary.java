@@ -5,13 +5,13 @@ import com.marcnuri.helm.jni.NativeLibrary;
 import com.sun.jna.Native;
 import dev.meshgate.files.CacheHome;
 import dev.meshgate.files.FileTrees;
+import dev.meshgate.files.ReplacedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Helm's native library (95 MB in helm-java's jar), unpacked once per helm-java version into meshgate's cache folder
@@ -84,16 +84,11 @@ final class HelmNativeLibrary {
         if (Files.isRegularFile(file) && (size < 0 || Files.size(file) == size)) {
             return file;
         }
-        Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, name, ".partial");
-        try {
+        ReplacedFile.replace(file, out -> {
             try (InputStream in = resource.openStream()) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                in.transferTo(out);
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
         return file;
     }
 
