@@ -40,14 +40,44 @@ public final class KustomizeRenderer implements Renderer {
     public LoadResult render(Path root, Source source, ManifestLoader loader) throws RenderException {
         Path repository = root.toAbsolutePath().normalize();
         Path folder = repository.resolve(source.path()).normalize();
-        Path file = Kustomization.fileIn(folder);
-        if (!folder.startsWith(repository) || file == null) {
+        Kustomization tree = buildable(repository, folder, loader);
+        return build(
+                repository,
+                List.of(folder),
+                Kustomization.fileIn(folder),
+                tree.patchFiles(),
+                source.kustomize(),
+                false,
+                loader);
+    }
+
+    /**
+     * Whether rendering the folder runs kustomize: it holds a kustomization that reads, and names no remote base
+     * unless they are allowed. What a benchmark's floor builds, to be the same work.
+     */
+    public boolean runsKustomize(Path root, Path folder) {
+        Path repository = root.toAbsolutePath().normalize();
+        try {
+            buildable(
+                    repository,
+                    folder.toAbsolutePath().normalize(),
+                    new ManifestLoader(dev.meshgate.manifest.LoadLimits.defaults(), "default"));
+            return true;
+        } catch (RenderException e) {
+            return false;
+        }
+    }
+
+    /** The folder's kustomization, read, when kustomize may build it; else why not. */
+    private Kustomization buildable(Path repository, Path folder, ManifestLoader loader) throws RenderException {
+        if (!folder.startsWith(repository) || Kustomization.fileIn(folder) == null) {
+            Path relative = repository.relativize(folder);
             throw new RenderException(
-                    "no kustomization.yaml in " + (source.path().isEmpty() ? "." : source.path()));
+                    "no kustomization.yaml in " + (relative.toString().isEmpty() ? "." : relative));
         }
         Kustomization tree = Kustomization.read(repository, folder, loader);
         refuseRemoteBases(tree.remoteReferences());
-        return build(repository, List.of(folder), file, tree.patchFiles(), source.kustomize(), false, loader);
+        return tree;
     }
 
     /** Remote bases are refused before kustomize runs, unless allowed: a gate must not fetch from the network. */

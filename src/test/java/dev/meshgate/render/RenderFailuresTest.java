@@ -57,6 +57,31 @@ class RenderFailuresTest {
     }
 
     @Test
+    void onlyAKustomizationThatIsReadAndNamesNoRemoteBaseRunsKustomize() throws IOException {
+        write("remote/kustomization.yaml", "resources:\n  - github.com/acme/bases/istio?ref=v1\n");
+        write("local/kustomization.yaml", "resources:\n  - service.yaml\n");
+        write("local/service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\n");
+        write("broken/kustomization.yaml", "resources: [unclosed\n");
+        Files.createDirectories(repository.resolve("empty"));
+        KustomizeRenderer refusing = new KustomizeRenderer(RenderLimits.defaults());
+        KustomizeRenderer allowing =
+                new KustomizeRenderer(RenderLimits.defaults().allowingRemoteBases(true));
+
+        assertThat(refusing.runsKustomize(repository, repository.resolve("local")))
+                .isTrue();
+        assertThat(refusing.runsKustomize(repository, repository.resolve("remote")))
+                .isFalse();
+        assertThat(allowing.runsKustomize(repository, repository.resolve("remote")))
+                .isTrue();
+        assertThat(refusing.runsKustomize(repository, repository.resolve("broken")))
+                .isFalse();
+        assertThat(refusing.runsKustomize(repository, repository.resolve("empty")))
+                .isFalse();
+        assertThat(refusing.runsKustomize(repository, repository.resolve("local/../..")))
+                .isFalse();
+    }
+
+    @Test
     void kustomizesOwnErrorIsTheFindingWithPathsOfTheRepository() throws IOException {
         write("app/kustomization.yaml", "resources:\n  - missing.yaml\n");
 
