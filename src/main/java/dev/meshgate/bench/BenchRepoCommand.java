@@ -23,10 +23,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code meshgate bench-repo PATH}: validates a real repository as the command line does, in a process of its own per
  * phase: cold (empty render cache), warm (nothing changed) and after changing one file of one application, each next
- * to the floor measured in the same run ({@code kubectl kustomize} of the kustomizations validate builds, on all cores; with
- * {@code --plain}, PyYAML's C loader), with peak memory, in wall time and in CPU time (the steadier of the two on a
- * shared machine). The command line runs with the Java options the {@code meshgate} wrapper gives it. With
- * {@code --start} it measures starting instead: {@code validate PATH} and the service's way to readiness.
+ * to the floor measured in the same run ({@code kubectl kustomize} of the kustomizations validate builds, on all
+ * cores; with {@code --plain}, PyYAML's C loader), with peak memory, in wall time and in CPU time (the steadier of the
+ * two on a shared machine); then the same builds through validate's wrapper kustomization, which asks for origin
+ * annotations. The command line runs with the Java options the {@code meshgate} wrapper gives it. With {@code --start}
+ * it measures starting instead: {@code validate PATH} and the service's way to readiness.
  */
 @Command(
         name = "bench-repo",

@@ -1,6 +1,7 @@
 package dev.meshgate.render;
 
 import dev.meshgate.files.FileTrees;
+import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.LoadResult;
 import dev.meshgate.manifest.ManifestLoader;
 import dev.meshgate.manifest.Resource;
@@ -61,7 +62,7 @@ public final class KustomizeRenderer implements Renderer {
             buildable(
                     repository,
                     folder.toAbsolutePath().normalize(),
-                    new ManifestLoader(dev.meshgate.manifest.LoadLimits.defaults(), "default"));
+                    new ManifestLoader(LoadLimits.defaults(), "default"));
             return true;
         } catch (RenderException e) {
             return false;
