@@ -29,6 +29,11 @@ final class LayoutDiscovery {
     private LayoutDiscovery() {}
 
     static List<Source> discover(Path root) throws IOException {
+        return discover(root, new HashMap<>());
+    }
+
+    /** @param parsed the kustomization files parsed so far, by path; the files this discovery parses are added */
+    static List<Source> discover(Path root, Map<Path, ManifestLoader.YamlTree> parsed) throws IOException {
         Set<Path> kustomizations = new LinkedHashSet<>();
         Set<Path> charts = new LinkedHashSet<>();
         try (var walk = Files.walk(root)) {
@@ -49,7 +54,6 @@ final class LayoutDiscovery {
         Set<Path> components = new LinkedHashSet<>();
         Map<Path, Set<Path>> basesOf = new LinkedHashMap<>();
         ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
-        Map<Path, ManifestLoader.YamlTree> parsed = new HashMap<>();
         for (Path folder : kustomizations) {
             try {
                 Kustomization tree = Kustomization.read(root, folder, loader, parsed);

@@ -43,9 +43,20 @@ final class RenderKeys {
     private final ManifestLoader reader;
     private final FileHashes hashes;
     private final Map<Path, Set<Path>> kustomizationInputs = new ConcurrentHashMap<>();
+    private final Map<Path, ManifestLoader.YamlTree> parsedByDiscovery;
 
-    /** @param hashes the contents' hashes, remembered for this run or across runs */
-    RenderKeys(Path repository, RenderLimits limits, LoadLimits loadLimits, FileHashes hashes) {
+    /**
+     * @param hashes the contents' hashes, remembered for this run or across runs
+     * @param parsedByDiscovery kustomization files discovery parsed in this run, by absolute path: read, never changed,
+     *     and complete before the first key is asked for
+     */
+    RenderKeys(
+            Path repository,
+            RenderLimits limits,
+            LoadLimits loadLimits,
+            FileHashes hashes,
+            Map<Path, ManifestLoader.YamlTree> parsedByDiscovery) {
+        this.parsedByDiscovery = parsedByDiscovery;
         this.repository = repository.toAbsolutePath().normalize();
         this.hashes = hashes;
         this.limits = limits;
@@ -184,7 +195,12 @@ final class RenderKeys {
     }
 
     private JsonNode parse(Path file) throws IOException {
-        ManifestLoader.YamlTree tree = reader.readDocument(file.toString(), Files.readString(file));
+        // Only a tree discovery read without a problem: its limits are the defaults, which may refuse a file this
+        // run's limits read, and a key that missed the files such a kustomization names would serve stale renderings.
+        ManifestLoader.YamlTree known = parsedByDiscovery.get(file);
+        ManifestLoader.YamlTree tree = known != null && known.problem() == null && known.tree() != null
+                ? known
+                : reader.readDocument(file.toString(), Files.readString(file));
         // A kustomization that does not parse fails the rendering, which is never cached: its own bytes suffice.
         return tree.problem() != null || tree.tree() == null
                 ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()

@@ -100,9 +100,16 @@ public final class Rendering {
         FileHashes hashes = cache.map(RenderCache::fileHashes).orElseGet(FileHashes::forOneRun);
         DeclarationScreen screen = cache.map(stored -> DeclarationScreen.rememberedIn(stored.screenedFiles(), hashes))
                 .orElseGet(DeclarationScreen::reading);
+        // The kustomizations discovery parses, which the render keys read again to find the files they name.
+        Map<Path, ManifestLoader.YamlTree> kustomizations = new java.util.HashMap<>();
         SourceDiscovery.Discovered discovered =
-                new SourceDiscovery(screen).discoverAll(tree, repositoryUrl, configured);
-        List<RenderedApplication> applications = render(tree, discovered.sources(), defaultNamespace, hashes);
+                new SourceDiscovery(screen, kustomizations).discoverAll(tree, repositoryUrl, configured);
+        List<RenderedApplication> applications = render(
+                tree,
+                discovered.sources(),
+                defaultNamespace,
+                new RenderKeys(tree, limits, loadLimits, hashes, kustomizations),
+                hashes);
         cache.ifPresent(RenderCache::trim);
         return new RenderedRepository(
                 applications, discovered.elsewhere(), discovered.unincluded(), cache.map(RenderCache::stats));
@@ -110,9 +117,9 @@ public final class Rendering {
 
     /** @param hashes the contents' hashes of this run, which discovery may have started */
     private List<RenderedApplication> render(
-            Path tree, List<Source> sources, String defaultNamespace, FileHashes hashes) throws IOException {
+            Path tree, List<Source> sources, String defaultNamespace, RenderKeys keys, FileHashes hashes)
+            throws IOException {
         List<RenderedApplication> rendered = new ArrayList<>(java.util.Collections.nCopies(sources.size(), null));
-        RenderKeys keys = new RenderKeys(tree, limits, loadLimits, hashes);
         UnrenderedFiles unrendered = new UnrenderedFiles();
         // Kustomize runs and render workers are processes of their own: as many at once as there are cores. Helm in
         // meshgate's own process stays on this thread, one chart at a time: its native library is not known to be
@@ -194,7 +201,7 @@ public final class Rendering {
                 root,
                 source,
                 defaultNamespace,
-                new RenderKeys(root, limits, loadLimits, FileHashes.forOneRun()),
+                new RenderKeys(root, limits, loadLimits, FileHashes.forOneRun(), Map.of()),
                 new UnrenderedFiles());
     }
 

@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +26,7 @@ public final class SourceDiscovery {
 
     private final ManifestLoader loader = new ManifestLoader(LoadLimits.defaults(), "default");
     private final DeclarationScreen screen;
+    private final Map<Path, ManifestLoader.YamlTree> parsedKustomizations;
 
     /** Discovery that reads every manifest to find the few that may declare applications. */
     public SourceDiscovery() {
@@ -32,7 +35,13 @@ public final class SourceDiscovery {
 
     /** @param screen tells the files that may declare an application, remembering its verdicts or not */
     SourceDiscovery(DeclarationScreen screen) {
+        this(screen, new HashMap<>());
+    }
+
+    /** @param parsedKustomizations where the kustomization files discovery parses are kept, by path, for the run */
+    SourceDiscovery(DeclarationScreen screen, Map<Path, ManifestLoader.YamlTree> parsedKustomizations) {
         this.screen = screen;
+        this.parsedKustomizations = parsedKustomizations;
     }
 
     /**
@@ -84,7 +93,7 @@ public final class SourceDiscovery {
         if (declared.isEmpty()) {
             // Nothing deploys from this tree as far as it says: render it by its layout, as a user would expect.
             List<Source> sources = configured.isEmpty()
-                    ? LayoutDiscovery.discover(root)
+                    ? LayoutDiscovery.discover(root, parsedKustomizations)
                     : configured.stream()
                             .map(path -> configuredSource(root, path))
                             .toList();
