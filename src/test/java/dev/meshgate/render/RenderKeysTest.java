@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meshgate.files.FileHashes;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.ManifestLoader;
+import dev.meshgate.testing.TreeFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,9 +19,7 @@ class RenderKeysTest {
     Path repository;
 
     private Path write(String file, String text) throws IOException {
-        Path path = repository.resolve(file);
-        Files.createDirectories(path.getParent());
-        return Files.writeString(path, text);
+        return TreeFiles.write(repository, file, text);
     }
 
     private RenderKeys keys(Map<Path, ManifestLoader.YamlTree> parsed) {
