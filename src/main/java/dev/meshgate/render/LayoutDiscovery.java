@@ -28,10 +28,6 @@ final class LayoutDiscovery {
 
     private LayoutDiscovery() {}
 
-    static List<Source> discover(Path root) throws IOException {
-        return discover(root, new HashMap<>());
-    }
-
     /** @param parsed the kustomization files parsed so far, by path; the files this discovery parses are added */
     static List<Source> discover(Path root, Map<Path, ManifestLoader.YamlTree> parsed) throws IOException {
         Set<Path> kustomizations = new LinkedHashSet<>();

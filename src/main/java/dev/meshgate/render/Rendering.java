@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +102,7 @@ public final class Rendering {
         DeclarationScreen screen = cache.map(stored -> DeclarationScreen.rememberedIn(stored.screenedFiles(), hashes))
                 .orElseGet(DeclarationScreen::reading);
         // The kustomizations discovery parses, which the render keys read again to find the files they name.
-        Map<Path, ManifestLoader.YamlTree> kustomizations = new java.util.HashMap<>();
+        Map<Path, ManifestLoader.YamlTree> kustomizations = new HashMap<>();
         SourceDiscovery.Discovered discovered =
                 new SourceDiscovery(screen, kustomizations).discoverAll(tree, repositoryUrl, configured);
         List<RenderedApplication> applications = render(

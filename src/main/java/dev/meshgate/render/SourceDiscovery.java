@@ -30,15 +30,13 @@ public final class SourceDiscovery {
 
     /** Discovery that reads every manifest to find the few that may declare applications. */
     public SourceDiscovery() {
-        this(DeclarationScreen.reading());
+        this(DeclarationScreen.reading(), new HashMap<>());
     }
 
-    /** @param screen tells the files that may declare an application, remembering its verdicts or not */
-    SourceDiscovery(DeclarationScreen screen) {
-        this(screen, new HashMap<>());
-    }
-
-    /** @param parsedKustomizations where the kustomization files discovery parses are kept, by path, for the run */
+    /**
+     * @param screen tells the files that may declare an application, remembering its verdicts or not
+     * @param parsedKustomizations where the kustomization files discovery parses are kept, by path, for the run
+     */
     SourceDiscovery(DeclarationScreen screen, Map<Path, ManifestLoader.YamlTree> parsedKustomizations) {
         this.screen = screen;
         this.parsedKustomizations = parsedKustomizations;

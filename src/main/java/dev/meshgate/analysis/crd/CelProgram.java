@@ -1,9 +1,11 @@
 package dev.meshgate.analysis.crd;
 
+import com.google.common.base.Suppliers;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One compiled CEL expression, shared by every CRD and resource that uses it. What it gives for a scalar
@@ -18,15 +20,15 @@ final class CelProgram {
     /** What one evaluation gave: a result or the error it raised, and its cost. */
     private record Outcome(Object result, CelEvaluationException error, long cost) {}
 
-    private final java.util.function.Supplier<CelRuntime.Program> program;
+    private final Supplier<CelRuntime.Program> program;
     private final Map<Object, Outcome> scalarOutcomes = new ConcurrentHashMap<>();
 
     /**
      * @param making makes the program on the first evaluation: most rules of a repository's CRDs never meet an object
      *     of their kind, and making one (its constants folded) was half of reading a CRD
      */
-    CelProgram(java.util.function.Supplier<CelRuntime.Program> making) {
-        this.program = com.google.common.base.Suppliers.memoize(making::get);
+    CelProgram(Supplier<CelRuntime.Program> making) {
+        this.program = Suppliers.memoize(making::get);
     }
 
     /**
