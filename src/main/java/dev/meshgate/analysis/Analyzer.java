@@ -1,15 +1,18 @@
 package dev.meshgate.analysis;
 
 import dev.meshgate.analysis.crd.CrdCatalog;
+import dev.meshgate.manifest.LargestFirst;
 import dev.meshgate.manifest.LoadProblem;
 import dev.meshgate.manifest.LoadResult;
-import dev.meshgate.manifest.Origin;
 import dev.meshgate.manifest.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Runs every rule over one indexed input and returns the raw findings, before suppression and overrides. */
 public final class Analyzer {
@@ -21,12 +24,6 @@ public final class Analyzer {
             .thenComparing(Finding::code);
 
     private final List<Rule> rules;
-
-    /** A bug in one rule must not cost the user every other finding, nor crash the service. */
-    private static void failed(List<Finding> findings, Rule rule, RuntimeException e) {
-        findings.add(Context.fileFinding(
-                Message.IST0001, Origin.of("<meshgate>"), "rule " + rule.info().name() + " failed: " + e));
-    }
 
     public Analyzer(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -88,21 +85,18 @@ public final class Analyzer {
         Index index = Index.build(loaded.resources(), around, settings);
         times.addIndex(indexing);
         List<LoadProblem> problems = List.copyOf(loaded.problems());
+        // Measured rules run on this thread alone: the times are added up without locks.
+        int cores = times.measures() ? 1 : ForkJoinPool.getCommonPoolParallelism() + 1;
+        List<RuleReport> reports = check(index, problems, crds, cores, times);
         List<Finding> findings = new ArrayList<>();
         List<MissingReference> missing = new ArrayList<>();
-        ResourcePass pass = new ResourcePass();
-        for (Rule rule : rules) {
-            long start = times.cpuStart();
-            try {
-                rule.check(new Context(rule, index, problems, findings, missing, pass, crds));
-            } catch (RuntimeException e) {
-                failed(findings, rule, e);
-            }
-            times.addCpu(rule, start);
+        for (RuleReport report : reports) {
+            findings.addAll(report.findingsOfCheck());
+            missing.addAll(report.missingOfCheck());
         }
         long passCpu = times.cpuStart();
         long passWall = times.wallStart();
-        pass.run(index.all(), (rule, e) -> failed(findings, rule, e), times);
+        new ResourcePass(reports).run(index, cores, times, findings, missing);
         times.addPass(passCpu, passWall);
         if (!assumed.isEmpty()) {
             // What is only assumed is never reported on: nothing in the input can be changed to fix it.
@@ -113,5 +107,35 @@ public final class Analyzer {
         List<Finding> once = new ArrayList<>(SameProblem.merge(findings));
         once.sort(ORDER);
         return new Analysis(index, List.copyOf(once), List.copyOf(missing));
+    }
+
+    /**
+     * Runs every rule's {@code check}, on up to {@code cores} threads, each rule into a report of its own; the
+     * reports come in the order of the rules, whatever order the rules ran in.
+     */
+    private List<RuleReport> check(
+            Index index, List<LoadProblem> problems, CrdCatalog crds, int cores, RuleTimes times) {
+        List<RuleReport> reports = rules.stream().map(RuleReport::new).toList();
+        IntConsumer checkOne = i -> {
+            RuleReport report = reports.get(i);
+            long start = times.cpuStart();
+            try {
+                report.rule().check(new Context(report, index, problems, crds));
+            } catch (RuntimeException e) {
+                report.failed(e);
+            }
+            times.addCpu(report.rule(), start);
+            report.checked();
+        };
+        if (cores == 1) {
+            IntStream.range(0, reports.size()).forEach(checkOne);
+        } else {
+            // Equal sizes: the rules are taken in their order.
+            LargestFirst.map(new long[reports.size()], i -> {
+                checkOne.accept(i);
+                return i;
+            });
+        }
+        return reports;
     }
 }

@@ -22,30 +22,21 @@ public final class Context {
     private final List<LoadProblem> loadProblems;
     private final List<Finding> findings;
     private final List<MissingReference> missing;
-    private final ResourcePass pass;
+    private final RuleReport report;
     private final CrdCatalog crds;
 
-    /**
-     * The context of one rule; the findings, the missing references, the resource pass and the CRDs are shared by
-     * every rule of the analysis.
-     */
-    Context(
-            Rule rule,
-            Index index,
-            List<LoadProblem> loadProblems,
-            List<Finding> findings,
-            List<MissingReference> missing,
-            ResourcePass pass,
-            CrdCatalog crds) {
+    /** The context of the report's rule; the index, the load problems and the CRDs are shared by every rule. */
+    Context(RuleReport report, Index index, List<LoadProblem> loadProblems, CrdCatalog crds) {
+        Rule rule = report.rule();
         this.rule = rule;
         RuleInfo info = rule.info();
         this.inputs = DeclaredInputs.of(info);
         this.reportsReferences = info.reportsReferences();
         this.index = index.readBy(inputs);
         this.loadProblems = loadProblems;
-        this.findings = findings;
-        this.missing = missing;
-        this.pass = pass;
+        this.findings = report.findings();
+        this.missing = report.missing();
+        this.report = report;
         this.crds = crds;
     }
 
@@ -79,13 +70,13 @@ public final class Context {
      */
     public void onEach(ResourceKind kind, Consumer<Resource> action) {
         inputs.require(kind);
-        pass.add(rule, kind, action);
+        report.onEach(kind, action);
     }
 
     /** Registers a per-resource check of every resource, whatever its kind (see {@link #onEach}). */
     public void onEachResource(Consumer<Resource> action) {
         inputs.requireEvery();
-        pass.addForAll(rule, action);
+        report.onEachResource(action);
     }
 
     /** Reports a finding about a resource at the field the JSON pointer names (or its closest written ancestor). */
@@ -170,11 +161,6 @@ public final class Context {
     /** Reports a finding that belongs to a file rather than a resource (e.g. a YAML syntax error). */
     public void reportAt(Message message, Origin origin, Object... args) {
         findings.add(fileFinding(message, origin, args));
-    }
-
-    /** The findings reported so far by every rule, in report order. */
-    public List<Finding> findings() {
-        return findings;
     }
 
     static Finding fileFinding(Message message, Origin origin, Object... args) {

@@ -38,6 +38,11 @@ public final class RuleTimes {
         return new RuleTimes(true);
     }
 
+    /** Whether these times measure: the analysis then runs every rule on one thread. */
+    boolean measures() {
+        return on;
+    }
+
     /** A start for {@link #addCpu} and {@link #addIndex}; 0 when off, so that an unmeasured analysis reads no clock. */
     long cpuStart() {
         return on ? Clock.THREADS.getCurrentThreadCpuTime() : 0;

@@ -48,8 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--per-rule",
             description = "Also measure the CPU time of each rule and of the index (mean per measured run; the"
-                    + " clock reads slow the analysis a little) and print the rules that cost most, with how their"
-                    + " time grows.")
+                    + " rules then run on one thread, and the clock reads slow them a little) and print the rules"
+                    + " that cost most, with how their time grows.")
     boolean perRule;
 
     @Option(names = "--runs", defaultValue = "5", description = "Measured runs per size; the median is printed.")
@@ -71,10 +71,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static final java.lang.management.ThreadMXBean CPU =
             java.lang.management.ManagementFactory.getThreadMXBean();
-
-    // The bytes a thread allocated do not depend on when the collector runs, so the figure holds under load.
-    private static final com.sun.management.ThreadMXBean ALLOCATED =
-            CPU instanceof com.sun.management.ThreadMXBean threads ? threads : null;
 
     /** One size's medians. */
     record Figures(
@@ -258,12 +254,13 @@ public final class BenchCommand implements Callable<Integer> {
             // Settles what loading allocated, so that copying the freshly read input is not billed to the rules.
             System.gc();
             long settled = System.nanoTime();
-            // The analysis runs on this thread: its CPU time is what it costs when other processes share the cores.
-            // Reading the CRDs (their schemas and rules come from the process's cache after the first run) is
-            // billed to the CRD variant, as a validation pays it.
-            long cpu = CPU.getCurrentThreadCpuTime();
+            // The analysis runs on this thread and the common pool's: their CPU time is what it costs when other
+            // processes share the cores. Reading the CRDs (their schemas and rules come from the process's cache
+            // after the first run) is billed to the CRD variant, as a validation pays it.
+            AnalysisThreads analysing = AnalysisThreads.now();
+            long cpu = analysing.cpuNanos();
             long processCpu = processCpuNanos();
-            long allocated = allocatedBytes();
+            long allocated = analysing.allocatedBytes();
             CrdCatalog catalog = crdResources.isEmpty()
                     ? CrdCatalog.empty()
                     : CrdCatalog.builder()
@@ -272,9 +269,9 @@ public final class BenchCommand implements Callable<Integer> {
             Analysis analysis =
                     Analyzer.withAllRules().analyze(loaded, List.of(), AnalysisSettings.defaults(), catalog, ruleTimes);
             long done = System.nanoTime();
-            analyseCpu[run] = (CPU.getCurrentThreadCpuTime() - cpu) / 1e6;
+            analyseCpu[run] = (analysing.cpuNanos() - cpu) / 1e6;
             analyseProcessCpu[run] = (processCpuNanos() - processCpu) / 1e6;
-            analyseAllocated[run] = (allocatedBytes() - allocated) / (double) (1 << 20);
+            analyseAllocated[run] = (analysing.allocatedBytes() - allocated) / (double) (1 << 20);
             load[run] = (read - start) / 1e6;
             analyse[run] = (done - settled) / 1e6;
             resources = loaded.resources().size();
@@ -300,11 +297,6 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Long> mean = new LinkedHashMap<>();
         total.forEach((rule, nanos) -> mean.put(rule, nanos / runs));
         return mean;
-    }
-
-    /** The bytes this thread (which runs the analysis) has allocated so far, or 0 where the JVM hides it. */
-    private static long allocatedBytes() {
-        return ALLOCATED == null ? 0 : ALLOCATED.getCurrentThreadAllocatedBytes();
     }
 
     /** The CPU time of the whole process (the garbage collector's threads included), or 0 where the JVM hides it. */

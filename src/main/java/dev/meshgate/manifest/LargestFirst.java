@@ -13,9 +13,10 @@ import java.util.function.IntFunction;
  *
  * <p>A parallel stream hands each core a fixed range of items; a repository's sizes are so uneven (a few files of
  * megabytes of CRDs among hundreds of small ones) that one core could be left with most of the work. Taking the next
- * largest item whenever a core is free ends with all cores busy to nearly the same moment.
+ * largest item whenever a core is free ends with all cores busy to nearly the same moment. The analysis shares its
+ * rules out the same way.
  */
-final class LargestFirst {
+public final class LargestFirst {
 
     private LargestFirst() {}
 
@@ -23,7 +24,7 @@ final class LargestFirst {
      * The results of {@code job} for the items {@code 0..sizes.length-1}, in that order, the job run for the items in
      * the order of decreasing size on this thread and the common pool's.
      */
-    static <T> List<T> map(long[] sizes, IntFunction<T> job) {
+    public static <T> List<T> map(long[] sizes, IntFunction<T> job) {
         int[] order = order(sizes);
         Object[] results = new Object[sizes.length];
         AtomicInteger next = new AtomicInteger();
