@@ -97,15 +97,40 @@ final class ResourcePass {
                     cheapest.members.add(report);
                     cheapest.cost += costs.get(report);
                 });
-        Map<ResourceKind, Integer> checksOfKind = new HashMap<>();
-        for (RuleReport report : checking) {
-            report.checksByKind().forEach((kind, checks) -> checksOfKind.merge(kind, checks.size(), Integer::sum));
-        }
-        shared.forEach(group -> group.place(checking, checksOfKind));
+        Placing all = Placing.of(checking);
+        shared.forEach(group -> group.take(all));
         return shared;
     }
 
-    /** Some rules' checks, by the kind of resource they run on, each with its place among all checks of that kind. */
+    /**
+     * Every check in its place among those a resource meets: by the resource's kind, the checks of that kind in the
+     * order of the rules and of their registration, then the checks of every kind; resources of a kind no rule checks
+     * meet the checks of every kind alone.
+     */
+    private record Placing(Map<ResourceKind, List<Placed>> byKind, List<Placed> ofOtherKinds) {
+
+        static Placing of(List<RuleReport> checking) {
+            Map<ResourceKind, List<Placed>> byKind = new HashMap<>();
+            List<Placed> ofOtherKinds = new ArrayList<>();
+            for (RuleReport report : checking) {
+                report.checksByKind().forEach((kind, checks) -> {
+                    List<Placed> ofKind = byKind.computeIfAbsent(kind, k -> new ArrayList<>());
+                    checks.forEach(check -> ofKind.add(new Placed(report, check, ofKind.size())));
+                });
+                report.checksOfEvery()
+                        .forEach(check -> ofOtherKinds.add(new Placed(report, check, ofOtherKinds.size())));
+            }
+            // A check of every kind comes after the checks of the resource's kind.
+            byKind.values().forEach(ofKind -> {
+                int checksOfKind = ofKind.size();
+                ofOtherKinds.forEach(check ->
+                        ofKind.add(new Placed(check.report(), check.action(), checksOfKind + check.ordinal())));
+            });
+            return new Placing(byKind, ofOtherKinds);
+        }
+    }
+
+    /** Some rules' checks, by the kind of resource they run on, each with its place among all checks. */
     private static final class Group {
 
         private final Set<RuleReport> members = new HashSet<>();
@@ -113,39 +138,16 @@ final class ResourcePass {
         private final List<Placed> ofOtherKinds = new ArrayList<>();
         private long cost;
 
-        /** Places the members' checks in the order of all rules' ({@code checking}) checks. */
-        void place(List<RuleReport> checking, Map<ResourceKind, Integer> checksOfKind) {
-            Map<ResourceKind, Integer> placed = new HashMap<>();
-            List<Consumer<Resource>> ofEvery = new ArrayList<>();
-            List<RuleReport> ofEveryReports = new ArrayList<>();
-            for (RuleReport report : checking) {
-                boolean member = members.contains(report);
-                report.checksByKind().forEach((kind, checks) -> {
-                    for (Consumer<Resource> check : checks) {
-                        int ordinal = placed.merge(kind, 1, Integer::sum) - 1;
-                        if (member) {
-                            byKind.computeIfAbsent(kind, k -> new ArrayList<>())
-                                    .add(new Placed(report, check, ordinal));
-                        }
-                    }
-                });
-                for (Consumer<Resource> check : report.checksOfEvery()) {
-                    ofEvery.add(check);
-                    ofEveryReports.add(report);
-                }
-            }
-            for (int i = 0; i < ofEvery.size(); i++) {
-                RuleReport report = ofEveryReports.get(i);
-                if (!members.contains(report)) {
-                    continue;
-                }
-                // A check of every kind comes after the checks of the resource's kind.
-                for (Map.Entry<ResourceKind, Integer> kind : checksOfKind.entrySet()) {
-                    byKind.computeIfAbsent(kind.getKey(), k -> new ArrayList<>())
-                            .add(new Placed(report, ofEvery.get(i), kind.getValue() + i));
-                }
-                ofOtherKinds.add(new Placed(report, ofEvery.get(i), i));
-            }
+        /** Takes the members' checks, in their places among all checks. */
+        void take(Placing all) {
+            all.byKind().forEach((kind, checks) -> byKind.put(kind, mine(checks)));
+            ofOtherKinds.addAll(mine(all.ofOtherKinds()));
+        }
+
+        private List<Placed> mine(List<Placed> checks) {
+            return checks.stream()
+                    .filter(check -> members.contains(check.report()))
+                    .toList();
         }
 
         List<Span> pass(List<Resource> resources, RuleTimes times) {
