@@ -125,8 +125,8 @@ public final class BenchRepoCommand implements Callable<Integer> {
                     afterChange.seconds() / cold.seconds(),
                     afterChange.cpuSeconds() / cold.cpuSeconds());
             out.printf("floor: %s%n", floor.what());
-            // Kustomize asked for origin annotations, through the wrapper, costs more than the floor; what cold takes
-            // beyond this figure is meshgate's own.
+            // Kustomize through the wrapper, which carries the applications' options, may cost more than the floor;
+            // what cold takes beyond this figure is meshgate's own.
             RepositoryFloor wrapped =
                     RepositoryFloor.kustomizeWrapped(RenderLimits.defaults().kustomizeCommand(), root, builtSources);
             out.printf(

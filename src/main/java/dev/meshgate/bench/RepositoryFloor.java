@@ -32,8 +32,8 @@ record RepositoryFloor(String what, double seconds, long peakKib, double cpuSeco
     }
 
     /**
-     * Each application built as validate builds it, through the wrapper kustomization that asks for origin
-     * annotations and carries its options: what kustomize itself costs meshgate, apart from meshgate's own work.
+     * Each application built as validate builds it, through the wrapper kustomization that carries its options: what
+     * kustomize itself costs meshgate, apart from meshgate's own work.
      */
     static RepositoryFloor kustomizeWrapped(List<String> kustomizeCommand, Path root, List<Source> sources)
             throws IOException {
@@ -47,8 +47,7 @@ record RepositoryFloor(String what, double seconds, long peakKib, double cpuSeco
                     .map(wrapper -> withFolder(kustomizeCommand, wrapper))
                     .toList();
             return parallel(
-                    String.join(" ", kustomizeCommand) + " of the same folders through validate's wrapper"
-                            + " (origin annotations)",
+                    String.join(" ", kustomizeCommand) + " of the same folders through validate's wrapper",
                     commands,
                     root);
         } finally {

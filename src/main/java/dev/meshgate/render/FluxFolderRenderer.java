@@ -45,8 +45,9 @@ final class FluxFolderRenderer implements Renderer {
         if (Files.isDirectory(originFile)) {
             originFile = Kustomization.fileIn(originFile);
         }
-        return kustomize.build(
-                repository, generated.entries, originFile, generated.patches, source.kustomize(), true, loader);
+        KustomizeBuild build =
+                new KustomizeBuild(generated.entries, originFile, generated.resourceFiles, generated.patches, true);
+        return kustomize.build(repository, build, source.kustomize(), loader);
     }
 
     /** The resources of the kustomization Flux would generate for a folder. */
@@ -54,6 +55,7 @@ final class FluxFolderRenderer implements Renderer {
         private final Path repository;
         private final ManifestLoader loader;
         private final List<Path> entries = new ArrayList<>();
+        private final List<Path> resourceFiles = new ArrayList<>();
         private final List<PatchFile> patches = new ArrayList<>();
         private final List<String> remote = new ArrayList<>();
 
@@ -76,12 +78,14 @@ final class FluxFolderRenderer implements Renderer {
                 if (Files.isDirectory(child) && Kustomization.fileIn(child) != null) {
                     Kustomization tree = Kustomization.read(repository, child, loader);
                     entries.add(child);
+                    resourceFiles.addAll(tree.allResourceFiles());
                     patches.addAll(tree.patchFiles());
                     remote.addAll(tree.remoteReferences());
                 } else if (Files.isDirectory(child)) {
                     collect(child);
                 } else if (isManifest(child)) {
                     entries.add(child);
+                    resourceFiles.add(child);
                 }
             }
         }

@@ -94,6 +94,13 @@ final class Kustomization {
         return List.copyOf(resourceFiles);
     }
 
+    /** The local resource files of the whole tree, each once, in the order kustomize reads them. */
+    List<Path> allResourceFiles() {
+        Set<Path> files = new LinkedHashSet<>();
+        resourceFiles.forEach(part -> files.addAll(part.files()));
+        return List.copyOf(files);
+    }
+
     /** The patch files of every kustomization in the tree, as absolute paths. */
     List<PatchFile> patchFiles() {
         return List.copyOf(patches);

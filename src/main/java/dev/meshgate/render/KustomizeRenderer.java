@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Builds a kustomization with the real kustomize ({@code kubectl kustomize} by default), as Argo CD and Flux do. The
- * folder is built through a wrapper kustomization in a temporary folder that only adds kustomize's origin annotations,
+ * folder is built through a wrapper kustomization in a temporary folder that carries the application's own options,
  * so the repository is never modified; remote bases are refused before kustomize runs unless allowed.
  */
 public final class KustomizeRenderer implements Renderer {
@@ -42,14 +42,9 @@ public final class KustomizeRenderer implements Renderer {
         Path repository = root.toAbsolutePath().normalize();
         Path folder = repository.resolve(source.path()).normalize();
         Kustomization tree = buildable(repository, folder, loader);
-        return build(
-                repository,
-                List.of(folder),
-                Kustomization.fileIn(folder),
-                tree.patchFiles(),
-                source.kustomize(),
-                false,
-                loader);
+        KustomizeBuild build = new KustomizeBuild(
+                List.of(folder), Kustomization.fileIn(folder), tree.allResourceFiles(), tree.patchFiles(), false);
+        return build(repository, build, source.kustomize(), loader);
     }
 
     /**
@@ -90,36 +85,25 @@ public final class KustomizeRenderer implements Renderer {
     }
 
     /**
-     * Builds a wrapper kustomization over the entries (folders or files of the repository) with kustomize's origin
-     * annotations and the application's own options.
-     *
-     * @param originFile the file findings fall back to when kustomize says nothing of a field's origin
-     * @param filesOutsideTheWrapper whether the entries include files, which kustomize loads from outside the
-     *     wrapper's folder only without its load restriction (as Flux builds)
+     * Builds a wrapper kustomization over the build's entries (folders or files of the repository) with the
+     * application's own options.
      */
-    LoadResult build(
-            Path repository,
-            List<Path> entries,
-            Path originFile,
-            List<PatchFile> patchFiles,
-            KustomizeOptions kustomize,
-            boolean filesOutsideTheWrapper,
-            ManifestLoader loader)
+    LoadResult build(Path repository, KustomizeBuild build, KustomizeOptions kustomize, ManifestLoader loader)
             throws RenderException {
         Path wrapper = null;
         try {
-            wrapper = wrapper(entries, kustomize);
+            wrapper = wrapper(build.entries(), kustomize);
             List<String> command = new ArrayList<>(limits.kustomizeCommand());
-            if (filesOutsideTheWrapper) {
+            if (build.filesOutsideTheWrapper()) {
                 command.add("--load-restrictor=LoadRestrictionsNone");
             }
             command.add(wrapper.toString());
             String output = ToolRun.run(command, wrapper, limits.timeout(), limits.maxOutputBytes());
             String kustomizationFile =
-                    repository.relativize(originFile).toString().replace('\\', '/');
+                    repository.relativize(build.originFile()).toString().replace('\\', '/');
             LoadResult rendered = loader.loadText(kustomizationFile, output);
-            KustomizeOrigins origins =
-                    new KustomizeOrigins(repository, wrapper, kustomizationFile, loader, patchFiles, sources);
+            KustomizeOrigins origins = new KustomizeOrigins(
+                    repository, build.resourceFiles(), kustomizationFile, loader, build.patchFiles(), sources);
             List<Resource> remapped =
                     rendered.resources().stream().map(origins::remap).toList();
             return new LoadResult(remapped, rendered.problems(), rendered.files());
@@ -131,9 +115,8 @@ public final class KustomizeRenderer implements Renderer {
     }
 
     /**
-     * Writes the wrapper kustomization over the entries into a new temporary folder, which the caller deletes: it asks
-     * kustomize for origin annotations and carries the application's own options. Public for the benchmark that
-     * measures what kustomize costs this way.
+     * Writes the wrapper kustomization over the entries into a new temporary folder, which the caller deletes: it
+     * carries the application's own options. Public for the benchmark that measures what kustomize costs this way.
      */
     public static Path wrapper(List<Path> entries, KustomizeOptions kustomize) throws IOException {
         Path wrapper = Files.createTempDirectory("meshgate-kustomize");
@@ -150,8 +133,7 @@ public final class KustomizeRenderer implements Renderer {
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 resources:
-                %sbuildMetadata: [originAnnotations]
-                %s"""
+                %s%s"""
                         .formatted(resources, options(kustomize)));
         return wrapper;
     }

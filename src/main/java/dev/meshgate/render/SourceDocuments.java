@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The source files kustomize's origin annotations point at, parsed once per run and shared by the applications that
- * build on the same bases (seven overlays of one Istio install read its CRDs seven times). Kept up to a budget of
- * source bytes, least recently used out; a file whose size or modification time changed is parsed again. Documents are matched by kind and name only, so the namespace default of
+ * The resource files of kustomize builds, where rendered resources' source documents are, parsed once per run and
+ * shared by the applications that build on the same bases (seven overlays of one Istio install read its CRDs seven
+ * times). Kept up to a budget of source bytes, least recently used out; a file whose size or modification time changed
+ * is parsed again. Documents are matched by kind, name and the namespace written in them, so the namespace default of
  * whichever application parsed a file first does not matter; they are only read, never changed.
  */
 final class SourceDocuments {

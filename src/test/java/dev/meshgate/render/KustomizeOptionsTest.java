@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.Resource;
+import dev.meshgate.testing.TreeFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,17 +19,11 @@ class KustomizeOptionsTest {
     Path repository;
 
     private void write(String file, String text) throws IOException {
-        Path path = repository.resolve(file);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, text);
+        TreeFiles.write(repository, file, text);
     }
 
     private List<Resource> rendered() throws IOException {
-        List<RenderedApplication> applications = new Rendering(RenderLimits.defaults(), LoadLimits.defaults())
-                .renderAll(repository, Optional.empty(), "default");
-        assertThat(applications).hasSize(1);
-        assertThat(applications.get(0).loaded().problems()).isEmpty();
-        return applications.get(0).loaded().resources();
+        return OneApplication.rendered(repository);
     }
 
     @Test

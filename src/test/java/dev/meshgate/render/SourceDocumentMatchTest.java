@@ -1,0 +1,150 @@
+package dev.meshgate.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshgate.manifest.Resource;
+import dev.meshgate.testing.TreeFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each resource the real kubectl kustomize renders is matched to its source document among the build's resource files,
+ * without kustomize's origin annotations: also where kustomize itself loses the origin, and among documents of the
+ * same kind and name.
+ */
+class SourceDocumentMatchTest {
+
+    @TempDir
+    Path repository;
+
+    private void write(String file, String text) throws IOException {
+        TreeFiles.write(repository, file, text);
+    }
+
+    private List<Resource> rendered() throws IOException {
+        return OneApplication.rendered(repository);
+    }
+
+    private static Resource named(List<Resource> resources, String kind, String name, String namespace) {
+        return resources.stream()
+                .filter(resource -> resource.kind().kind().equals(kind)
+                        && resource.name().equals(name)
+                        && resource.namespace().equals(namespace))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aResourceWhoseAnnotationsAPatchReplacedStillPointsAtItsSource() throws IOException {
+        write("base/kustomization.yaml", "resources: [gateway.yaml]\n");
+        write(
+                "base/gateway.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata:
+                  name: public
+                  annotations: {team: edge}
+                spec:
+                  selector: {istio: ingressgateway}
+                  servers:
+                    - port: {number: 80, name: http, protocol: HTTP}
+                      hosts: ["*.example.com"]
+                """);
+        write(
+                "overlay/kustomization.yaml",
+                """
+                resources: [../base]
+                patches:
+                  - path: annotations.yaml
+                    target: {kind: Gateway}
+                """);
+        write(
+                "overlay/annotations.yaml",
+                """
+                - op: add
+                  path: /metadata/annotations
+                  value: {owner: platform}
+                """);
+
+        Resource gateway = named(rendered(), "Gateway", "public", "default");
+
+        assertThat(gateway.at("/metadata/annotations/owner").asText()).isEqualTo("platform");
+        assertThat(gateway.origin("/spec/servers/0/hosts/0").toString()).isEqualTo("base/gateway.yaml:10:15");
+        assertThat(gateway.origin("/metadata/annotations/owner").file()).isEqualTo("overlay/annotations.yaml");
+        assertThat(gateway.annotations()).doesNotContainKey("config.kubernetes.io/origin");
+    }
+
+    @Test
+    void ofTwoDocumentsWithOneNameEachPointsAtTheOneWrittenInItsNamespace() throws IOException {
+        write("kustomization.yaml", "resources: [east.yaml, west.yaml]\n");
+        for (String side : List.of("east", "west")) {
+            write(
+                    side + ".yaml",
+                    """
+                    apiVersion: networking.istio.io/v1
+                    kind: DestinationRule
+                    metadata:
+                      name: reviews
+                      namespace: %s
+                    spec:
+                      host: reviews.%s.svc.cluster.local
+                    """
+                            .formatted(side, side));
+        }
+
+        List<Resource> resources = rendered();
+
+        assertThat(named(resources, "DestinationRule", "reviews", "east")
+                        .origin("/spec/host")
+                        .toString())
+                .isEqualTo("east.yaml:7:3");
+        assertThat(named(resources, "DestinationRule", "reviews", "west")
+                        .origin("/spec/host")
+                        .toString())
+                .isEqualTo("west.yaml:7:3");
+    }
+
+    @Test
+    void aPrefixedNamePointsAtTheBaseAndAGeneratedObjectAtTheKustomization() throws IOException {
+        write(
+                "base/kustomization.yaml",
+                """
+                resources: [entry.yaml]
+                configMapGenerator:
+                  - name: settings
+                    literals: [mode=strict]
+                """);
+        write(
+                "base/entry.yaml",
+                """
+                apiVersion: networking.istio.io/v1
+                kind: ServiceEntry
+                metadata: {name: payments}
+                spec:
+                  hosts: [payments.example.com]
+                  resolution: DNS
+                """);
+        write(
+                "overlay/kustomization.yaml",
+                """
+                namePrefix: prod-
+                resources: [../base]
+                """);
+
+        List<Resource> resources = rendered();
+
+        Resource entry = named(resources, "ServiceEntry", "prod-payments", "default");
+        assertThat(entry.origin("/spec/resolution").toString()).isEqualTo("base/entry.yaml:6:3");
+        assertThat(entry.origin("/metadata/name").file()).isEqualTo("overlay/kustomization.yaml");
+        Resource settings = resources.stream()
+                .filter(resource -> resource.kind().kind().equals("ConfigMap"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(settings.name()).startsWith("prod-settings-");
+        assertThat(settings.origin("/data/mode").file()).isEqualTo("overlay/kustomization.yaml");
+    }
+}
