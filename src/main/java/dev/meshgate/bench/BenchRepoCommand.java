@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
  * phase: cold (empty render cache), warm (nothing changed) and after changing one file of one application, each next
  * to the floor measured in the same run ({@code kubectl kustomize} of the kustomizations validate builds, on all
  * cores; with {@code --plain}, PyYAML's C loader), with peak memory, in wall time and in CPU time (the steadier of the
- * two on a shared machine); then the same builds through validate's wrapper kustomization, which asks for origin
- * annotations. The command line runs with the Java options the {@code meshgate} wrapper gives it. With {@code --start}
+ * two on a shared machine); then the same builds as validate makes them (a wrapper kustomization for applications with
+ * options of their own). The command line runs with the Java options the {@code meshgate} wrapper gives it. With {@code --start}
  * it measures starting instead: {@code validate PATH} and the service's way to readiness.
  */
 @Command(
@@ -125,10 +125,10 @@ public final class BenchRepoCommand implements Callable<Integer> {
                     afterChange.seconds() / cold.seconds(),
                     afterChange.cpuSeconds() / cold.cpuSeconds());
             out.printf("floor: %s%n", floor.what());
-            // Kustomize through the wrapper, which carries the applications' options, may cost more than the floor;
+            // Kustomize as validate runs it (a wrapper for applications with options) may cost more than the floor;
             // what cold takes beyond this figure is meshgate's own.
             RepositoryFloor wrapped =
-                    RepositoryFloor.kustomizeWrapped(RenderLimits.defaults().kustomizeCommand(), root, builtSources);
+                    RepositoryFloor.kustomizeAsValidate(RenderLimits.defaults().kustomizeCommand(), root, builtSources);
             out.printf(
                     "%s: %.2f s, CPU %.2f s (%.2f and %.2f the floor); cold / this = %.2f (CPU %.2f)%n",
                     wrapped.what(),

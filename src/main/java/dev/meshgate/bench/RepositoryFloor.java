@@ -32,22 +32,31 @@ record RepositoryFloor(String what, double seconds, long peakKib, double cpuSeco
     }
 
     /**
-     * Each application built as validate builds it, through the wrapper kustomization that carries its options: what
-     * kustomize itself costs meshgate, apart from meshgate's own work.
+     * Each application built as validate builds it: its folder as it is, or through the wrapper kustomization that
+     * carries its options. What kustomize itself costs meshgate, apart from meshgate's own work.
      */
-    static RepositoryFloor kustomizeWrapped(List<String> kustomizeCommand, Path root, List<Source> sources)
+    static RepositoryFloor kustomizeAsValidate(List<String> kustomizeCommand, Path root, List<Source> sources)
             throws IOException {
         List<Path> wrappers = new ArrayList<>();
         try {
+            List<Path> folders = new ArrayList<>();
             for (Source source : sources) {
-                wrappers.add(KustomizeRenderer.wrapper(
-                        List.of(root.resolve(source.path()).toAbsolutePath().normalize()), source.kustomize()));
+                List<Path> entries =
+                        List.of(root.resolve(source.path()).toAbsolutePath().normalize());
+                if (KustomizeRenderer.needsWrapper(entries, source.kustomize())) {
+                    Path wrapper = KustomizeRenderer.wrapper(entries, source.kustomize());
+                    wrappers.add(wrapper);
+                    folders.add(wrapper);
+                } else {
+                    folders.add(entries.get(0));
+                }
             }
-            List<List<String>> commands = wrappers.stream()
-                    .map(wrapper -> withFolder(kustomizeCommand, wrapper))
+            List<List<String>> commands = folders.stream()
+                    .map(folder -> withFolder(kustomizeCommand, folder))
                     .toList();
             return parallel(
-                    String.join(" ", kustomizeCommand) + " of the same folders through validate's wrapper",
+                    String.join(" ", kustomizeCommand) + " of the same folders as validate builds them ("
+                            + wrappers.size() + " through a wrapper)",
                     commands,
                     root);
         } finally {

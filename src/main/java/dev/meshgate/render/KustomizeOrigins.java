@@ -19,8 +19,8 @@ import java.util.Optional;
  * Maps each field of a resource kustomize rendered back to where it was written: the same field in the resource's
  * source document (the document of the build's resource files with its kind and its name, or the name before a prefix
  * or suffix) when the value is unchanged, else the same field in a patch of the resource, else the kustomization that
- * transformed it. The source is found without kustomize's origin annotations, which cost kustomize a sixth more CPU
- * on kubeflow/manifests.
+ * transformed it. The source is found without kustomize's origin annotations, which cost kustomize CPU and which it
+ * loses when a patch replaces a resource's annotations.
  */
 final class KustomizeOrigins {
 

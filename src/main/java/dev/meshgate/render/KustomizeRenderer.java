@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a kustomization with the real kustomize ({@code kubectl kustomize} by default), as Argo CD and Flux do. The
- * folder is built through a wrapper kustomization in a temporary folder that carries the application's own options,
- * so the repository is never modified; remote bases are refused before kustomize runs unless allowed.
+ * Builds a kustomization with the real kustomize ({@code kubectl kustomize} by default), as Argo CD and Flux do. An
+ * application with options of its own is built through a wrapper kustomization in a temporary folder that carries
+ * them, so the repository is never modified; remote bases are refused before kustomize runs unless allowed.
  */
 public final class KustomizeRenderer implements Renderer {
 
@@ -85,20 +85,24 @@ public final class KustomizeRenderer implements Renderer {
     }
 
     /**
-     * Builds a wrapper kustomization over the build's entries (folders or files of the repository) with the
-     * application's own options.
+     * Builds the build's one folder as it is, as Argo CD and Flux build it; several entries (folders or files of the
+     * repository), or an application with options of its own, through a wrapper kustomization that carries them.
      */
     LoadResult build(Path repository, KustomizeBuild build, KustomizeOptions kustomize, ManifestLoader loader)
             throws RenderException {
         Path wrapper = null;
         try {
-            wrapper = wrapper(build.entries(), kustomize);
+            Path folder = build.entries().get(0);
+            if (needsWrapper(build.entries(), kustomize)) {
+                wrapper = wrapper(build.entries(), kustomize);
+                folder = wrapper;
+            }
             List<String> command = new ArrayList<>(limits.kustomizeCommand());
             if (build.filesOutsideTheWrapper()) {
                 command.add("--load-restrictor=LoadRestrictionsNone");
             }
-            command.add(wrapper.toString());
-            String output = ToolRun.run(command, wrapper, limits.timeout(), limits.maxOutputBytes());
+            command.add(folder.toString());
+            String output = ToolRun.run(command, folder, limits.timeout(), limits.maxOutputBytes());
             String kustomizationFile =
                     repository.relativize(build.originFile()).toString().replace('\\', '/');
             LoadResult rendered = loader.loadText(kustomizationFile, output);
@@ -112,6 +116,15 @@ public final class KustomizeRenderer implements Renderer {
         } finally {
             deleteQuietly(wrapper);
         }
+    }
+
+    /**
+     * Whether kustomize builds the entries through a wrapper: unless they are one folder and the application sets no
+     * options of its own. Built as it is, a folder's own {@code sortOptions} keep their effect, which a wrapper's
+     * default order would override, and kustomize reads one kustomization less.
+     */
+    public static boolean needsWrapper(List<Path> entries, KustomizeOptions kustomize) {
+        return entries.size() != 1 || !Files.isDirectory(entries.get(0)) || !kustomize.isEmpty();
     }
 
     /**
