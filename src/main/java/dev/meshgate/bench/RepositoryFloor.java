@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,7 +45,8 @@ record RepositoryFloor(String what, double seconds, long peakKib, double cpuSeco
                 List<Path> entries =
                         List.of(root.resolve(source.path()).toAbsolutePath().normalize());
                 if (KustomizeRenderer.needsWrapper(entries, source.kustomize())) {
-                    Path wrapper = KustomizeRenderer.wrapper(entries, source.kustomize());
+                    // The folder's own sort order, which validate's wrapper carries, costs kustomize nothing.
+                    Path wrapper = KustomizeRenderer.wrapper(entries, source.kustomize(), Optional.empty());
                     wrappers.add(wrapper);
                     folders.add(wrapper);
                 } else {

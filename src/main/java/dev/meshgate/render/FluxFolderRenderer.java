@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -45,8 +46,8 @@ final class FluxFolderRenderer implements Renderer {
         if (Files.isDirectory(originFile)) {
             originFile = Kustomization.fileIn(originFile);
         }
-        KustomizeBuild build =
-                new KustomizeBuild(generated.entries, originFile, generated.resourceFiles, generated.patches, true);
+        KustomizeBuild build = new KustomizeBuild(
+                generated.entries, originFile, generated.resourceFiles, generated.patches, Optional.empty(), true);
         return kustomize.build(repository, build, source.kustomize(), loader);
     }
 

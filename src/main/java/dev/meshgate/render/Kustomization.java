@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,6 +31,7 @@ final class Kustomization {
     private final Set<Path> components = new LinkedHashSet<>();
     private final List<ResourceFiles> resourceFiles = new ArrayList<>();
     private String kind;
+    private JsonNode sortOptions;
 
     private Kustomization(Path root, ManifestLoader loader, Map<Path, ManifestLoader.YamlTree> parsed) {
         this.root = root;
@@ -81,6 +83,14 @@ final class Kustomization {
         return "Component".equals(kind);
     }
 
+    /**
+     * The {@code sortOptions} of the kustomization read, if it sets them: kustomize honours them only in the
+     * kustomization it builds, so a wrapper over the folder carries them.
+     */
+    Optional<JsonNode> sortOptions() {
+        return Optional.ofNullable(sortOptions);
+    }
+
     /** The folders of the tree that are Components (pulled in by {@code components:}). */
     Set<Path> componentFolders() {
         return Set.copyOf(components);
@@ -118,6 +128,7 @@ final class Kustomization {
         JsonNode kustomization = parse(file);
         if (kind == null) {
             kind = kustomization.path("kind").asText("Kustomization");
+            sortOptions = kustomization.get("sortOptions");
         }
         if (kustomization.path("kind").asText("").equals("Component")) {
             components.add(normalised);

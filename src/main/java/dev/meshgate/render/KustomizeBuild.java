@@ -1,7 +1,9 @@
 package dev.meshgate.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one kustomize build takes in, and where findings on its output may point.
@@ -11,6 +13,7 @@ import java.util.List;
  * @param resourceFiles the resource files the build reads, in the order kustomize reads them: where a rendered
  *     resource's source document is looked for
  * @param patchFiles the patch files of the build's kustomizations
+ * @param sortOptions the sort order the folder built sets, which a wrapper over it carries
  * @param filesOutsideTheWrapper whether the entries include files, which kustomize loads from outside the wrapper's
  *     folder only without its load restriction (as Flux builds)
  */
@@ -19,4 +22,5 @@ record KustomizeBuild(
         Path originFile,
         List<Path> resourceFiles,
         List<PatchFile> patchFiles,
+        Optional<JsonNode> sortOptions,
         boolean filesOutsideTheWrapper) {}

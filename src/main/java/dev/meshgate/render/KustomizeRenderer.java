@@ -1,5 +1,6 @@
 package dev.meshgate.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshgate.files.FileTrees;
 import dev.meshgate.manifest.LoadLimits;
 import dev.meshgate.manifest.LoadResult;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds a kustomization with the real kustomize ({@code kubectl kustomize} by default), as Argo CD and Flux do. An
@@ -43,7 +45,12 @@ public final class KustomizeRenderer implements Renderer {
         Path folder = repository.resolve(source.path()).normalize();
         Kustomization tree = buildable(repository, folder, loader);
         KustomizeBuild build = new KustomizeBuild(
-                List.of(folder), Kustomization.fileIn(folder), tree.allResourceFiles(), tree.patchFiles(), false);
+                List.of(folder),
+                Kustomization.fileIn(folder),
+                tree.allResourceFiles(),
+                tree.patchFiles(),
+                tree.sortOptions(),
+                false);
         return build(repository, build, source.kustomize(), loader);
     }
 
@@ -94,7 +101,7 @@ public final class KustomizeRenderer implements Renderer {
         try {
             Path folder = build.entries().get(0);
             if (needsWrapper(build.entries(), kustomize)) {
-                wrapper = wrapper(build.entries(), kustomize);
+                wrapper = wrapper(build.entries(), kustomize, build.sortOptions());
                 folder = wrapper;
             }
             List<String> command = new ArrayList<>(limits.kustomizeCommand());
@@ -129,9 +136,11 @@ public final class KustomizeRenderer implements Renderer {
 
     /**
      * Writes the wrapper kustomization over the entries into a new temporary folder, which the caller deletes: it
-     * carries the application's own options. Public for the benchmark that measures what kustomize costs this way.
+     * carries the application's own options and the sort order of the folder it wraps. Public for the benchmark that
+     * measures what kustomize costs this way.
      */
-    public static Path wrapper(List<Path> entries, KustomizeOptions kustomize) throws IOException {
+    public static Path wrapper(List<Path> entries, KustomizeOptions kustomize, Optional<JsonNode> sortOptions)
+            throws IOException {
         Path wrapper = Files.createTempDirectory("meshgate-kustomize");
         StringBuilder resources = new StringBuilder();
         for (Path entry : entries) {
@@ -147,13 +156,18 @@ public final class KustomizeRenderer implements Renderer {
                 kind: Kustomization
                 resources:
                 %s%s"""
-                        .formatted(resources, options(kustomize)));
+                        .formatted(resources, options(kustomize, sortOptions)));
         return wrapper;
     }
 
     /** The Application's or Flux Kustomization's own settings, as kustomize fields of the wrapper (JSON is YAML). */
-    private static String options(KustomizeOptions options) throws IOException {
+    private static String options(KustomizeOptions options, Optional<JsonNode> sortOptions) throws IOException {
         StringBuilder yaml = new StringBuilder();
+        if (sortOptions.isPresent()) {
+            yaml.append("sortOptions: ")
+                    .append(JSON.writeValueAsString(sortOptions.get()))
+                    .append('\n');
+        }
         if (options.namePrefix() != null) {
             yaml.append("namePrefix: ")
                     .append(JSON.writeValueAsString(options.namePrefix()))

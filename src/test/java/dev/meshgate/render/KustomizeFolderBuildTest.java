@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An application's folder is built as it is, as Argo CD and Flux build it, through the real kubectl kustomize: its own
- * sort order holds, and kustomize's error names the folder's files without a wrapper's layer.
+ * sort order holds (also through the wrapper that carries an application's options), and kustomize's error names the
+ * folder's files without a wrapper's layer.
  */
 class KustomizeFolderBuildTest {
 
@@ -53,6 +54,30 @@ class KustomizeFolderBuildTest {
     @Test
     void withoutSortOptionsKustomizesOwnOrderHolds() throws IOException {
         assertThat(kindsInOrder("resources: [all.yaml]\n")).containsExactly("Namespace", "Service", "VirtualService");
+    }
+
+    @Test
+    void aWrapperForAnApplicationsOptionsKeepsTheFoldersSortOrder() throws IOException {
+        TreeFiles.write(repository, "app/kustomization.yaml", "resources: [all.yaml]\nsortOptions: {order: fifo}\n");
+        TreeFiles.write(repository, "app/all.yaml", RESOURCES);
+        TreeFiles.write(
+                repository,
+                "argocd/app.yaml",
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: shop, namespace: argocd}
+                spec:
+                  source:
+                    repoURL: https://git.example.com/acme/mesh.git
+                    path: app
+                    kustomize: {namePrefix: prod-}
+                  destination: {namespace: shop}
+                """);
+
+        assertThat(OneApplication.rendered(repository))
+                .extracting(resource -> resource.kind().kind() + " " + resource.name())
+                .containsExactly("VirtualService prod-reviews", "Service prod-reviews", "Namespace shop");
     }
 
     @Test
