@@ -104,7 +104,7 @@ final class Kustomization {
         return List.copyOf(resourceFiles);
     }
 
-    /** The local resource files of the whole tree, each once, in the order kustomize reads them. */
+    /** The local resource files of the whole tree, each once: a base's before those of the kustomization naming it. */
     List<Path> allResourceFiles() {
         Set<Path> files = new LinkedHashSet<>();
         resourceFiles.forEach(part -> files.addAll(part.files()));

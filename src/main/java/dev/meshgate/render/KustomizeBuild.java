@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param entries the folders or files of the repository the build takes in
  * @param originFile the file findings fall back to when no source document or patch holds a field
- * @param resourceFiles the resource files the build reads, in the order kustomize reads them: where a rendered
+ * @param resourceFiles the resource files the build reads, bases' first (the first match wins): where a rendered
  *     resource's source document is looked for
  * @param patchFiles the patch files of the build's kustomizations
  * @param sortOptions the sort order the folder built sets, which a wrapper over it carries

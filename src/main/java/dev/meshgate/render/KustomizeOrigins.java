@@ -34,7 +34,7 @@ final class KustomizeOrigins {
     private Map<ResourceKind, List<Resource>> sourcesByKind;
 
     /**
-     * @param resourceFiles the resource files the build reads, in the order kustomize reads them
+     * @param resourceFiles the resource files the build reads, bases' first (of equal matches the first wins)
      * @param kustomizationFile the application's kustomization, relative to the root: the fallback origin
      * @param sources the run's parsed source files
      */
