@@ -20,14 +20,6 @@ class SourceDocumentMatchTest {
     @TempDir
     Path repository;
 
-    private void write(String file, String text) throws IOException {
-        TreeFiles.write(repository, file, text);
-    }
-
-    private List<Resource> rendered() throws IOException {
-        return OneApplication.rendered(repository);
-    }
-
     private static Resource named(List<Resource> resources, String kind, String name, String namespace) {
         return resources.stream()
                 .filter(resource -> resource.kind().kind().equals(kind)
@@ -39,8 +31,9 @@ class SourceDocumentMatchTest {
 
     @Test
     void aResourceWhoseAnnotationsAPatchReplacedStillPointsAtItsSource() throws IOException {
-        write("base/kustomization.yaml", "resources: [gateway.yaml]\n");
-        write(
+        TreeFiles.write(repository, "base/kustomization.yaml", "resources: [gateway.yaml]\n");
+        TreeFiles.write(
+                repository,
                 "base/gateway.yaml",
                 """
                 apiVersion: networking.istio.io/v1
@@ -54,7 +47,8 @@ class SourceDocumentMatchTest {
                     - port: {number: 80, name: http, protocol: HTTP}
                       hosts: ["*.example.com"]
                 """);
-        write(
+        TreeFiles.write(
+                repository,
                 "overlay/kustomization.yaml",
                 """
                 resources: [../base]
@@ -62,7 +56,8 @@ class SourceDocumentMatchTest {
                   - path: annotations.yaml
                     target: {kind: Gateway}
                 """);
-        write(
+        TreeFiles.write(
+                repository,
                 "overlay/annotations.yaml",
                 """
                 - op: add
@@ -70,7 +65,7 @@ class SourceDocumentMatchTest {
                   value: {owner: platform}
                 """);
 
-        Resource gateway = named(rendered(), "Gateway", "public", "default");
+        Resource gateway = named(OneApplication.rendered(repository), "Gateway", "public", "default");
 
         assertThat(gateway.at("/metadata/annotations/owner").asText()).isEqualTo("platform");
         assertThat(gateway.origin("/spec/servers/0/hosts/0").toString()).isEqualTo("base/gateway.yaml:10:15");
@@ -80,9 +75,10 @@ class SourceDocumentMatchTest {
 
     @Test
     void ofTwoDocumentsWithOneNameEachPointsAtTheOneWrittenInItsNamespace() throws IOException {
-        write("kustomization.yaml", "resources: [east.yaml, west.yaml]\n");
+        TreeFiles.write(repository, "kustomization.yaml", "resources: [east.yaml, west.yaml]\n");
         for (String side : List.of("east", "west")) {
-            write(
+            TreeFiles.write(
+                    repository,
                     side + ".yaml",
                     """
                     apiVersion: networking.istio.io/v1
@@ -96,7 +92,7 @@ class SourceDocumentMatchTest {
                             .formatted(side, side));
         }
 
-        List<Resource> resources = rendered();
+        List<Resource> resources = OneApplication.rendered(repository);
 
         assertThat(named(resources, "DestinationRule", "reviews", "east")
                         .origin("/spec/host")
@@ -110,7 +106,8 @@ class SourceDocumentMatchTest {
 
     @Test
     void aPrefixedNamePointsAtTheBaseAndAGeneratedObjectAtTheKustomization() throws IOException {
-        write(
+        TreeFiles.write(
+                repository,
                 "base/kustomization.yaml",
                 """
                 resources: [entry.yaml]
@@ -118,7 +115,8 @@ class SourceDocumentMatchTest {
                   - name: settings
                     literals: [mode=strict]
                 """);
-        write(
+        TreeFiles.write(
+                repository,
                 "base/entry.yaml",
                 """
                 apiVersion: networking.istio.io/v1
@@ -128,14 +126,15 @@ class SourceDocumentMatchTest {
                   hosts: [payments.example.com]
                   resolution: DNS
                 """);
-        write(
+        TreeFiles.write(
+                repository,
                 "overlay/kustomization.yaml",
                 """
                 namePrefix: prod-
                 resources: [../base]
                 """);
 
-        List<Resource> resources = rendered();
+        List<Resource> resources = OneApplication.rendered(repository);
 
         Resource entry = named(resources, "ServiceEntry", "prod-payments", "default");
         assertThat(entry.origin("/spec/resolution").toString()).isEqualTo("base/entry.yaml:6:3");
