@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
  * to the floor measured in the same run ({@code kubectl kustomize} of the kustomizations validate builds, on all
  * cores; with {@code --plain}, PyYAML's C loader), with peak memory, in wall time and in CPU time (the steadier of the
  * two on a shared machine); then the same builds as validate makes them (a wrapper kustomization for applications with
- * options of their own). The command line runs with the Java options the {@code meshgate} wrapper gives it. With {@code --start}
- * it measures starting instead: {@code validate PATH} and the service's way to readiness.
+ * options of their own). The command line runs with the Java options the {@code meshgate} wrapper gives it. With
+ * {@code --start} it measures starting instead: {@code validate PATH} and the service's way to readiness.
  */
 @Command(
         name = "bench-repo",

@@ -45,7 +45,8 @@ record RepositoryFloor(String what, double seconds, long peakKib, double cpuSeco
                 List<Path> entries =
                         List.of(root.resolve(source.path()).toAbsolutePath().normalize());
                 if (KustomizeRenderer.needsWrapper(entries, source.kustomize())) {
-                    // The folder's own sort order, which validate's wrapper carries, costs kustomize nothing.
+                    // Left out: the folder's own sort order, which validate's wrapper also carries, orders kustomize's
+                    // output and does not change what it builds.
                     Path wrapper = KustomizeRenderer.wrapper(entries, source.kustomize(), Optional.empty());
                     wrappers.add(wrapper);
                     folders.add(wrapper);
