@@ -17,6 +17,9 @@ public final class SelfLauncher {
     private static final java.util.Set<String> MESHGATE_MAIN_CLASSES =
             java.util.Set.of("io.quarkus.bootstrap.runner.QuarkusEntryPoint", MAIN_CLASS);
 
+    /** The Java option that runs the client compiler (C1) alone, without the profiling tier and C2. */
+    public static final String CLIENT_COMPILER_ALONE = "-XX:TieredStopAtLevel=1";
+
     /**
      * The Java options of a {@code validate} command line, as the {@code meshgate} wrapper passes them: a run of seconds
      * to a minute costs half the CPU with the client compiler alone and the serial collector (C2 compiling on a small
@@ -24,7 +27,7 @@ public final class SelfLauncher {
      * collection (the default, about 21 MiB, cost every run a full collection: validate's classes take 25-30 MiB).
      */
     public static final List<String> COMMAND_LINE_VM_OPTIONS =
-            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m");
+            List.of(CLIENT_COMPILER_ALONE, "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m");
 
     private SelfLauncher() {}
 
@@ -32,7 +35,7 @@ public final class SelfLauncher {
     static List<String> worker(long heapBytes) {
         String heap = "-Xmx" + Math.max(16, heapBytes / (1024 * 1024)) + "m";
         // Helm's work is Go code: the worker's Java needs little memory, one collector thread and a quick start.
-        List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseSerialGC", CLIENT_COMPILER_ALONE));
         options.addAll(sharedArchive(jvmOptions()));
         return command(options, List.of(WORKER));
     }
